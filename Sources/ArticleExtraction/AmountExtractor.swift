@@ -1,0 +1,211 @@
+/// Finds explicit cardinal quantities and the noun they count.
+///
+/// Digits with separators and decimals, number words ("twenty-five",
+/// "four thousand"), scale words and suffixes ("1.5bn", "$2m"), vague
+/// multiples at their lower bound ("hundreds of" 100, "several hundred" 200,
+/// "a few thousand" 2000), money (`about` "dollars", "cents", "euros",
+/// "pounds") and shares (`about` "percent"). Years, dates, times, ordinals
+/// and numbers inside names ("Year 10") are not amounts.
+struct AmountExtractor {
+    let document: Document
+    /// Tokens that belong to a date mention.
+    let dateTokens: [Bool]
+
+    private var tokens: [Token] { document.tokens }
+
+    private func key(_ word: String) -> WordKey { WordKeys.key(word) }
+    private func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+
+    func amounts() -> [Amount] {
+        var result: [Amount] = []
+        var seen: Set<String> = []
+        var i = 0
+        while i < tokens.count {
+            guard !dateTokens[i], let (value, range, currency) = quantity(at: i) else {
+                i += 1
+                continue
+            }
+            var end = range.upperBound
+            var about = currency
+            // "per cent", "percent", "%"
+            if let t = token(end), t.isPunct(0x25) {
+                about = "percent"
+                end += 1
+            } else if let t = token(end), t.key == key("percent") {
+                about = "percent"
+                end += 1
+            } else if let t = token(end), t.key == key("per"), let c = token(end + 1), c.key == key("cent") {
+                about = "percent"
+                end += 2
+            } else if about == nil {
+                let (noun, nounEnd) = countedNoun(after: end)
+                about = noun
+                if noun != nil { end = nounEnd }
+            }
+            let text = document.string(range.lowerBound..<end)
+            let id = "\(value)|\(about ?? "")"
+            if !seen.contains(id) {
+                seen.insert(id)
+                result.append(Amount(text: text, value: value, about: about))
+            }
+            i = end
+        }
+        return result
+    }
+
+    /// A quantity starting at `i`: its value, its tokens, and the currency it names.
+    private func quantity(at i: Int) -> (Double, Range<Int>, String?)? {
+        let t = tokens[i]
+        if t.kind == .number { return digits(at: i) }
+        guard t.kind == .word else { return nil }
+        // "hundreds of", "thousands of", "dozens of", "tens of thousands of"
+        if let scale = Lexicon.multipliers[t.key], isPlural(t), let of = token(i + 1), of.key == key("of") {
+            if t.key == key("tens") || t.key == key("hundreds"), let next = token(i + 2),
+                let big = Lexicon.multipliers[next.key], isPlural(next)
+            {
+                return (scale * big, i..<(i + 3), nil)
+            }
+            return (scale, i..<(i + 1), nil)
+        }
+        if t.key == key("tens"), let of = token(i + 1), of.key == key("of"), let next = token(i + 2),
+            let big = Lexicon.multipliers[next.key], isPlural(next)
+        {
+            return (10 * big, i..<(i + 3), nil)
+        }
+        // "several hundred", "a few thousand", "a dozen", "a million"
+        if t.key == key("several") || t.key == key("few") || t.key == key("a") || t.key == key("an") {
+            var k = i + 1
+            var factor = 2.0
+            if t.key == key("a") || t.key == key("an") {
+                if let few = token(k), few.key == key("few") {
+                    k += 1
+                } else {
+                    factor = 1
+                }
+            }
+            if let m = token(k), let scale = Lexicon.multipliers[m.key], !isPlural(m) {
+                var value = factor * scale
+                var end = k + 1
+                while let more = token(end), let s = Lexicon.multipliers[more.key], !isPlural(more), s > scale {
+                    value *= s
+                    end += 1
+                }
+                return (value, i..<end, nil)
+            }
+            return nil
+        }
+        guard let small = Lexicon.smallNumbers[t.key] else { return nil }
+        var value = Double(small)
+        var end = i + 1
+        // "twenty-five"
+        if small >= 20, let h = token(end), h.isPunct(0x2D), let unit = token(end + 1),
+            let u = Lexicon.smallNumbers[unit.key], u < 10
+        {
+            value += Double(u)
+            end += 2
+        }
+        var scaled = false
+        while let m = token(end), let scale = Lexicon.multipliers[m.key], !isPlural(m) {
+            value *= scale
+            end += 1
+            scaled = true
+        }
+        if !scaled {
+            // A bare number word counts only before what it counts: "one month", not "one of them".
+            guard let next = nextWord(end), isCountable(next) else { return nil }
+        }
+        return (value, i..<end, nil)
+    }
+
+    private func isPlural(_ t: Token) -> Bool {
+        document.text[Int(t.end) - 1] | 0x20 == 0x73
+    }
+
+    private func nextWord(_ i: Int) -> Token? {
+        guard var t = token(i) else { return nil }
+        if t.isPunct(0x2D), !t.has(Token.dash), let after = token(i + 1) { t = after }
+        return t.kind == .word ? t : nil
+    }
+
+    /// A word a number can count: lower case, not a function word.
+    private func isCountable(_ t: Token) -> Bool {
+        t.isLowercaseWord && !Lexicon.stopWords.contains(t.key) && t.key != key("another")
+            && !(t.length > 4 && document.text[Int(t.end) - 2] == 0x6C && document.text[Int(t.end) - 1] == 0x79)
+    }
+
+    private func digits(at i: Int) -> (Double, Range<Int>, String?)? {
+        let t = tokens[i]
+        var raw = document.text[Int(t.start)..<Int(t.end)].filter { $0 != 0x2C }
+        if raw.first == 0x2E { raw.removeFirst() }
+        guard var value = Double(String(decoding: raw, as: UTF8.self)) else { return nil }
+        var currency: String?
+        if let p = token(i - 1), p.kind == .punctuation, p.symbol == 0x24 {
+            currency = currencyName(p)
+        } else if let p = token(i - 1), p.isCapitalized, !document.isSentenceInitial(i - 1),
+            !p.has(Token.allCaps) || p.length > 3
+        {
+            return nil  // "Year 10", "Boeing 747"
+        }
+        var end = i + 1
+        if let next = token(end), next.kind == .word, !next.has(Token.spaceBefore) {
+            switch next.key {
+            case key("th"), key("st"), key("nd"), key("rd"), key("s"), key("am"), key("pm"): return nil
+            case key("c"):
+                return (value, i..<(end + 1), "cents")
+            default:
+                if let scale = Lexicon.scaleSuffixes[next.key] {
+                    value *= scale
+                    end += 1
+                } else {
+                    return nil  // "3D", "F16"
+                }
+            }
+        }
+        if let next = token(end), next.isPunct(0x3A), let after = token(end + 1), after.kind == .number,
+            !after.has(Token.spaceBefore)
+        {
+            return nil  // a time: "10:30"
+        }
+        if let next = token(end), next.isWord, next.key == key("am") || next.key == key("pm") { return nil }
+        while let m = token(end), m.kind == .word, let scale = Lexicon.multipliers[m.key], !isPlural(m) {
+            value *= scale
+            end += 1
+        }
+        return (value, i..<end, currency)
+    }
+
+    private func currencyName(_ symbol: Token) -> String {
+        let bytes = document.text[Int(symbol.start)..<Int(symbol.end)]
+        switch Array(bytes) {
+        case [0xE2, 0x82, 0xAC]: return "euros"
+        case [0xC2, 0xA3]: return "pounds"
+        case [0xC2, 0xA5]: return "yen"
+        default: return "dollars"
+        }
+    }
+
+    /// The noun after a number: "4 soldiers", "hundreds of these soldiers", "20-year".
+    private func countedNoun(after end: Int) -> (String?, Int) {
+        var k = end
+        if let h = token(k), h.isPunct(0x2D), !h.has(Token.dash), !h.has(Token.spaceBefore) {
+            k += 1
+            guard let unit = token(k), unit.isLowercaseWord else { return (nil, end) }
+            // "32-year-old": an age, in years.
+            if let h2 = token(k + 1), h2.isPunct(0x2D), let old = token(k + 2), old.key == key("old") {
+                return ("years", k + 3)
+            }
+            return (document.string(k), k + 1)
+        }
+        if let of = token(k), of.key == key("of") {
+            k += 1
+            if let d = token(k), d.isLowercaseWord,
+                [key("the"), key("these"), key("those"), key("his"), key("her"), key("their"), key("its"), key("our")]
+                    .contains(d.key)
+            {
+                k += 1
+            }
+        }
+        guard let noun = token(k), isCountable(noun) else { return (nil, end) }
+        return (document.string(k), k + 1)
+    }
+}

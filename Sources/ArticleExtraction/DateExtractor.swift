@@ -1,0 +1,316 @@
+/// Finds mentions of calendar dates, months, years and weeks and resolves
+/// them against the article's date.
+///
+/// Absolute forms: "March 2022", "Sept. 11", "11 September 2001", "2014".
+/// Relative forms: "yesterday", "last week", "this year", "three days ago",
+/// "on Monday", "last August", "earlier this month", "later that month".
+/// A bare weekday or month resolves by the tense around it: the latest one
+/// before the article date in a past sentence, the next one in a future one.
+/// Without a reference day, only absolute mentions with a year are kept.
+struct DateExtractor {
+    let document: Document
+    let reference: CalendarDay?
+
+    private var tokens: [Token] { document.tokens }
+
+    struct Found {
+        var text: String
+        var value: String
+        var tokens: Range<Int>
+    }
+
+    func dates() -> [Found] {
+        var found: [Found] = []
+        var lastAbsolute: PartialDate?
+        var i = 0
+        while i < tokens.count {
+            if let (value, range) = match(at: i, lastAbsolute: lastAbsolute) {
+                found.append(Found(text: document.string(range), value: value.text, tokens: range))
+                if let partial = value.partial { lastAbsolute = partial }
+                i = range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private enum Value {
+        case date(PartialDate)
+        case week(String)
+
+        var text: String {
+            switch self {
+            case .date(let d): d.description
+            case .week(let w): w
+            }
+        }
+        var partial: PartialDate? {
+            if case .date(let d) = self { return d }
+            return nil
+        }
+    }
+
+    private func key(_ word: String) -> WordKey { WordKeys.key(word) }
+
+    private func word(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+
+    private func isWord(_ i: Int, _ text: String) -> Bool {
+        guard let t = word(i), t.kind == .word else { return false }
+        return t.key == key(text)
+    }
+
+    private func number(_ i: Int) -> Int? {
+        guard let t = word(i), t.kind == .number, t.length <= 4 else { return nil }
+        let text = document.text[Int(t.start)..<Int(t.end)]
+        guard text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return text.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    /// A day of the month at `i` ("6", "11th"), and the index after it.
+    private func dayNumber(_ i: Int) -> (Int, Int)? {
+        guard let n = number(i), (1...31).contains(n) else { return nil }
+        var next = i + 1
+        if let suffix = word(next), suffix.kind == .word, !suffix.has(Token.spaceBefore),
+            [key("th"), key("st"), key("nd"), key("rd")].contains(suffix.key)
+        {
+            next += 1
+        }
+        return (n, next)
+    }
+
+    private func year(_ i: Int) -> Int? {
+        guard let t = word(i), t.length == 4, let n = number(i), (1000...2999).contains(n) else { return nil }
+        return n
+    }
+
+    private func match(at i: Int, lastAbsolute: PartialDate?) -> (Value, Range<Int>)? {
+        let t = tokens[i]
+        if t.kind == .word, t.isCapitalized, let month = Lexicon.monthKeys[t.key] {
+            return monthMention(at: i, month: month)
+        }
+        if t.kind == .number, let day = dayNumber(i), let m = word(day.1), m.isCapitalized,
+            let month = Lexicon.monthKeys[m.key]
+        {
+            // "11 September 2001"
+            var end = day.1 + 1
+            if word(end)?.isPunct(0x2E) == true, m.length <= 4 { end += 1 }
+            if let y = year(end) {
+                if let d = CalendarDay(year: y, month: month, day: day.0) { return (.date(d.partialDate), i..<(end + 1)) }
+            } else if let d = resolveMonthDay(month: month, day: day.0, at: i) {
+                return (.date(d.partialDate), i..<(day.1 + 1))
+            }
+        }
+        if t.kind == .number, let y = year(i), isYearUse(i) {
+            return (.date(PartialDate(year: y)), i..<(i + 1))
+        }
+        guard t.kind == .word, let ref = reference else { return nil }
+        switch t.key {
+        case key("today"), key("tonight"): return (.date(ref.partialDate), i..<(i + 1))
+        case key("yesterday"): return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
+        case key("tomorrow"): return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
+        default: break
+        }
+        if let weekday = Lexicon.weekdayKeys[t.key], t.isCapitalized {
+            var start = i
+            var direction = tense(at: i)
+            if let p = word(i - 1), p.kind == .word {
+                if p.key == key("last") || p.key == key("past") {
+                    direction = .past
+                    start = i - 1
+                } else if p.key == key("next") || p.key == key("coming") {
+                    direction = .future
+                    start = i - 1
+                } else if p.key == key("this") {
+                    start = i - 1
+                }
+            }
+            let offset: Int
+            if direction == .past {
+                let back = (ref.weekday - weekday + 7) % 7
+                offset = -(back == 0 ? 7 : back)
+            } else {
+                let ahead = (weekday - ref.weekday + 7) % 7
+                offset = ahead == 0 ? 7 : ahead
+            }
+            return (.date(ref.adding(days: offset).partialDate), start..<(i + 1))
+        }
+        // "last week", "this month", "next year", "earlier this month", "later that month", "the weekend".
+        let modifiers: [WordKey: Int] = [key("last"): -1, key("this"): 0, key("next"): 1, key("that"): 99]
+        if let shift = modifiers[t.key], let unit = word(i + 1), unit.kind == .word {
+            var start = i
+            if let p = word(i - 1), p.key == key("earlier") || p.key == key("later") || p.key == key("early")
+                || p.key == key("late")
+            {
+                start = i - 1
+            }
+            if shift == 99 {
+                guard let anchor = lastAbsolute else { return nil }
+                if unit.key == key("month"), let m = anchor.month {
+                    return (.date(PartialDate(year: anchor.year, month: m)), start..<(i + 2))
+                }
+                if unit.key == key("year") { return (.date(PartialDate(year: anchor.year)), start..<(i + 2)) }
+                return nil
+            }
+            switch unit.key {
+            case key("week"): return (.week(ref.adding(days: 7 * shift).isoWeek), start..<(i + 2))
+            case key("month"): return (.date(ref.month(offset: shift)), start..<(i + 2))
+            case key("year"): return (.date(PartialDate(year: ref.year + shift)), start..<(i + 2))
+            case key("weekend"): return (.week(weekend(shift: shift, ref: ref, at: i)), start..<(i + 2))
+            default: break
+            }
+            if let month = Lexicon.monthKeys[unit.key], unit.isCapitalized, shift != 0 {
+                let y: Int
+                if shift < 0 { y = month < ref.month ? ref.year : ref.year - 1 } else {
+                    y = month > ref.month ? ref.year : ref.year + 1
+                }
+                return (.date(PartialDate(year: y, month: month)), start..<(i + 2))
+            }
+        }
+        if t.key == key("weekend"), isWord(i - 1, "the") {
+            return (.week(weekend(shift: 0, ref: ref, at: i)), (i - 1)..<(i + 1))
+        }
+        // "three days ago", "a year ago"
+        if t.key == key("ago"), i >= 2, let unit = word(i - 1), unit.kind == .word {
+            let n = cardinal(i - 2)
+            guard let n else { return nil }
+            switch unit.key {
+            case key("day"), key("days"): return (.date(ref.adding(days: -n).partialDate), (i - 2)..<(i + 1))
+            case key("week"), key("weeks"): return (.week(ref.adding(days: -7 * n).isoWeek), (i - 2)..<(i + 1))
+            case key("month"), key("months"): return (.date(ref.month(offset: -n)), (i - 2)..<(i + 1))
+            case key("year"), key("years"): return (.date(PartialDate(year: ref.year - n)), (i - 2)..<(i + 1))
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    private func cardinal(_ i: Int) -> Int? {
+        guard let t = word(i) else { return nil }
+        if t.kind == .number { return number(i) }
+        if t.key == key("a") || t.key == key("an") { return 1 }
+        return Lexicon.smallNumbers[t.key]
+    }
+
+    private func weekend(shift: Int, ref: CalendarDay, at i: Int) -> String {
+        let direction: Tense = shift < 0 ? .past : shift > 0 ? .future : tense(at: i)
+        if direction == .past {
+            return ref.adding(days: -((ref.weekday - 6 + 7) % 7)).isoWeek
+        }
+        return ref.adding(days: (6 - ref.weekday + 7) % 7).isoWeek
+    }
+
+    /// A month name at `i`: with a day, a year, both, or alone.
+    private func monthMention(at i: Int, month: Int) -> (Value, Range<Int>)? {
+        var next = i + 1
+        let abbreviated = tokens[i].length <= 4 && tokens[i].key != key("may") && tokens[i].key != key("june")
+            && tokens[i].key != key("july")
+        if abbreviated, word(next)?.isPunct(0x2E) == true, !(word(next)?.has(Token.spaceBefore) ?? true) {
+            next += 1
+        }
+        if let (day, afterDay) = dayNumber(next), word(next)?.has(Token.spaceBefore) == true {
+            var end = afterDay
+            if word(end)?.isPunct(0x2C) == true { end += 1 }
+            if let y = year(end), let d = CalendarDay(year: y, month: month, day: day) {
+                return (.date(d.partialDate), i..<(end + 1))
+            }
+            if let d = resolveMonthDay(month: month, day: day, at: i) { return (.date(d.partialDate), i..<afterDay) }
+            return nil
+        }
+        if let y = year(next) { return (.date(PartialDate(year: y, month: month)), i..<(next + 1)) }
+        if isWord(next, "of"), let y = year(next + 1) {
+            return (.date(PartialDate(year: y, month: month)), i..<(next + 2))
+        }
+        // A bare month needs a word that makes it one: "in May", "last August", "mid-March".
+        guard let ref = reference, let p = word(i - 1) else { return nil }
+        let cues: Set<WordKey> = [
+            key("in"), key("on"), key("since"), key("until"), key("till"), key("by"), key("early"), key("late"),
+            key("mid"), key("from"), key("through"), key("before"), key("after"), key("during"), key("of"),
+            key("last"), key("next"), key("this"), key("to"), key("between"), key("and"),
+        ]
+        guard cues.contains(p.key) || p.isPunct(0x2D) else { return nil }
+        if p.key == key("last") || p.key == key("next") { return nil }  // handled with the modifiers
+        if tokens[i].key == key("may"), p.key == key("and") || p.key == key("to") { return nil }
+        let y: Int
+        if p.key == key("this") {
+            y = ref.year
+        } else if tense(at: i) == .past {
+            y = month <= ref.month ? ref.year : ref.year - 1
+        } else {
+            y = month >= ref.month ? ref.year : ref.year + 1
+        }
+        return (.date(PartialDate(year: y, month: month)), i..<(i + 1))
+    }
+
+    /// "June 30" without a year: this year's, or the year before or after by tense.
+    private func resolveMonthDay(month: Int, day: Int, at i: Int) -> CalendarDay? {
+        guard let ref = reference, let thisYear = CalendarDay(year: ref.year, month: month, day: day) else {
+            return nil
+        }
+        if tense(at: i) == .past {
+            return thisYear <= ref ? thisYear : CalendarDay(year: ref.year - 1, month: month, day: day)
+        }
+        return thisYear >= ref ? thisYear : CalendarDay(year: ref.year + 1, month: month, day: day)
+    }
+
+    /// A four-digit number used as a year: not money, not a count of something.
+    private func isYearUse(_ i: Int) -> Bool {
+        if let p = word(i - 1), p.kind == .punctuation, p.symbol == 0x24 { return false }
+        if let next = word(i + 1) {
+            if next.kind == .punctuation, next.symbol == 0x25 { return false }
+            if next.kind == .word, !next.has(Token.spaceBefore) { return false }  // "1990s", "2000m"
+            if next.isPunct(0x2D), let after = word(i + 2), after.kind == .number { return false }  // "2001-02"
+            if next.isPunct(0x2C) || next.isPunct(0x2E), !next.has(Token.spaceBefore), let after = word(i + 2),
+                after.kind == .number, !after.has(Token.spaceBefore)
+            {
+                return false
+            }
+        }
+        let preps: Set<WordKey> = [
+            key("in"), key("since"), key("of"), key("by"), key("until"), key("till"), key("from"), key("to"),
+            key("during"), key("before"), key("after"), key("early"), key("late"), key("mid"), key("the"),
+            key("around"), key("and"), key("between"), key("year"), key("end"), key("through"),
+        ]
+        if let p = word(i - 1), p.kind == .word, preps.contains(p.key) { return true }
+        if let next = word(i + 1), next.isLowercaseWord, !Lexicon.stopWords.contains(next.key) { return false }
+        guard let n = number(i) else { return false }
+        return (1900...2100).contains(n)
+    }
+
+    enum Tense { case past, future }
+
+    /// The tense around token `i`: the nearest marker before it in its sentence, else after it; past by default.
+    func tense(at i: Int) -> Tense {
+        let s = Int(document.sentenceOfToken[i])
+        guard s >= 0 else { return .past }
+        let sentence = document.sentences[s]
+        var k = i - 1
+        while k >= sentence.lowerBound {
+            if let found = marker(k) { return found }
+            k -= 1
+        }
+        k = i + 1
+        while k < sentence.upperBound {
+            if let found = marker(k) { return found }
+            k += 1
+        }
+        return .past
+    }
+
+    private static let futureMarkers = WordSet("will shall 'll going scheduled expected plans planned plan would due upcoming next")
+    private static let pastMarkers = WordSet("said was were had did ago told been last earlier previously")
+
+    private func marker(_ k: Int) -> Tense? {
+        let t = tokens[k]
+        guard t.kind == .word, t.isLowercaseWord else { return nil }
+        if Self.futureMarkers.contains(t.key) {
+            if t.key == key("due"), !isWord(k + 1, "to") { return nil }
+            return .future
+        }
+        if Self.pastMarkers.contains(t.key) { return .past }
+        if t.length >= 5, document.text[Int(t.end) - 2] == 0x65, document.text[Int(t.end) - 1] == 0x64 {
+            return .past  // "-ed"
+        }
+        return nil
+    }
+}

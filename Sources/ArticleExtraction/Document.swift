@@ -1,0 +1,156 @@
+/// The cleaned body of one article with its tokens and sentences: what every
+/// extraction rule reads. Built once per article by ``ArticleExtractor``.
+final class Document {
+    let text: [UInt8]
+    let tokens: [Token]
+    /// Token index ranges, in order; paragraph tokens are never inside one.
+    let sentences: [Range<Int>]
+    /// For each token, the index of its sentence (-1 for paragraph tokens).
+    let sentenceOfToken: [Int32]
+    /// Keys of words seen written in lower case somewhere in the body.
+    let lowercaseKeys: Set<WordKey>
+
+    init(text: [UInt8]) {
+        self.text = text
+        let tokens = text.withUnsafeBufferPointer { Tokenizer.tokenize($0) }
+        self.tokens = tokens
+        let sentences = SentenceSplitter.split(tokens, text: text)
+        self.sentences = sentences
+        var owner = [Int32](repeating: -1, count: tokens.count)
+        for (index, range) in sentences.enumerated() {
+            for t in range { owner[t] = Int32(index) }
+        }
+        sentenceOfToken = owner
+        var lower: Set<WordKey> = []
+        for token in tokens where token.isLowercaseWord { lower.insert(token.key) }
+        lowercaseKeys = lower
+    }
+
+    /// The text of tokens `range` as written, from the first's start to the last's end.
+    func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: text[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    func string(_ index: Int) -> String { string(index..<(index + 1)) }
+
+    /// The key of the words and numbers in `range`, joined by single spaces
+    /// (punctuation skipped), as ``Gazetteer/phraseKey(_:)`` keys a phrase.
+    func phraseKey(_ range: Range<Int>) -> WordKey {
+        text.withUnsafeBufferPointer { buffer in
+            var key: WordKey = WordKeys.offset
+            var first = true
+            for t in range where tokens[t].kind == .word || tokens[t].kind == .number {
+                key =
+                    first
+                    ? tokens[t].key
+                    : WordKeys.append(key, wordKeyBytes: buffer, Int(tokens[t].start), Int(tokens[t].end))
+                first = false
+            }
+            return key
+        }
+    }
+
+    /// Whether token `index` is the first word of its sentence (quotes and brackets before it allowed).
+    func isSentenceInitial(_ index: Int) -> Bool {
+        let s = sentenceOfToken[index]
+        guard s >= 0 else { return false }
+        var k = sentences[Int(s)].lowerBound
+        while k < index {
+            let kind = tokens[k].kind
+            if kind == .word || kind == .number { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The index of the previous word or number token before `index`, within its sentence.
+    func previousWord(_ index: Int) -> Int? {
+        var k = index - 1
+        while k >= 0, tokens[k].kind != .paragraph {
+            if tokens[k].kind == .word || tokens[k].kind == .number { return k }
+            if tokens[k].kind == .punctuation && tokens[k].symbol != 0x2D { return nil }
+            k -= 1
+        }
+        return nil
+    }
+}
+
+/// Splits tokens into sentences at `.`, `!`, `?` and paragraph breaks, but
+/// not after abbreviations ("Mr.", "Jan. 27", "Gen."), initials ("George W.
+/// Bush") or "U.S." before a name; closing quotes stay with their sentence.
+enum SentenceSplitter {
+    static func split(_ tokens: [Token], text: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = tokens.count
+        func close(_ end: Int) {
+            var lo = start
+            while lo < end, tokens[lo].kind == .paragraph { lo += 1 }
+            if lo < end { sentences.append(lo..<end) }
+            start = end
+        }
+        while i < n {
+            let token = tokens[i]
+            if token.kind == .paragraph {
+                close(i)
+                start = i + 1
+                i += 1
+                continue
+            }
+            guard token.kind == .punctuation, token.symbol == 0x2E || token.symbol == 0x21 || token.symbol == 0x3F
+            else {
+                i += 1
+                continue
+            }
+            // Take in further terminal marks, closing quotes and brackets.
+            var end = i + 1
+            while end < n,
+                tokens[end].kind == .closeQuote
+                    || (tokens[end].kind == .punctuation && !tokens[end].has(Token.spaceBefore)
+                        && (tokens[end].symbol == 0x29 || tokens[end].symbol == 0x2E || tokens[end].symbol == 0x21
+                            || tokens[end].symbol == 0x3F))
+            {
+                end += 1
+            }
+            if end >= n {
+                i = end
+                continue
+            }
+            if tokens[end].kind == .paragraph || isBoundary(tokens, at: i, next: end) {
+                close(end)
+            }
+            i = end
+        }
+        close(n)
+        return sentences
+    }
+
+    private static func isBoundary(_ tokens: [Token], at period: Int, next: Int) -> Bool {
+        let following = tokens[next]
+        guard following.has(Token.spaceBefore) else { return false }
+        // What starts the next sentence: a capital, a digit, an opening quote or bracket.
+        var first = next
+        while first < tokens.count, tokens[first].kind == .openQuote
+            || (tokens[first].kind == .punctuation && tokens[first].symbol == 0x28)
+        {
+            first += 1
+        }
+        guard first < tokens.count else { return true }
+        let starter = tokens[first]
+        let startsSentence = starter.isCapitalized || starter.kind == .number || first != next
+        guard startsSentence else { return false }
+        guard tokens[period].symbol == 0x2E, period > 0 else { return true }
+        let before = tokens[period - 1]
+        guard before.kind == .word, !tokens[period].has(Token.spaceBefore) else { return true }
+        if Lexicon.abbreviations.contains(before.key) {
+            // "Jan. 27", "Gen. Smith": never a boundary; "Inc. The" is.
+            return Lexicon.sentenceStarters.contains(starter.key) && !isTitleLike(before)
+        }
+        if before.length == 1, before.isCapitalized { return false }  // an initial
+        return true
+    }
+
+    private static func isTitleLike(_ token: Token) -> Bool { Lexicon.personTitles.contains(token.key) }
+}

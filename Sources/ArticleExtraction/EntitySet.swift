@@ -1,0 +1,157 @@
+/// The entities of one article: mentions grouped into entities, each under
+/// its fullest name with its other surface forms as aliases, one type each.
+struct EntitySet {
+    struct Resolved {
+        var name: String
+        var type: EntityType
+        var mentions: Int
+        var surfaces: [String]
+        var firstToken: Int
+        /// Keys of the words of its fullest name, for surname and acronym joins.
+        var wordKeys: [WordKey]
+    }
+
+    private(set) var mentions: [Mention]
+    private(set) var entities: [Resolved] = []
+    /// For each token, the mention that covers it, or -1.
+    private(set) var mentionOfToken: [Int32]
+
+    init(mentions input: [Mention], document: Document, gazetteer: Gazetteer) {
+        mentions = input
+        mentionOfToken = [Int32](repeating: -1, count: document.tokens.count)
+        let tokens = document.tokens
+
+        // 1. Group by canonical name (case-folded).
+        var groupOf: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for (m, mention) in mentions.enumerated() {
+            let key = mention.canonical.lowercased()
+            if let g = groupOf[key] {
+                groups[g].append(m)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([m])
+            }
+        }
+        // 2. The type of a group: the strongest evidence, then the most mentions.
+        func groupType(_ g: [Int]) -> (EntityType, Int) {
+            var score: [EntityType: Int] = [:]
+            for m in g { score[mentions[m].type, default: 0] += 1 + 4 * mentions[m].strength }
+            let best = score.max { a, b in a.value == b.value ? a.key.rawValue > b.key.rawValue : a.value < b.value }!
+            return (best.key, g.map { mentions[$0].strength }.max() ?? 0)
+        }
+        func words(_ m: Int) -> [WordKey] {
+            mentions[m].range.filter { tokens[$0].kind == .word }.map { tokens[$0].key }
+        }
+        var target = Array(0..<groups.count)  // group -> group it joins
+        var types = groups.map { groupType($0).0 }
+        let longest: [Int] = groups.map { g in
+            g.max { mentions[$0].range.count < mentions[$1].range.count }!
+        }
+        // 3. Join short forms to a longer name of the same article.
+        for (g, members) in groups.enumerated() {
+            let short = words(longest[g])
+            for (h, _) in groups.enumerated() where h != g && target[h] == h {
+                let long = words(longest[h])
+                guard long.count > short.count else { continue }
+                let joins: Bool
+                switch types[h] {
+                case .person:
+                    // "Putin" -> "Vladimir Putin"; "John Paul" -> "John Paul II".
+                    joins =
+                        types[g] != .group
+                        && (short.count == 1
+                            ? short[0] == long.last! || (types[g] == .person && short[0] == long.first!)
+                            : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
+                case .organization:
+                    // "Radio Free Europe" -> "Radio Free Europe/Radio Liberty"; "PUK" -> its expansion.
+                    joins =
+                        (types[g] == .organization || types[g] == .other)
+                        && (Array(long.prefix(short.count)) == short
+                            || (short.count == 1 && EntitySet.isAcronym(mentions[longest[g]].surface, of: mentions[longest[h]], tokens: tokens, text: document.text)))
+                default:
+                    joins = false
+                }
+                if joins {
+                    target[g] = h
+                    if types[g] == .other || types[g] == .person { types[g] = types[h] }
+                    break
+                }
+            }
+            _ = members
+        }
+        // Acronyms given in brackets after a name: "Rural Fire Service (RFS)".
+        for mention in mentions {
+            let after = mention.range.upperBound
+            guard after + 2 < tokens.count, tokens[after].isPunct(0x28), tokens[after + 2].isPunct(0x29),
+                tokens[after + 1].has(Token.allCaps)
+            else { continue }
+            let acronymKey = document.string(after + 1).lowercased()
+            if let g = groupOf[acronymKey], let owner = groupOf[mention.canonical.lowercased()], g != owner {
+                target[g] = owner
+            }
+        }
+        func root(_ g: Int) -> Int {
+            var r = g
+            while target[r] != r { r = target[r] }
+            return r
+        }
+        // 4. Build entities in order of first mention.
+        var entityOfRoot: [Int: Int] = [:]
+        for (m, mention) in mentions.enumerated() {
+            let r = root(groupOf[mention.canonical.lowercased()]!)
+            if entityOfRoot[r] == nil {
+                entityOfRoot[r] = entities.count
+                entities.append(
+                    Resolved(name: "", type: types[r], mentions: 0, surfaces: [], firstToken: mention.range.lowerBound,
+                        wordKeys: words(longest[r])))
+            }
+            let e = entityOfRoot[r]!
+            mentions[m].entity = e
+            entities[e].mentions += 1
+            if !entities[e].surfaces.contains(mention.surface) { entities[e].surfaces.append(mention.surface) }
+            for t in mention.range { mentionOfToken[t] = Int32(m) }
+        }
+        // 5. Names: groups by their plural people-noun, others by their fullest surface.
+        for e in entities.indices {
+            let surfaces = entities[e].surfaces
+            var name = surfaces.max { a, b in
+                let wa = a.split(separator: " ").count
+                let wb = b.split(separator: " ").count
+                return wa == wb ? a.utf8.count < b.utf8.count : wa < wb
+            }!
+            if entities[e].type == .group {
+                let plural = surfaces.first { s in
+                    let key = WordKeys.key(s)
+                    if let d = gazetteer.demonyms[key], let p = d.plural { return p == s }
+                    return s.hasSuffix("s") && Lexicon.groupWords.contains(key)
+                }
+                if let plural { name = plural }
+            }
+            entities[e].name = name
+        }
+    }
+
+    /// Whether `acronym` ("PUK") is made of the initials of the capitalised words of `mention`.
+    static func isAcronym(_ acronym: String, of mention: Mention, tokens: [Token], text: [UInt8]) -> Bool {
+        let letters = Array(acronym.utf8.filter { $0 >= 0x41 && $0 <= 0x5A })
+        guard letters.count >= 2, letters.count == acronym.utf8.filter({ $0 != 0x2E }).count else { return false }
+        let initials = mention.range.compactMap { t -> UInt8? in
+            tokens[t].isCapitalized ? text[Int(tokens[t].start)] : nil
+        }
+        return initials == letters
+    }
+
+    /// The entity a token belongs to, if any.
+    func entity(atToken index: Int) -> Int? {
+        guard index >= 0, index < mentionOfToken.count, mentionOfToken[index] >= 0 else { return nil }
+        return mentions[Int(mentionOfToken[index])].entity
+    }
+
+    /// The public form: aliases are the surfaces other than the name.
+    var publicEntities: [Entity] {
+        entities.map { e in
+            Entity(name: e.name, type: e.type, mentions: e.mentions, aliases: e.surfaces.filter { $0 != e.name })
+        }
+    }
+}

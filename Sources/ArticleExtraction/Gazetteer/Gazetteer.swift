@@ -1,0 +1,67 @@
+/// Place names, demonyms, given names and surnames, looked up by key.
+///
+/// Built once from ``GazetteerData`` (derived from public data, see
+/// `DATA-LICENSES.md`); multi-word entries are keyed word by word, the same
+/// way ``EntityRecognizer`` keys a span of tokens.
+public final class Gazetteer: Sendable {
+    /// The gazetteer every extractor shares; built on first use (a few milliseconds).
+    public static let shared = Gazetteer()
+
+    /// Location key to its canonical name ("U.S." and "United States" share one).
+    let locations: [WordKey: String]
+    /// Demonym or plural key to (adjective, plural).
+    let demonyms: [WordKey: (adjective: String, plural: String?)]
+    let firstNames: Set<WordKey>
+    let surnames: Set<WordKey>
+
+    private init() {
+        var locations: [WordKey: String] = [:]
+        for line in GazetteerData.locations.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            let surface = String(parts[0])
+            locations[Gazetteer.phraseKey(surface)] = parts.count > 1 ? String(parts[1]) : surface
+        }
+        // Short forms of a few countries that news writes more often than the name.
+        let shortForms = [
+            ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"),
+            ("U.S.A.", "United States"), ("America", "United States"), ("UK", "United Kingdom"),
+            ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"), ("Great Britain", "United Kingdom"),
+            ("UAE", "United Arab Emirates"), ("Holland", "Netherlands"), ("Burma", "Myanmar"),
+            ("Middle East", "Middle East"), ("Gulf", "Gulf"), ("Balkans", "Balkans"), ("Caucasus", "Caucasus"),
+            ("Kashmir", "Kashmir"), ("Gaza", "Gaza"), ("West Bank", "West Bank"), ("Kurdistan", "Kurdistan"),
+            ("Crimea", "Crimea"), ("Siberia", "Siberia"), ("Tibet", "Tibet"), ("Chechnya", "Chechnya"),
+            ("Earth", "Earth"), ("Scotland", "Scotland"), ("Wales", "Wales"), ("England", "England"),
+        ]
+        for (surface, canonical) in shortForms { locations[Gazetteer.phraseKey(surface)] = canonical }
+        self.locations = locations
+
+        var demonyms: [WordKey: (String, String?)] = [:]
+        for line in GazetteerData.demonyms.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            let adjective = String(parts[0])
+            let plural = parts.count > 1 ? String(parts[1]) : nil
+            demonyms[WordKeys.key(adjective)] = (adjective, plural)
+            if let plural { demonyms[WordKeys.key(plural)] = (adjective, plural) }
+        }
+        self.demonyms = demonyms
+        firstNames = Set(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        surnames = Set(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
+    }
+
+    /// The key of a phrase of one or more words, as spans are keyed.
+    static func phraseKey(_ phrase: String) -> WordKey {
+        var text = phrase
+        return text.withUTF8 { buffer in
+            let tokens = Tokenizer.tokenize(buffer)
+            var key: WordKey = WordKeys.offset
+            var first = true
+            for token in tokens where token.kind == .word || token.kind == .number {
+                key =
+                    first
+                    ? token.key : WordKeys.append(key, wordKeyBytes: buffer, Int(token.start), Int(token.end))
+                first = false
+            }
+            return key
+        }
+    }
+}

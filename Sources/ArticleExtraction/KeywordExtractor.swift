@@ -1,0 +1,154 @@
+/// Up to ten key terms of an article, most characteristic first, lower case.
+///
+/// YAKE-like: candidates are runs of one to three content words inside a
+/// sentence (no function word at either end, no numbers); each is scored by
+/// how often it occurs, how early it first occurs, how many sentences it is
+/// spread over, and whether it is written capitalised mid-sentence.
+struct KeywordExtractor {
+    let document: Document
+
+    func keywords(limit: Int = 10) -> [String] {
+        struct Candidate {
+            var count = 0
+            var firstSentence = Int.max
+            var sentences: Set<Int> = []
+            var capitalized = 0
+            var words = 1
+            var text = ""
+        }
+        let tokens = document.tokens
+        var candidates: [WordKey: Candidate] = [:]
+        let sentenceCount = max(1, document.sentences.count)
+        for (s, sentence) in document.sentences.enumerated() {
+            var run: [Int] = []
+            func flush() {
+                guard !run.isEmpty else { return }
+                for start in run.indices {
+                    for length in 1...3 where start + length <= run.count {
+                        let slice = Array(run[start..<(start + length)])
+                        guard isContent(slice.first!), isContent(slice.last!) else { continue }
+                        var key: WordKey = WordKeys.offset
+                        var text = ""
+                        for (n, t) in slice.enumerated() {
+                            key = (WordKeys.mix(key, 0x20) ^ tokens[t].key) &* WordKeys.prime
+                            text += (n == 0 ? "" : " ") + document.string(t).lowercased()
+                        }
+                        var c = candidates[key] ?? Candidate()
+                        c.count += 1
+                        c.firstSentence = min(c.firstSentence, s)
+                        c.sentences.insert(s)
+                        c.words = length
+                        if c.text.isEmpty { c.text = text }
+                        if tokens[slice[0]].isCapitalized, !document.isSentenceInitial(slice[0]) { c.capitalized += 1 }
+                        candidates[key] = c
+                    }
+                }
+                run.removeAll()
+            }
+            for t in sentence {
+                let token = tokens[t]
+                if token.kind == .word, token.length > 1, !token.has(Token.hasDigit) {
+                    run.append(t)
+                } else if !(token.isPunct(0x2D) && !token.has(Token.dash)) {
+                    flush()
+                }
+            }
+            flush()
+        }
+        func isStop(_ t: Int) -> Bool { Lexicon.stopWords.contains(tokens[t].key) }
+        var scored: [(Double, String)] = []
+        for c in candidates.values {
+            guard c.count >= 2 || c.capitalized > 0 || c.words > 1 else { continue }
+            if c.words > 1, c.count < 2 { continue }
+            let frequency = Double(c.count)
+            let position = 1.0 / (1.0 + Double(c.firstSentence) / Double(sentenceCount) * 2)
+            let spread = Double(c.sentences.count) / Double(sentenceCount)
+            let casing = c.capitalized > 0 ? 1.5 : 1.0
+            let length = c.words > 1 ? 1.3 : 1.0
+            scored.append(((frequency + spread) * position * casing * length, c.text))
+        }
+        scored.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 > $1.0 }
+        var result: [String] = []
+        for (_, text) in scored where !result.contains(text) {
+            // Skip a word already inside a chosen phrase, and a phrase made of chosen words.
+            if result.contains(where: { $0.split(separator: " ").contains(Substring(text)) }) { continue }
+            result.append(text)
+            if result.count == limit { break }
+        }
+        return result
+    }
+
+    private func isContent(_ t: Int) -> Bool {
+        let token = document.tokens[t]
+        return !Lexicon.stopWords.contains(token.key) && Lexicon.monthKeys[token.key] == nil
+            && Lexicon.weekdayKeys[token.key] == nil && Lexicon.smallNumbers[token.key] == nil
+            && !Lexicon.speechVerbs.contains(token.key) && token.length > 2
+    }
+}
+
+/// The gist of an article in its own sentences.
+///
+/// Lead-based: the first sentence, then the next ones in order while the
+/// summary stays short (at most three sentences, about 60 words), skipping a
+/// sentence that opens with a pronoun whose referent would be missing.
+enum Summarizer {
+    static let danglingOpeners = WordSet("he she it they this these those his her their its such")
+
+    static func summary(of document: Document) -> String {
+        var chosen: [String] = []
+        var words = 0
+        for (n, sentence) in document.sentences.enumerated() {
+            guard let first = sentence.first(where: { document.tokens[$0].kind == .word }) else { continue }
+            let wordCount = sentence.filter { document.tokens[$0].kind == .word }.count
+            if wordCount < 4 { continue }
+            if n > 0 || !chosen.isEmpty, danglingOpeners.contains(document.tokens[first].key) { continue }
+            if !chosen.isEmpty, words + wordCount > 60 { break }
+            chosen.append(document.string(sentence))
+            words += wordCount
+            if chosen.count == 3 || words >= 40 { break }
+        }
+        return chosen.joined(separator: " ")
+    }
+
+    /// The lead sentence cut at a word boundary to at most `limit` characters.
+    static func title(of document: Document, limit: Int = 120) -> String {
+        guard let lead = document.sentences.first else { return "" }
+        var text = document.string(lead)
+        while let last = text.last, last == "." { text.removeLast() }
+        if text.count <= limit { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, last == "," || last == ";" || last == ":" || last == "-" { cut.removeLast() }
+        return cut
+    }
+}
+
+/// Tells the language of a body from its function words: `en`, another
+/// ISO 639-1 code when one profile clearly wins, else `und`.
+enum LanguageIdentifier {
+    private static let profiles: [(String, WordSet)] = [
+        ("en", WordSet("the and of to in is that for it was on with as are by this be at from have has not were which")),
+        ("it", WordSet("il la di che e per un una sono del della non con si gli le nel anche dei alla ha")),
+        ("fr", WordSet("le la les des et est un une du que pour dans qui sur pas au avec ce sont il elle")),
+        ("de", WordSet("der die und das ist nicht ein eine den mit von zu im sich auf dem des auch es für")),
+        ("es", WordSet("el la los las de que y en un una por con para es del se al su lo como más")),
+        ("pt", WordSet("o a os as de que e em um uma para com não do da dos das por se ao mais")),
+        ("nl", WordSet("de het een en van is dat in op te zijn met voor niet aan er ook als bij")),
+    ]
+
+    static func identify(_ document: Document) -> String {
+        var counts = [Int](repeating: 0, count: profiles.count)
+        var words = 0
+        for token in document.tokens where token.kind == .word {
+            words += 1
+            if words > 400 { break }
+            for (k, profile) in profiles.enumerated() where profile.1.contains(token.key) { counts[k] += 1 }
+        }
+        guard words > 0 else { return "und" }
+        let ranked = counts.enumerated().sorted { $0.element > $1.element }
+        let best = ranked[0]
+        let second = ranked[1].element
+        let enough = best.element >= 3 && Double(best.element) >= 0.12 * Double(min(words, 400))
+        return enough && Double(best.element) >= 1.4 * Double(second) ? profiles[best.offset].0 : "und"
+    }
+}

@@ -1,0 +1,181 @@
+/// A set of words compared by ``WordKey``, built once from a list of words.
+struct WordSet: Sendable {
+    private var keys: Set<WordKey> = []
+
+    init(_ words: String) {
+        for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            keys.insert(WordKeys.key(String(word)))
+        }
+    }
+
+    @inline(__always) func contains(_ key: WordKey) -> Bool { keys.contains(key) }
+}
+
+/// The project's own word lists: function words, titles, organisation head
+/// words, calendar words, number words, speech verbs. Written for Gleaner.
+enum Lexicon {
+    /// Function words and other words that are never names on their own.
+    static let stopWords = WordSet(
+        """
+        a about above across after afterwards again against all almost alone along already also although always am among
+        an and another any anybody anyone anything anyway anywhere are around as at back be became because become
+        becomes been before beforehand behind being below beside besides between beyond both but by can cannot could
+        did do does doing done down due during each either else elsewhere enough even ever every everyone everything
+        everywhere except few for former formerly from further had has have having he hence her here hers herself him
+        himself his how however i if in indeed into is it its itself just last latter least less made make many may
+        me meanwhile might mine more moreover most mostly much must my myself neither never nevertheless next no nobody
+        none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours
+        ourselves out over own per perhaps please put rather re same see seem seemed seeming seems several she should
+        since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them
+        themselves then thence there thereafter thereby therefore therein these they this those though through
+        throughout thru thus to together too toward towards under until up upon us very via was we well were what
+        whatever when whence whenever where whereas whereby wherein whether which while whither who whoever whole whom
+        whose why will with within without would yet you your yours yourself yourselves according says said told
+        would'nt can't won't don't didn't doesn't isn't aren't wasn't weren't it's he's she's they're we're
+        """)
+
+    /// Words that stand before a person's name and are not part of it.
+    static let personTitles = WordSet(
+        """
+        mr mrs ms miss mister dr doctor prof professor sir dame lord lady president vice prime minister premier
+        chancellor king queen prince princess pope emperor sultan emir sheikh ayatollah imam rabbi cardinal archbishop
+        bishop reverend rev father pastor senator sen rep representative congressman congresswoman governor gov mayor
+        general gen lieutenant lt colonel col major maj captain capt sergeant sgt admiral adm commander cmdr corporal
+        private marshal brigadier commissioner inspector detective det constable superintendent chief justice judge
+        magistrate attorney ambassador envoy secretary treasurer spokesman spokeswoman spokesperson chairman chairwoman
+        chair director executive deputy coach officer agent leader speaker saint st foreign defence defense interior
+        finance health education trade opposition acting former then crown counsellor councillor chief-executive
+        sergeant-major president-elect
+        """)
+
+    /// Words that end an organisation's name ("... Party", "... Ministry").
+    static let organizationHeads = WordSet(
+        """
+        party council ministry department agency authority bank corporation corp company co inc ltd plc llc gmbh ag
+        group university college school academy institute institution foundation trust fund association federation
+        union league alliance coalition front movement organisation organization commission committee court tribunal
+        parliament congress senate assembly government administration office bureau service services force forces army
+        navy police guard legion brigade battalion regiment militia division command corps network times post news
+        herald journal tribune telegraph gazette guardian press radio television tv broadcasting airlines airways
+        railways church mosque club team fc united hospital centre center board exchange industries holdings partners
+        society chamber cabinet directorate secretariat bloc brotherhood taliban reuters
+        """)
+
+    /// Words that start an organisation's name when "of" follows ("Ministry of ...").
+    static let organizationLeads = WordSet(
+        """
+        ministry department bank university college institute office bureau council commission committee court house
+        league union federation association church academy board school government
+        """)
+
+    /// Well-known organisations written as acronyms.
+    static let organizationAcronyms = WordSet(
+        """
+        un nato eu fbi cia nsa bbc cnn abc nbc cbs afp ap upi imf who wto opec asean oecd unesco unicef unhcr icc icj
+        nasa pla idf kgb fsb mi5 mi6 ira plo anc sec fda epa osce interpol fifa ioc gop
+        """)
+
+    /// Words that follow a place's name and make it one ("the Donetsk region").
+    static let locationHeads = WordSet(
+        """
+        region province city town village district county state island islands peninsula river valley mountains
+        mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
+        """)
+
+    /// Prepositions after which a capitalised unknown word is most likely a place.
+    static let locationPrepositions = WordSet("in near around outside across into at towards toward from via")
+
+    /// Peoples, religions and political groups that are not demonyms of a country.
+    static let groupWords = WordSet(
+        """
+        kurd kurds kurdish tamil tamils pashtun pashtuns uighur uighurs uyghur uyghurs berber berbers bedouin druze
+        maori aboriginal aborigines basque basques catalan catalans arab arabs arabic palestinian palestinians
+        muslim muslims islamic islamist islamists christian christians christianity catholic catholics protestant
+        protestants jew jews jewish hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites
+        alawite alawites orthodox evangelical western westerners european europeans african africans asian asians
+        latino latinos hispanic hispanics communist communists socialist socialists democrat democrats republican
+        republicans conservative conservatives liberal liberals labor labour tory tories zionist zionists
+        jihadist jihadists slav slavs
+        """)
+
+    /// Connectors allowed inside a name between capitalised words.
+    static let nameConnectors = WordSet("of for de da di del della der den van von la le du bin ibn al el y")
+    /// Connectors that may start a name when a hyphen follows ("al-Qaida").
+    static let hyphenPrefixes = WordSet("al el ad as ash at az")
+
+    static let pronounsPerson = WordSet("he she him her i")
+    static let pronounsPlural = WordSet("they we")
+
+    /// Verbs that attribute speech or writing.
+    static let speechVerbs = WordSet(
+        """
+        said says say told tells added adds stated states announced announces declared declares wrote writes insisted
+        insists explained explains asked asks warned warns claimed claims admitted admits noted notes replied replies
+        argued argues urged urges described describes recalled recalls quoted reported reports confirmed confirms
+        denied denies acknowledged acknowledges suggested suggests continued continues stressed stresses maintained
+        maintains remarked conceded concedes complained complains predicted predicts promised promises vowed vows
+        testified testifies tweeted posted commented comments responded responds shouted cried whispered
+        """)
+
+    /// Words before a quoted term that make it a name, not speech.
+    static let namingCues = WordSet("called named dubbed known titled entitled termed so-called nicknamed labelled labeled")
+
+    static let monthNames: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let monthKeys: [WordKey: Int] = Dictionary(
+        uniqueKeysWithValues: monthNames.map { (WordKeys.key($0.key), $0.value) })
+
+    static func monthNumber(ofName name: String) -> Int? { monthNames[name.lowercased()] }
+
+    static let weekdayKeys: [WordKey: Int] = Dictionary(
+        uniqueKeysWithValues: [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ].enumerated().map { (WordKeys.key($0.element), $0.offset + 1) })
+
+    /// Abbreviations after which a period does not end a sentence.
+    static let abbreviations = WordSet(
+        """
+        mr mrs ms dr prof st gen sen rep gov lt col sgt capt maj adm cmdr brig jr sr inc corp ltd co vs no nos
+        jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt det const insp fig approx est dept
+        univ assn bros messrs mme mlle
+        """)
+
+    /// Words that begin a sentence after an abbreviation such as "U.S.".
+    static let sentenceStarters = WordSet(
+        """
+        the a an he she it they we i but and in on at this that these those there his her their its our my yet so
+        however meanwhile after before when while if as for some many most one two
+        """)
+
+    static let smallNumbers: [WordKey: Int] = {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ]
+        var table: [WordKey: Int] = [:]
+        for (value, word) in words.enumerated() { table[WordKeys.key(word)] = value }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        for (k, word) in tens.enumerated() { table[WordKeys.key(word)] = (k + 2) * 10 }
+        return table
+    }()
+
+    static let multipliers: [WordKey: Double] = [
+        WordKeys.key("hundred"): 100, WordKeys.key("thousand"): 1_000, WordKeys.key("million"): 1_000_000,
+        WordKeys.key("billion"): 1_000_000_000, WordKeys.key("trillion"): 1_000_000_000_000,
+        WordKeys.key("hundreds"): 100, WordKeys.key("thousands"): 1_000, WordKeys.key("millions"): 1_000_000,
+        WordKeys.key("billions"): 1_000_000_000, WordKeys.key("dozen"): 12, WordKeys.key("dozens"): 12,
+    ]
+
+    /// Attached suffixes that scale a number ("1.5bn", "2m", "30k").
+    static let scaleSuffixes: [WordKey: Double] = [
+        WordKeys.key("bn"): 1_000_000_000, WordKeys.key("b"): 1_000_000_000, WordKeys.key("m"): 1_000_000,
+        WordKeys.key("mn"): 1_000_000, WordKeys.key("k"): 1_000, WordKeys.key("tn"): 1_000_000_000_000,
+    ]
+
+    /// Time units: a number before one is a duration.
+    static let timeUnits = WordSet(
+        "second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries")
+}

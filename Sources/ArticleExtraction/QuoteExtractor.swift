@@ -1,0 +1,312 @@
+/// Finds direct speech between quotation marks and who said it.
+///
+/// Marks are paired per paragraph (curly and straight, nested pairs belong
+/// to the outer quote); a quote left open at a paragraph's end continues in
+/// the next and counts once per paragraph. Quoted names and terms ("the
+/// machine of truth", a title-case name) are left out. The speaker comes
+/// from the sentence: "X said", "said X", "X told", "according to X",
+/// "X, a spokesman for Y, said"; a pronoun is the last person named before.
+struct QuoteExtractor {
+    let document: Document
+    let entities: EntitySet
+
+    private var tokens: [Token] { document.tokens }
+
+    /// A quote before speaker resolution: its content tokens and marks.
+    struct Span {
+        var open: Int
+        var close: Int  // index of the closing mark, or the paragraph end
+        var continuesPrevious: Bool
+    }
+
+    func quotes() -> [Quote] {
+        var result: [Quote] = []
+        var previousSpeaker: String??
+        var previousEnd = -10
+        for span in spans() {
+            let content = (span.open + 1)..<span.close
+            guard !content.isEmpty, let text = quoteText(content) else { continue }
+            let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
+            guard words > 0, !isTerm(span, words: words) else { continue }
+            var speaker = findSpeaker(span)
+            if speaker == nil, span.continuesPrevious || span.open - previousEnd <= 3, let earlier = previousSpeaker {
+                speaker = earlier
+            }
+            result.append(Quote(text: text, speaker: speaker ?? nil))
+            previousSpeaker = speaker
+            previousEnd = span.close
+        }
+        return result
+    }
+
+    // MARK: - Pairing
+
+    func spans() -> [Span] {
+        var result: [Span] = []
+        var stack: [Int] = []
+        var carried = false  // the previous paragraph ended inside a quote
+        var paragraphStart = 0
+        for (i, token) in tokens.enumerated() {
+            switch token.kind {
+            case .openQuote:
+                if token.has(Token.singleQuote), !stack.isEmpty, tokens[stack.last!].has(Token.singleQuote) == false {
+                    stack.append(i)  // single marks nested in double ones
+                } else if token.has(Token.singleQuote) && !(i + 1 < tokens.count && tokens[i + 1].kind == .word) {
+                    continue
+                } else {
+                    stack.append(i)
+                }
+            case .closeQuote:
+                if token.has(Token.singleQuote) {
+                    guard let top = stack.last, tokens[top].has(Token.singleQuote) else { continue }
+                }
+                guard let open = stack.popLast() else {
+                    // A close with no open: the quote began the paragraph, carried from the last.
+                    if carried { result.append(Span(open: paragraphStart - 1, close: i, continuesPrevious: true)) }
+                    carried = false
+                    continue
+                }
+                if stack.isEmpty { result.append(Span(open: open, close: i, continuesPrevious: false)) }
+            case .paragraph:
+                if let open = stack.first {
+                    result.append(Span(open: open, close: i, continuesPrevious: false))
+                    carried = true
+                } else {
+                    carried = false
+                }
+                stack.removeAll()
+                paragraphStart = i + 1
+                if carried, i + 1 < tokens.count, tokens[i + 1].kind == .openQuote {
+                    carried = false  // the usual style: the new paragraph reopens the quote
+                    result[result.count - 1].close = i
+                }
+            default:
+                break
+            }
+        }
+        if let open = stack.first { result.append(Span(open: open, close: tokens.count, continuesPrevious: false)) }
+        // A paragraph that reopens a quote left open continues it.
+        for k in result.indices.dropFirst() where !result[k].continuesPrevious {
+            let before = result[k - 1]
+            if before.close < tokens.count, tokens[before.close].kind == .paragraph, result[k].open == before.close + 1 {
+                result[k].continuesPrevious = true
+            }
+        }
+        return result
+    }
+
+    /// The text between the marks, white space folded, a trailing `,` or `.` dropped.
+    private func quoteText(_ content: Range<Int>) -> String? {
+        let from = Int(tokens[content.lowerBound].start)
+        let to = Int(tokens[content.upperBound - 1].end)
+        guard from < to else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(to - from)
+        var space = false
+        for b in document.text[from..<to] {
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                space = true
+            } else {
+                if space, !bytes.isEmpty { bytes.append(0x20) }
+                space = false
+                bytes.append(b)
+            }
+        }
+        while let last = bytes.last, last == 0x2C || last == 0x2E || last == 0x20 || last == 0x3A || last == 0x3B {
+            if last == 0x2E, bytes.count >= 3, bytes[bytes.count - 2] == 0x2E { break }  // an ellipsis stays
+            bytes.removeLast()
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Names and terms
+
+    /// A quoted name, title or term rather than speech.
+    private func isTerm(_ span: Span, words: Int) -> Bool {
+        let content = (span.open + 1)..<span.close
+        if span.continuesPrevious { return false }
+        let before = document.previousWord(span.open)
+        if let before, Lexicon.namingCues.contains(tokens[before].key) { return true }
+        if let before, tokens[before].key == WordKeys.key("as"), let cue = document.previousWord(before),
+            tokens[cue].key == WordKeys.key("known") || Lexicon.namingCues.contains(tokens[cue].key)
+        {
+            return true
+        }
+        // Title case: every word capitalised or a connector ("Freedom to Russia").
+        let wordTokens = content.filter { tokens[$0].kind == .word }
+        let capitalized = wordTokens.filter { tokens[$0].isCapitalized }.count
+        if words <= 6, capitalized > 0,
+            wordTokens.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].length <= 3 }),
+            !content.contains(where: { tokens[$0].isPunct(0x2C) || tokens[$0].isPunct(0x2E) })
+        {
+            return true
+        }
+        // Inside a noun phrase: "the “Freedom to Russia” Legion", "a 'letter'".
+        if words <= 4 {
+            let after = span.close + 1 < tokens.count ? tokens[span.close + 1] : nil
+            if let after, after.isCapitalized, after.has(Token.spaceBefore) { return true }
+            if let b = before, span.open - b == 1,
+                tokens[b].key == WordKeys.key("the") || tokens[b].key == WordKeys.key("a")
+                    || tokens[b].key == WordKeys.key("an") || tokens[b].kind == .possessive
+            {
+                return true
+            }
+            if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
+            // A short fragment counts only when the sentence attributes speech.
+            return speechVerb(in: sentenceRange(of: span)) == nil
+        }
+        return false
+    }
+
+    // MARK: - Speakers
+
+    private func sentenceRange(of span: Span) -> Range<Int> {
+        let s = Int(document.sentenceOfToken[max(0, min(span.open + 1, tokens.count - 1))])
+        let e = span.close < tokens.count ? Int(document.sentenceOfToken[span.close]) : s
+        let first = s >= 0 ? document.sentences[s].lowerBound : span.open
+        let lastSentence = e >= 0 ? e : s
+        let last = lastSentence >= 0 ? document.sentences[lastSentence].upperBound : span.close
+        return first..<max(first, last)
+    }
+
+    /// Tokens of `range` outside any quote.
+    private func outsideQuotes(_ range: Range<Int>) -> [Int] {
+        var depth = 0
+        var result: [Int] = []
+        for i in range {
+            switch tokens[i].kind {
+            case .openQuote where !tokens[i].has(Token.singleQuote): depth += 1
+            case .closeQuote where !tokens[i].has(Token.singleQuote): depth = max(0, depth - 1)
+            default: if depth == 0 { result.append(i) }
+            }
+        }
+        return result
+    }
+
+    private func speechVerb(in range: Range<Int>) -> Int? {
+        outsideQuotes(range).first { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
+    }
+
+    private func findSpeaker(_ span: Span) -> String?? {
+        var sentence = sentenceRange(of: span)
+        // The attribution may follow in the next sentence of the same paragraph ("…," he said.)
+        if span.close < tokens.count, span.close + 1 >= sentence.upperBound,
+            sentence.upperBound < tokens.count, tokens[sentence.upperBound].kind != .paragraph,
+            speechVerb(in: sentence.lowerBound..<span.open) == nil
+        {
+            let next = Int(document.sentenceOfToken[sentence.upperBound])
+            if next >= 0, tokens[document.sentences[next].lowerBound].isLowercaseWord {
+                sentence = sentence.lowerBound..<document.sentences[next].upperBound
+            }
+        }
+        let after = outsideQuotes(min(span.close + 1, sentence.upperBound)..<sentence.upperBound)
+        let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
+        // "according to X"
+        for region in [after, before] {
+            for (k, i) in region.enumerated() where tokens[i].key == WordKeys.key("according") {
+                if k + 2 < region.count, tokens[region[k + 1]].key == WordKeys.key("to") {
+                    if let who = subjectAfter(region[k + 2], limit: sentence.upperBound) { return .some(who) }
+                }
+            }
+        }
+        // The nearest speech verb after the quote, else before it.
+        let verbAfter = after.first { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
+        let verbBefore = before.last { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
+        for verb in [verbAfter, verbBefore].compactMap({ $0 }) {
+            let lowerLimit = verb == verbAfter ? span.close + 1 : sentence.lowerBound
+            if let who = subjectBefore(verb, limit: lowerLimit) { return .some(who) }
+            if let who = subjectAfter(verb + 1, limit: sentence.upperBound) { return .some(who) }
+        }
+        return nil
+    }
+
+    /// Who stands right before the verb: a name, a pronoun, "X, a spokesman for Y," or a description.
+    private func subjectBefore(_ verb: Int, limit: Int) -> String? {
+        var k = verb - 1
+        // Skip adverbs and auxiliaries: "X also said", "X has said".
+        while k >= limit, tokens[k].isLowercaseWord,
+            tokens[k].key == WordKeys.key("also") || tokens[k].key == WordKeys.key("has")
+                || tokens[k].key == WordKeys.key("had") || tokens[k].key == WordKeys.key("have")
+                || tokens[k].key == WordKeys.key("later") || tokens[k].key == WordKeys.key("then")
+                || tokens[k].key == WordKeys.key("once") || tokens[k].key == WordKeys.key("reportedly")
+        {
+            k -= 1
+        }
+        guard k >= limit else { return nil }
+        // "X, a spokesman for Y, said": step back over the apposition.
+        if tokens[k].isPunct(0x2C) {
+            var j = k - 1
+            while j >= limit, !tokens[j].isPunct(0x2C), tokens[j].kind != .closeQuote { j -= 1 }
+            if j > limit, tokens[j].isPunct(0x2C), let e = entities.entity(atToken: j - 1) {
+                return entities.entities[e].name
+            }
+            return nil
+        }
+        if let e = entities.entity(atToken: k) { return personOrBody(e, at: k) }
+        if tokens[k].isWord, Lexicon.pronounsPerson.contains(tokens[k].key) { return lastPerson(before: k) }
+        if tokens[k].isWord, Lexicon.pronounsPlural.contains(tokens[k].key) { return nil }
+        return description(endingAt: k, limit: limit)
+    }
+
+    /// Who follows the verb: "said X", "said Mr X", "said the minister".
+    private func subjectAfter(_ start: Int, limit: Int) -> String? {
+        var k = start
+        while k < limit, tokens[k].isWord, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isLowercaseWord,
+            entities.entity(atToken: k) == nil, k - start < 4
+        {
+            if Lexicon.pronounsPerson.contains(tokens[k].key) { return lastPerson(before: k) }
+            k += 1
+        }
+        guard k < limit else { return nil }
+        if let e = entities.entity(atToken: k) { return personOrBody(e, at: k) }
+        if k > start, tokens[start].isLowercaseWord {
+            return description(from: start, limit: limit)
+        }
+        return nil
+    }
+
+    private func personOrBody(_ e: Int, at index: Int) -> String? {
+        switch entities.entities[e].type {
+        case .person, .organization, .other: return entities.entities[e].name
+        case .location, .group: return entities.entities[e].name
+        }
+    }
+
+    /// The last person named before token `index`.
+    private func lastPerson(before index: Int) -> String? {
+        var k = index - 1
+        while k >= 0 {
+            if let e = entities.entity(atToken: k), entities.entities[e].type == .person {
+                return entities.entities[e].name
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "a government minister", "a staff member at Hillcrest Christian College".
+    private func description(endingAt end: Int, limit: Int) -> String? {
+        var k = end
+        while k >= limit, end - k < 10 {
+            let t = tokens[k]
+            if t.kind == .punctuation || t.kind == .closeQuote || t.kind == .openQuote { return nil }
+            if t.isWord, t.key == WordKeys.key("a") || t.key == WordKeys.key("an") || t.key == WordKeys.key("the")
+                || t.key == WordKeys.key("one")
+            {
+                return document.string(k..<(end + 1))
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private func description(from start: Int, limit: Int) -> String? {
+        let t = tokens[start]
+        guard t.key == WordKeys.key("a") || t.key == WordKeys.key("an") || t.key == WordKeys.key("the") else {
+            return nil
+        }
+        var k = start + 1
+        while k < limit, tokens[k].kind == .word, k - start < 8 { k += 1 }
+        return k > start + 1 ? document.string(start..<k) : nil
+    }
+}
