@@ -205,7 +205,7 @@ struct AmountExtractor {
                 k += 1
             }
         }
-        guard let noun = token(k), isCountable(noun) else { return (nil, end) }
+        guard let noun = token(k), isCountable(noun), !Lexicon.hyphenPrefixes.contains(noun.key) else { return (nil, end) }
         return (document.string(k), k + 1)
     }
 }

@@ -11,6 +11,8 @@ struct Mention {
     var canonical: String
     /// The entity it was resolved to, an index into ``EntitySet/entities``.
     var entity: Int = -1
+    /// Keys of the title words before the name ("pope"), for "the pope said".
+    var titles: [WordKey] = []
 }
 
 /// Finds names in a document and types them.
@@ -29,7 +31,10 @@ struct EntityRecognizer {
         for sentence in document.sentences {
             for span in candidateSpans(in: sentence) {
                 for part in refine(span) {
-                    if let mention = classify(part.range, titled: part.titled) { result.append(mention) }
+                    if var mention = classify(part.range, titled: part.titled) {
+                        mention.titles = part.titles
+                        result.append(mention)
+                    }
                 }
             }
         }
@@ -106,6 +111,15 @@ struct EntityRecognizer {
     private struct Part {
         var range: Range<Int>
         var titled: Bool
+        /// Keys of the title words that stood before the name ("pope", "minister").
+        var titles: [WordKey]
+    }
+
+    /// A single word that is a place, a demonym or a group by itself.
+    private func isKnownAlone(_ i: Int) -> Bool {
+        let key = tokens[i].key
+        return tokens[i].isCapitalized
+            && (gazetteer.locations[key] != nil || gazetteer.demonyms[key] != nil || Lexicon.groupWords.contains(key))
     }
 
     private func isWordLike(_ i: Int) -> Bool { tokens[i].kind == .word }
@@ -131,7 +145,8 @@ struct EntityRecognizer {
             let common =
                 Lexicon.stopWords.contains(key) || document.lowercaseKeys.contains(key)
                 || (hi - lo == 1 && !known && !seenCapitalizedElsewhere(lo))
-            if common && !(known && !Lexicon.stopWords.contains(key)) {
+            let title = Lexicon.personTitles.contains(key) && hi - lo > 1
+            if common && !title && !(known && !Lexicon.stopWords.contains(key)) {
                 lo += 1
                 skipConnectors()
             }
@@ -140,23 +155,34 @@ struct EntityRecognizer {
         if lo < hi, tokens[lo].key == WordKeys.key("the") || tokens[lo].key == WordKeys.key("a") {
             lo += 1
         }
-        while lo < hi {
-            let key = tokens[lo].key
-            let isGroup = gazetteer.demonyms[key] != nil || Lexicon.groupWords.contains(key)
-            if isGroup, hi - lo > 1, !Lexicon.organizationHeads.contains(tokens[hi - 1].key), !isConnector(lo + 1) {
-                parts.append(Part(range: lo..<(lo + 1), titled: false))
-                lo += 1
-                continue
-            }
-            break
+        // "Melbourne Christian school": words each known on their own are separate names.
+        if hi - lo > 1, gazetteer.locations[document.phraseKey(lo..<hi)] == nil,
+            (lo..<hi).allSatisfy({ isKnownAlone($0) })
+        {
+            return (lo..<hi).map { Part(range: $0..<($0 + 1), titled: false, titles: []) }
+        }
+        // "Russian President Vladimir Putin", "U.S. Defense Secretary Donald Rumsfeld": a
+        // leading demonym or place before a title, a given name or another place stands alone.
+        while lo < hi - 1, isKnownAlone(lo), !isConnector(lo + 1),
+            !Lexicon.organizationHeads.contains(tokens[hi - 1].key)
+        {
+            let next = tokens[lo + 1].key
+            guard Lexicon.personTitles.contains(next) || gazetteer.firstNames.contains(next) || isKnownAlone(lo + 1)
+            else { break }
+            parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
+            lo += 1
         }
         // Titles: stripped when what follows is a name, kept when the span is an organisation.
         var titled = false
+        var titles: [WordKey] = []
         if lo < hi, Lexicon.personTitles.contains(tokens[lo].key),
             !Lexicon.organizationHeads.contains(tokens[hi - 1].key)
         {
             var k = lo
-            while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) { k += 1 }
+            while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) {
+                if tokens[k].isWord { titles.append(tokens[k].key) }
+                k += 1
+            }
             if k < hi, tokens[k].isLowercaseWord {
                 // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio ends where the name starts.
                 var nameStart: Int?
@@ -177,13 +203,13 @@ struct EntityRecognizer {
             gazetteer.locations[document.phraseKey(lo..<hyphen)] != nil,
             gazetteer.locations[document.phraseKey((hyphen + 1)..<hi)] != nil
         {
-            parts.append(Part(range: lo..<hyphen, titled: false))
-            parts.append(Part(range: (hyphen + 1)..<hi, titled: false))
+            parts.append(Part(range: lo..<hyphen, titled: false, titles: []))
+            parts.append(Part(range: (hyphen + 1)..<hi, titled: false, titles: []))
             return parts
         }
         var end = hi
         while end > lo, isConnector(end - 1) { end -= 1 }
-        if lo < end { parts.append(Part(range: lo..<end, titled: titled)) }
+        if lo < end { parts.append(Part(range: lo..<end, titled: titled, titles: titles)) }
         return parts
     }
 
@@ -207,42 +233,104 @@ struct EntityRecognizer {
             Mention(range: range, surface: surface, type: type, strength: strength, canonical: canonical ?? surface)
         }
         if count == 1, first.isLowercaseWord { return nil }
-        if count == 1, Lexicon.stopWords.contains(first.key) || Lexicon.personTitles.contains(first.key) {
+        if count == 1, !first.has(Token.allCaps),
+            Lexicon.stopWords.contains(first.key) || Lexicon.personTitles.contains(first.key)
+        {
             return nil
         }
+        if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
-        if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
+        // "Eastern Europe", "South Lebanon": a direction before a place.
+        if count >= 2, Lexicon.directions.contains(first.key),
+            gazetteer.locations[document.phraseKey((range.lowerBound + 1)..<range.upperBound)] != nil
+        {
+            return mention(.location, 3)
+        }
         if count == 1, first.has(Token.allCaps), Lexicon.organizationAcronyms.contains(key) {
             return mention(.organization, 3)
         }
-        if Lexicon.organizationHeads.contains(last.key) && (count > 1 || isKnownSingleOrganization(last)) {
+        let words = range.filter { tokens[$0].isWord }
+        if count > 1, words.contains(where: { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             return mention(.organization, 3)
         }
-        if count > 2, Lexicon.organizationLeads.contains(first.key),
-            range.contains(where: { tokens[$0].key == WordKeys.key("of") })
-        {
-            return mention(.organization, 3)
+        if Lexicon.eventHeads.contains(last.key), count > 1 { return mention(.other, 2) }
+        if count == 1, Lexicon.organizationHeads.contains(first.key) {
+            // "the Guardian", "the Senate": a capitalised institution after "the".
+            if isKnownSingleOrganization(first) { return mention(.organization, 3) }
+            if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
+                tokens[previous].key == WordKeys.key("the"), !document.lowercaseKeys.contains(first.key)
+            {
+                return mention(.organization, 2)
+            }
+            return mention(.other, 0)
         }
         if titled { return mention(.person, 3) }
-        let nameLike = range.allSatisfy { tokens[$0].isCapitalized && !tokens[$0].has(Token.allCaps) }
-            || range.allSatisfy { tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) }
-        if count >= 2, nameLike, gazetteer.firstNames.contains(first.key) { return mention(.person, 3) }
-        if count >= 2, nameLike, gazetteer.surnames.contains(last.key) { return mention(.person, 2) }
-        if count >= 2, count <= 3, nameLike { return mention(.person, 1) }
+        let nameLike = words.allSatisfy { tokens[$0].isCapitalized && !tokens[$0].has(Token.allCaps)
+                || Lexicon.nameConnectors.contains(tokens[$0].key) || tokens[$0].length == 1 }
+            && tokens[range.lowerBound].isCapitalized
+        let containsKnown = words.contains { isKnownAlone($0) }
+        if count >= 2, nameLike, !containsKnown, gazetteer.firstNames.contains(first.key) { return mention(.person, 3) }
+        if count >= 2, nameLike, !containsKnown, gazetteer.surnames.contains(last.key) { return mention(.person, 2) }
+        if count >= 2, count <= 4, nameLike, !containsKnown, hasPersonContext(range) { return mention(.person, 2) }
         if count == 1, first.has(Token.allCaps), first.length <= 6 { return mention(.organization, 2) }
-        // Context: "the Donetsk region", "in Bakhmut".
+        // Context: "the Donetsk region", "in Bakhmut", "Tamil Tiger rebels".
         let after = range.upperBound < tokens.count ? tokens[range.upperBound] : nil
         if let after, after.isLowercaseWord, Lexicon.locationHeads.contains(after.key) {
             return mention(.location, 2)
         }
+        if let after, after.isLowercaseWord, Lexicon.organizationMembers.contains(after.key) {
+            return mention(.organization, 1)
+        }
         if let previous = document.previousWord(range.lowerBound), tokens[previous].isLowercaseWord,
-            Lexicon.locationPrepositions.contains(tokens[previous].key), count <= 2
+            Lexicon.locationPrepositions.contains(tokens[previous].key), count <= 2, !isInsideQuote(range.lowerBound)
         {
             return mention(.location, 1)
         }
-        if count == 1, isNextToSpeechVerb(range) { return mention(.person, 1) }
+        if count == 1, isNextToSpeechVerb(range) || gazetteer.firstNames.contains(first.key) {
+            return mention(.person, 1)
+        }
+        let afterThe = document.previousWord(range.lowerBound).map {
+            range.lowerBound - $0 == 1 && tokens[$0].key == WordKeys.key("the")
+        } ?? false
+        if count >= 2, afterThe { return mention(.organization, 1) }  // "the Ansar al-Islam group"
+        if count >= 2, count <= 3, nameLike, !containsKnown, !isInsideQuote(range.lowerBound) {
+            return mention(.person, 1)
+        }
         return mention(.other, 0)
+    }
+
+    /// "X said", "X, a spokesman", "X, 32,": what surrounds a person's name.
+    private func hasPersonContext(_ range: Range<Int>) -> Bool {
+        if isNextToSpeechVerb(range) { return true }
+        let after = range.upperBound
+        if after + 1 < tokens.count, tokens[after].isPunct(0x2C) {
+            let next = tokens[after + 1]
+            if next.kind == .number { return true }
+            if next.isWord, next.key == WordKeys.key("a") || next.key == WordKeys.key("an") || next.key == WordKeys.key("the") {
+                return true
+            }
+        }
+        // The last word used alone elsewhere: a surname ("Yusov said").
+        let lastKey = tokens[range.upperBound - 1].key
+        for (k, t) in tokens.enumerated() where t.key == lastKey && t.isCapitalized && !range.contains(k) {
+            let before = k > 0 ? tokens[k - 1] : nil
+            let after = k + 1 < tokens.count ? tokens[k + 1] : nil
+            if before?.isCapitalized != true, after?.isCapitalized != true { return true }
+        }
+        return false
+    }
+
+    /// Whether token `index` lies between quotation marks in its paragraph.
+    private func isInsideQuote(_ index: Int) -> Bool {
+        var depth = 0
+        var k = index - 1
+        while k >= 0, tokens[k].kind != .paragraph {
+            if tokens[k].kind == .openQuote, !tokens[k].has(Token.singleQuote) { depth += 1 }
+            if tokens[k].kind == .closeQuote, !tokens[k].has(Token.singleQuote) { depth -= 1 }
+            k -= 1
+        }
+        return depth > 0
     }
 
     private func isKnownSingleOrganization(_ token: Token) -> Bool {

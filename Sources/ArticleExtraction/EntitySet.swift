@@ -7,6 +7,8 @@ struct EntitySet {
         var mentions: Int
         var surfaces: [String]
         var firstToken: Int
+        /// Title words seen before its name.
+        var titles: Set<WordKey> = []
         /// Keys of the words of its fullest name, for surname and acronym joins.
         var wordKeys: [WordKey]
     }
@@ -58,8 +60,9 @@ struct EntitySet {
                 switch types[h] {
                 case .person:
                     // "Putin" -> "Vladimir Putin"; "John Paul" -> "John Paul II".
+                    let strongOther = types[g] != .person && types[g] != .other && groupType(groups[g]).1 >= 3
                     joins =
-                        types[g] != .group
+                        types[g] != .group && !(strongOther && groupType(groups[h]).1 < 3)
                         && (short.count == 1
                             ? short[0] == long.last! || (types[g] == .person && short[0] == long.first!)
                             : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
@@ -111,6 +114,7 @@ struct EntitySet {
             entities[e].mentions += 1
             if !entities[e].surfaces.contains(mention.surface) { entities[e].surfaces.append(mention.surface) }
             for t in mention.range { mentionOfToken[t] = Int32(m) }
+            entities[e].titles.formUnion(mention.titles)
         }
         // 5. Names: groups by their plural people-noun, others by their fullest surface.
         for e in entities.indices {

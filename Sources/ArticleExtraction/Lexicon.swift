@@ -75,12 +75,29 @@ enum Lexicon {
         nasa pla idf kgb fsb mi5 mi6 ira plo anc sec fda epa osce interpol fifa ioc gop
         """)
 
+    /// Words that end the name of an event, a law or a work: typed `other`.
+    static let eventHeads = WordSet(
+        """
+        war wars cup games olympics championship championships summit conference festival award awards prize act
+        treaty accord accords agreement convention revolution crisis day week games protocol doctrine plan
+        """)
+
+    /// Plural nouns for the members of an organisation ("Tamil Tiger rebels").
+    static let organizationMembers = WordSet(
+        """
+        rebels militants guerrillas fighters separatists insurgents militia militiamen loyalists members
+        spokesman spokeswoman officials leaders leader
+        """)
+
     /// Words that follow a place's name and make it one ("the Donetsk region").
     static let locationHeads = WordSet(
         """
         region province city town village district county state island islands peninsula river valley mountains
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
         """)
+
+    /// Compass words that can start a place's name.
+    static let directions = WordSet("eastern western northern southern central north south east west upper lower")
 
     /// Prepositions after which a capitalised unknown word is most likely a place.
     static let locationPrepositions = WordSet("in near around outside across into at towards toward from via")
@@ -114,7 +131,9 @@ enum Lexicon {
         argued argues urged urges described describes recalled recalls quoted reported reports confirmed confirms
         denied denies acknowledged acknowledges suggested suggests continued continues stressed stresses maintained
         maintains remarked conceded concedes complained complains predicted predicts promised promises vowed vows
-        testified testifies tweeted posted commented comments responded responds shouted cried whispered
+        testified testifies tweeted commented comments responded responds shouted cried whispered
+        claim tell add state announce declare write insist explain warn admit note reply argue urge describe confirm
+        deny acknowledge suggest stress maintain concede complain predict promise vow respond
         """)
 
     /// Words before a quoted term that make it a name, not speech.

@@ -145,12 +145,6 @@ struct QuoteExtractor {
         if words <= 4 {
             let after = span.close + 1 < tokens.count ? tokens[span.close + 1] : nil
             if let after, after.isCapitalized, after.has(Token.spaceBefore) { return true }
-            if let b = before, span.open - b == 1,
-                tokens[b].key == WordKeys.key("the") || tokens[b].key == WordKeys.key("a")
-                    || tokens[b].key == WordKeys.key("an") || tokens[b].kind == .possessive
-            {
-                return true
-            }
             if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
             // A short fragment counts only when the sentence attributes speech.
             return speechVerb(in: sentenceRange(of: span)) == nil
@@ -184,7 +178,14 @@ struct QuoteExtractor {
     }
 
     private func speechVerb(in range: Range<Int>) -> Int? {
-        outsideQuotes(range).first { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
+        outsideQuotes(range).first { isAttributingVerb($0) }
+    }
+
+    /// A speech verb that attributes: not an infinitive ("to tell him").
+    private func isAttributingVerb(_ i: Int) -> Bool {
+        guard tokens[i].isWord, Lexicon.speechVerbs.contains(tokens[i].key) else { return false }
+        if let p = document.previousWord(i), i - p == 1, tokens[p].key == WordKeys.key("to") { return false }
+        return true
     }
 
     private func findSpeaker(_ span: Span) -> String?? {
@@ -210,9 +211,11 @@ struct QuoteExtractor {
             }
         }
         // The nearest speech verb after the quote, else before it.
-        let verbAfter = after.first { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
-        let verbBefore = before.last { tokens[$0].isWord && Lexicon.speechVerbs.contains(tokens[$0].key) }
-        for verb in [verbAfter, verbBefore].compactMap({ $0 }) {
+        let verbAfter = after.first { isAttributingVerb($0) }
+        let verbBefore = before.last { isAttributingVerb($0) }
+        var order = [verbAfter, verbBefore].compactMap { $0 }
+        if let a = verbAfter, let b = verbBefore, span.open - b < a - span.close { order.reverse() }
+        for verb in order {
             let lowerLimit = verb == verbAfter ? span.close + 1 : sentence.lowerBound
             if let who = subjectBefore(verb, limit: lowerLimit) { return .some(who) }
             if let who = subjectAfter(verb + 1, limit: sentence.upperBound) { return .some(who) }
@@ -237,12 +240,26 @@ struct QuoteExtractor {
         if tokens[k].isPunct(0x2C) {
             var j = k - 1
             while j >= limit, !tokens[j].isPunct(0x2C), tokens[j].kind != .closeQuote { j -= 1 }
-            if j > limit, tokens[j].isPunct(0x2C), let e = entities.entity(atToken: j - 1) {
+            var end = j - 1
+            if end > limit, tokens[end].isPunct(0x29) {  // "X (PUK), which …, claim"
+                while end > limit, !tokens[end].isPunct(0x28) { end -= 1 }
+                end -= 1
+            }
+            if j > limit, tokens[j].isPunct(0x2C), let e = entities.entity(atToken: end) {
                 return entities.entities[e].name
             }
             return nil
         }
-        if let e = entities.entity(atToken: k) { return personOrBody(e, at: k) }
+        if let e = entities.entity(atToken: k) {
+            // "a staff member at X College told": the name ends a longer description.
+            let start = entities.mentions[Int(entities.mentionOfToken[k])].range.lowerBound
+            if start > limit, tokens[start - 1].isLowercaseWord, Self.prepositions.contains(tokens[start - 1].key),
+                let described = description(endingAt: k, limit: limit)
+            {
+                return described
+            }
+            return personOrBody(e, at: k)
+        }
         if tokens[k].isWord, Lexicon.pronounsPerson.contains(tokens[k].key) { return lastPerson(before: k) }
         if tokens[k].isWord, Lexicon.pronounsPlural.contains(tokens[k].key) { return nil }
         return description(endingAt: k, limit: limit)
@@ -265,11 +282,17 @@ struct QuoteExtractor {
         return nil
     }
 
-    private func personOrBody(_ e: Int, at index: Int) -> String? {
-        switch entities.entities[e].type {
-        case .person, .organization, .other: return entities.entities[e].name
-        case .location, .group: return entities.entities[e].name
-        }
+    private static let prepositions = WordSet("at in of from for with on")
+
+    private func personOrBody(_ e: Int, at index: Int) -> String? { entities.entities[e].name }
+
+    /// "the pope", "the minister": the person named with that title, when there is one.
+    private func holder(of description: String, at index: Int) -> String {
+        let words = description.split(separator: " ")
+        guard words.count == 2, words[0].lowercased() == "the" else { return description }
+        let role = WordKeys.key(String(words[1]))
+        let holders = entities.entities.filter { $0.type == .person && $0.titles.contains(role) }
+        return holders.count == 1 ? holders[0].name : description
     }
 
     /// The last person named before token `index`.
@@ -287,13 +310,13 @@ struct QuoteExtractor {
     /// "a government minister", "a staff member at Hillcrest Christian College".
     private func description(endingAt end: Int, limit: Int) -> String? {
         var k = end
-        while k >= limit, end - k < 10 {
+        while k >= limit, end - k < 12 {
             let t = tokens[k]
             if t.kind == .punctuation || t.kind == .closeQuote || t.kind == .openQuote { return nil }
             if t.isWord, t.key == WordKeys.key("a") || t.key == WordKeys.key("an") || t.key == WordKeys.key("the")
                 || t.key == WordKeys.key("one")
             {
-                return document.string(k..<(end + 1))
+                return holder(of: document.string(k..<(end + 1)), at: k)
             }
             k -= 1
         }
@@ -306,7 +329,7 @@ struct QuoteExtractor {
             return nil
         }
         var k = start + 1
-        while k < limit, tokens[k].kind == .word, k - start < 8 { k += 1 }
-        return k > start + 1 ? document.string(start..<k) : nil
+        while k < limit, tokens[k].kind == .word, k - start < 8, !Lexicon.stopWords.contains(tokens[k].key) { k += 1 }
+        return k > start + 1 ? holder(of: document.string(start..<k), at: start) : nil
     }
 }

