@@ -45,6 +45,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks (release build): see bench/README.md.
+        .executableTarget(
+            name: "gleaner-bench",
+            dependencies: ["ArticleExtraction", "ArticleFile"],
+            path: "bench/ExtractionBenchmark",
+            swiftSettings: strictSettings
+        ),
+
         .testTarget(
             name: "ArticleExtractionTests",
             dependencies: ["ArticleExtraction"],

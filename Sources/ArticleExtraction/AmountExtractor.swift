@@ -31,10 +31,10 @@ struct AmountExtractor {
             if let t = token(end), t.isPunct(0x25) {
                 about = "percent"
                 end += 1
-            } else if let t = token(end), t.key == key("percent") {
+            } else if let t = token(end), t.key == W.percent {
                 about = "percent"
                 end += 1
-            } else if let t = token(end), t.key == key("per"), let c = token(end + 1), c.key == key("cent") {
+            } else if let t = token(end), t.key == W.per, let c = token(end + 1), c.key == W.cent {
                 about = "percent"
                 end += 2
             } else if about == nil {
@@ -59,25 +59,25 @@ struct AmountExtractor {
         if t.kind == .number { return digits(at: i) }
         guard t.kind == .word else { return nil }
         // "hundreds of", "thousands of", "dozens of", "tens of thousands of"
-        if let scale = Lexicon.multipliers[t.key], isPlural(t), let of = token(i + 1), of.key == key("of") {
-            if t.key == key("tens") || t.key == key("hundreds"), let next = token(i + 2),
+        if let scale = Lexicon.multipliers[t.key], isPlural(t), let of = token(i + 1), of.key == W.of {
+            if t.key == W.tens || t.key == W.hundreds, let next = token(i + 2),
                 let big = Lexicon.multipliers[next.key], isPlural(next)
             {
                 return (scale * big, i..<(i + 3), nil)
             }
             return (scale, i..<(i + 1), nil)
         }
-        if t.key == key("tens"), let of = token(i + 1), of.key == key("of"), let next = token(i + 2),
+        if t.key == W.tens, let of = token(i + 1), of.key == W.of, let next = token(i + 2),
             let big = Lexicon.multipliers[next.key], isPlural(next)
         {
             return (10 * big, i..<(i + 3), nil)
         }
         // "several hundred", "a few thousand", "a dozen", "a million"
-        if t.key == key("several") || t.key == key("few") || t.key == key("a") || t.key == key("an") {
+        if t.key == W.several || t.key == W.few || t.key == W.a || t.key == W.an {
             var k = i + 1
             var factor = 2.0
-            if t.key == key("a") || t.key == key("an") {
-                if let few = token(k), few.key == key("few") {
+            if t.key == W.a || t.key == W.an {
+                if let few = token(k), few.key == W.few {
                     k += 1
                 } else {
                     factor = 1
@@ -129,7 +129,7 @@ struct AmountExtractor {
 
     /// A word a number can count: lower case, not a function word.
     private func isCountable(_ t: Token) -> Bool {
-        t.isLowercaseWord && !Lexicon.stopWords.contains(t.key) && t.key != key("another")
+        t.isLowercaseWord && !Lexicon.stopWords.contains(t.key) && t.key != W.another
             && !(t.length > 4 && document.text[Int(t.end) - 2] == 0x6C && document.text[Int(t.end) - 1] == 0x79)
     }
 
@@ -149,8 +149,8 @@ struct AmountExtractor {
         var end = i + 1
         if let next = token(end), next.kind == .word, !next.has(Token.spaceBefore) {
             switch next.key {
-            case key("th"), key("st"), key("nd"), key("rd"), key("s"), key("am"), key("pm"): return nil
-            case key("c"):
+            case W.th, W.st, W.nd, W.rd, W.s, W.am, W.pm: return nil
+            case W.c:
                 return (value, i..<(end + 1), "cents")
             default:
                 if let scale = Lexicon.scaleSuffixes[next.key] {
@@ -166,7 +166,7 @@ struct AmountExtractor {
         {
             return nil  // a time: "10:30"
         }
-        if let next = token(end), next.isWord, next.key == key("am") || next.key == key("pm") { return nil }
+        if let next = token(end), next.isWord, next.key == W.am || next.key == W.pm { return nil }
         while let m = token(end), m.kind == .word, let scale = Lexicon.multipliers[m.key], !isPlural(m) {
             value *= scale
             end += 1
@@ -191,15 +191,15 @@ struct AmountExtractor {
             k += 1
             guard let unit = token(k), unit.isLowercaseWord else { return (nil, end) }
             // "32-year-old": an age, in years.
-            if let h2 = token(k + 1), h2.isPunct(0x2D), let old = token(k + 2), old.key == key("old") {
+            if let h2 = token(k + 1), h2.isPunct(0x2D), let old = token(k + 2), old.key == W.old {
                 return ("years", k + 3)
             }
             return (document.string(k), k + 1)
         }
-        if let of = token(k), of.key == key("of") {
+        if let of = token(k), of.key == W.of {
             k += 1
             if let d = token(k), d.isLowercaseWord,
-                [key("the"), key("these"), key("those"), key("his"), key("her"), key("their"), key("its"), key("our")]
+                [W.the, W.these, W.those, W.his, W.her, W.their, W.its, W.our]
                     .contains(d.key)
             {
                 k += 1

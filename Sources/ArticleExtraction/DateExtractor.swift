@@ -72,7 +72,7 @@ struct DateExtractor {
         guard let n = number(i), (1...31).contains(n) else { return nil }
         var next = i + 1
         if let suffix = word(next), suffix.kind == .word, !suffix.has(Token.spaceBefore),
-            [key("th"), key("st"), key("nd"), key("rd")].contains(suffix.key)
+            suffix.key == W.th || suffix.key == W.st || suffix.key == W.nd || suffix.key == W.rd
         {
             next += 1
         }
@@ -106,22 +106,22 @@ struct DateExtractor {
         }
         guard t.kind == .word, let ref = reference else { return nil }
         switch t.key {
-        case key("today"), key("tonight"): return (.date(ref.partialDate), i..<(i + 1))
-        case key("yesterday"): return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
-        case key("tomorrow"): return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
+        case W.today, W.tonight: return (.date(ref.partialDate), i..<(i + 1))
+        case W.yesterday: return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
+        case W.tomorrow: return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
         default: break
         }
         if let weekday = Lexicon.weekdayKeys[t.key], t.isCapitalized {
             var start = i
             var direction = tense(at: i)
             if let p = word(i - 1), p.kind == .word {
-                if p.key == key("last") || p.key == key("past") {
+                if p.key == W.last || p.key == W.past {
                     direction = .past
                     start = i - 1
-                } else if p.key == key("next") || p.key == key("coming") {
+                } else if p.key == W.next || p.key == W.coming {
                     direction = .future
                     start = i - 1
-                } else if p.key == key("this") {
+                } else if p.key == W.this {
                     start = i - 1
                 }
             }
@@ -136,27 +136,26 @@ struct DateExtractor {
             return (.date(ref.adding(days: offset).partialDate), start..<(i + 1))
         }
         // "last week", "this month", "next year", "earlier this month", "later that month", "the weekend".
-        let modifiers: [WordKey: Int] = [key("last"): -1, key("this"): 0, key("next"): 1, key("that"): 99]
-        if let shift = modifiers[t.key], let unit = word(i + 1), unit.kind == .word {
+        if let shift = Self.modifiers[t.key], let unit = word(i + 1), unit.kind == .word {
             var start = i
-            if let p = word(i - 1), p.key == key("earlier") || p.key == key("later") || p.key == key("early")
-                || p.key == key("late")
+            if let p = word(i - 1), p.key == W.earlier || p.key == W.later || p.key == W.early
+                || p.key == W.late
             {
                 start = i - 1
             }
             if shift == 99 {
                 guard let anchor = lastAbsolute else { return nil }
-                if unit.key == key("month"), let m = anchor.month {
+                if unit.key == W.month, let m = anchor.month {
                     return (.date(PartialDate(year: anchor.year, month: m)), start..<(i + 2))
                 }
-                if unit.key == key("year") { return (.date(PartialDate(year: anchor.year)), start..<(i + 2)) }
+                if unit.key == W.year { return (.date(PartialDate(year: anchor.year)), start..<(i + 2)) }
                 return nil
             }
             switch unit.key {
-            case key("week"): return (.week(ref.adding(days: 7 * shift).isoWeek), start..<(i + 2))
-            case key("month"): return (.date(ref.month(offset: shift)), start..<(i + 2))
-            case key("year"): return (.date(PartialDate(year: ref.year + shift)), start..<(i + 2))
-            case key("weekend"): return (.week(weekend(shift: shift, ref: ref, at: i)), start..<(i + 2))
+            case W.week: return (.week(ref.adding(days: 7 * shift).isoWeek), start..<(i + 2))
+            case W.month: return (.date(ref.month(offset: shift)), start..<(i + 2))
+            case W.year: return (.date(PartialDate(year: ref.year + shift)), start..<(i + 2))
+            case W.weekend: return (.week(weekend(shift: shift, ref: ref, at: i)), start..<(i + 2))
             default: break
             }
             if let month = Lexicon.monthKeys[unit.key], unit.isCapitalized, shift != 0 {
@@ -167,18 +166,18 @@ struct DateExtractor {
                 return (.date(PartialDate(year: y, month: month)), start..<(i + 2))
             }
         }
-        if t.key == key("weekend"), isWord(i - 1, "the") {
+        if t.key == W.weekend, isWord(i - 1, "the") {
             return (.week(weekend(shift: 0, ref: ref, at: i)), (i - 1)..<(i + 1))
         }
         // "three days ago", "a year ago"
-        if t.key == key("ago"), i >= 2, let unit = word(i - 1), unit.kind == .word {
+        if t.key == W.ago, i >= 2, let unit = word(i - 1), unit.kind == .word {
             let n = cardinal(i - 2)
             guard let n else { return nil }
             switch unit.key {
-            case key("day"), key("days"): return (.date(ref.adding(days: -n).partialDate), (i - 2)..<(i + 1))
-            case key("week"), key("weeks"): return (.week(ref.adding(days: -7 * n).isoWeek), (i - 2)..<(i + 1))
-            case key("month"), key("months"): return (.date(ref.month(offset: -n)), (i - 2)..<(i + 1))
-            case key("year"), key("years"): return (.date(PartialDate(year: ref.year - n)), (i - 2)..<(i + 1))
+            case W.day, W.days: return (.date(ref.adding(days: -n).partialDate), (i - 2)..<(i + 1))
+            case W.week, W.weeks: return (.week(ref.adding(days: -7 * n).isoWeek), (i - 2)..<(i + 1))
+            case W.month, W.months: return (.date(ref.month(offset: -n)), (i - 2)..<(i + 1))
+            case W.year, W.years: return (.date(PartialDate(year: ref.year - n)), (i - 2)..<(i + 1))
             default: return nil
             }
         }
@@ -188,7 +187,7 @@ struct DateExtractor {
     private func cardinal(_ i: Int) -> Int? {
         guard let t = word(i) else { return nil }
         if t.kind == .number { return number(i) }
-        if t.key == key("a") || t.key == key("an") { return 1 }
+        if t.key == W.a || t.key == W.an { return 1 }
         return Lexicon.smallNumbers[t.key]
     }
 
@@ -203,8 +202,8 @@ struct DateExtractor {
     /// A month name at `i`: with a day, a year, both, or alone.
     private func monthMention(at i: Int, month: Int) -> (Value, Range<Int>)? {
         var next = i + 1
-        let abbreviated = tokens[i].length <= 4 && tokens[i].key != key("may") && tokens[i].key != key("june")
-            && tokens[i].key != key("july")
+        let abbreviated = tokens[i].length <= 4 && tokens[i].key != W.may && tokens[i].key != W.june
+            && tokens[i].key != W.july
         if abbreviated, word(next)?.isPunct(0x2E) == true, !(word(next)?.has(Token.spaceBefore) ?? true) {
             next += 1
         }
@@ -223,16 +222,11 @@ struct DateExtractor {
         }
         // A bare month needs a word that makes it one: "in May", "last August", "mid-March".
         guard let ref = reference, let p = word(i - 1) else { return nil }
-        let cues: Set<WordKey> = [
-            key("in"), key("on"), key("since"), key("until"), key("till"), key("by"), key("early"), key("late"),
-            key("mid"), key("from"), key("through"), key("before"), key("after"), key("during"), key("of"),
-            key("last"), key("next"), key("this"), key("to"), key("between"), key("and"),
-        ]
-        guard cues.contains(p.key) || p.isPunct(0x2D) else { return nil }
-        if p.key == key("last") || p.key == key("next") { return nil }  // handled with the modifiers
-        if tokens[i].key == key("may"), p.key == key("and") || p.key == key("to") { return nil }
+        guard Self.monthCues.contains(p.key) || p.isPunct(0x2D) else { return nil }
+        if p.key == W.last || p.key == W.next { return nil }  // handled with the modifiers
+        if tokens[i].key == W.may, p.key == W.and || p.key == W.to { return nil }
         let y: Int
-        if p.key == key("this") {
+        if p.key == W.this {
             y = ref.year
         } else if tense(at: i) == .past {
             y = month <= ref.month ? ref.year : ref.year - 1
@@ -266,16 +260,27 @@ struct DateExtractor {
                 return false
             }
         }
-        let preps: Set<WordKey> = [
-            key("in"), key("since"), key("of"), key("by"), key("until"), key("till"), key("from"), key("to"),
-            key("during"), key("before"), key("after"), key("early"), key("late"), key("mid"), key("the"),
-            key("around"), key("and"), key("between"), key("year"), key("end"), key("through"),
-        ]
-        if let p = word(i - 1), p.kind == .word, preps.contains(p.key) { return true }
+        if let p = word(i - 1), p.kind == .word, Self.yearCues.contains(p.key) { return true }
         if let next = word(i + 1), next.isLowercaseWord, !Lexicon.stopWords.contains(next.key) { return false }
         guard let n = number(i) else { return false }
         return (1900...2100).contains(n)
     }
+
+    private static let modifiers: KeyMap<Int> = {
+        var table = KeyMap<Int>()
+        table[W.last] = -1
+        table[W.this] = 0
+        table[W.next] = 1
+        table[W.that] = 99
+        return table
+    }()
+
+    /// Words that make a bare month one: "in May", "mid-March".
+    private static let monthCues = WordSet(
+        "in on since until till by early late mid from through before after during of last next this to between and")
+    /// Words before a four-digit number that make it a year.
+    private static let yearCues = WordSet(
+        "in since of by until till from to during before after early late mid the around and between year end through")
 
     enum Tense { case past, future }
 
@@ -304,7 +309,7 @@ struct DateExtractor {
         let t = tokens[k]
         guard t.kind == .word, t.isLowercaseWord else { return nil }
         if Self.futureMarkers.contains(t.key) {
-            if t.key == key("due"), !isWord(k + 1, "to") { return nil }
+            if t.key == W.due, !isWord(k + 1, "to") { return nil }
             return .future
         }
         if Self.pastMarkers.contains(t.key) { return .past }

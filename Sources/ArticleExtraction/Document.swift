@@ -8,7 +8,13 @@ final class Document {
     /// For each token, the index of its sentence (-1 for paragraph tokens).
     let sentenceOfToken: [Int32]
     /// Keys of words seen written in lower case somewhere in the body.
-    let lowercaseKeys: Set<WordKey>
+    let lowercaseKeys: KeySet
+    /// Keys of capitalised words seen other than at a sentence's start, with their count.
+    let midSentenceCapitalized: KeyMap<Int>
+    /// Keys of capitalised words seen standing alone (no capitalised neighbour), with their count.
+    let standaloneCapitalized: KeyMap<Int>
+    /// For each token, whether it lies between double quotation marks in its paragraph.
+    let insideQuote: [Bool]
 
     init(text: [UInt8]) {
         self.text = text
@@ -21,9 +27,38 @@ final class Document {
             for t in range { owner[t] = Int32(index) }
         }
         sentenceOfToken = owner
-        var lower: Set<WordKey> = []
-        for token in tokens where token.isLowercaseWord { lower.insert(token.key) }
+        var lower = KeySet()
+        var midSentence = KeyMap<Int>()
+        var standalone = KeyMap<Int>()
+        var inside = [Bool](repeating: false, count: tokens.count)
+        var depth = 0
+        var sentenceStarted = false
+        var lastSentence: Int32 = -1
+        for (k, token) in tokens.enumerated() {
+            if owner[k] != lastSentence {
+                lastSentence = owner[k]
+                sentenceStarted = false
+            }
+            switch token.kind {
+            case .paragraph: depth = 0
+            case .openQuote where !token.has(Token.singleQuote): depth += 1
+            case .closeQuote where !token.has(Token.singleQuote): depth = max(0, depth - 1)
+            default: break
+            }
+            inside[k] = depth > 0
+            if token.isLowercaseWord { lower.insert(token.key) }
+            if token.isCapitalized {
+                if sentenceStarted { midSentence[token.key, default: 0] += 1 }
+                let before = k > 0 && tokens[k - 1].isCapitalized
+                let after = k + 1 < tokens.count && tokens[k + 1].isCapitalized
+                if !before && !after { standalone[token.key, default: 0] += 1 }
+            }
+            if token.kind == .word || token.kind == .number { sentenceStarted = true }
+        }
         lowercaseKeys = lower
+        midSentenceCapitalized = midSentence
+        standaloneCapitalized = standalone
+        insideQuote = inside
     }
 
     /// The text of tokens `range` as written, from the first's start to the last's end.
@@ -80,6 +115,9 @@ final class Document {
 /// not after abbreviations ("Mr.", "Jan. 27", "Gen."), initials ("George W.
 /// Bush") or "U.S." before a name; closing quotes stay with their sentence.
 enum SentenceSplitter {
+    /// The most tokens one sentence may hold.
+    static let maxSentenceTokens = 400
+
     static func split(_ tokens: [Token], text: [UInt8]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
@@ -101,6 +139,8 @@ enum SentenceSplitter {
             }
             guard token.kind == .punctuation, token.symbol == 0x2E || token.symbol == 0x21 || token.symbol == 0x3F
             else {
+                // Text without sentence marks (a list, a 20 MB line) is cut so that no rule runs long.
+                if i - start >= maxSentenceTokens { close(i) }
                 i += 1
                 continue
             }

@@ -75,8 +75,8 @@ struct EntityRecognizer {
                     tokens[j + 1].isCapitalized, !isCalendarWord(tokens[j + 1])
                 {
                     j += 2
-                } else if t.isLowercaseWord, t.key == WordKeys.key("of"), j + 2 < end,
-                    tokens[j + 1].key == WordKeys.key("the"), tokens[j + 2].isCapitalized
+                } else if t.isLowercaseWord, t.key == W.of, j + 2 < end,
+                    tokens[j + 1].key == W.the, tokens[j + 2].isCapitalized
                 {
                     j += 3
                 } else if t.isLowercaseWord, Lexicon.hyphenPrefixes.contains(t.key), j + 2 < end,
@@ -152,7 +152,7 @@ struct EntityRecognizer {
             }
         }
         // "The Associated Press": the article is not part of the name.
-        if lo < hi, tokens[lo].key == WordKeys.key("the") || tokens[lo].key == WordKeys.key("a") {
+        if lo < hi, tokens[lo].key == W.the || tokens[lo].key == W.a {
             lo += 1
         }
         // "Melbourne Christian school": words each known on their own are separate names.
@@ -214,11 +214,7 @@ struct EntityRecognizer {
     }
 
     private func seenCapitalizedElsewhere(_ index: Int) -> Bool {
-        let key = tokens[index].key
-        for (k, t) in tokens.enumerated() where k != index && t.key == key && t.isCapitalized {
-            if !document.isSentenceInitial(k) { return true }
-        }
-        return false
+        (document.midSentenceCapitalized[tokens[index].key] ?? 0) > (document.isSentenceInitial(index) ? 0 : 1)
     }
 
     // MARK: - Typing
@@ -259,7 +255,7 @@ struct EntityRecognizer {
             // "the Guardian", "the Senate": a capitalised institution after "the".
             if isKnownSingleOrganization(first) { return mention(.organization, 3) }
             if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
-                tokens[previous].key == WordKeys.key("the"), !document.lowercaseKeys.contains(first.key)
+                tokens[previous].key == W.the, !document.lowercaseKeys.contains(first.key)
             {
                 return mention(.organization, 2)
             }
@@ -291,7 +287,7 @@ struct EntityRecognizer {
             return mention(.person, 1)
         }
         let afterThe = document.previousWord(range.lowerBound).map {
-            range.lowerBound - $0 == 1 && tokens[$0].key == WordKeys.key("the")
+            range.lowerBound - $0 == 1 && tokens[$0].key == W.the
         } ?? false
         if count >= 2, afterThe { return mention(.organization, 1) }  // "the Ansar al-Islam group"
         if count >= 2, count <= 3, nameLike, !containsKnown, !isInsideQuote(range.lowerBound) {
@@ -307,34 +303,18 @@ struct EntityRecognizer {
         if after + 1 < tokens.count, tokens[after].isPunct(0x2C) {
             let next = tokens[after + 1]
             if next.kind == .number { return true }
-            if next.isWord, next.key == WordKeys.key("a") || next.key == WordKeys.key("an") || next.key == WordKeys.key("the") {
+            if next.isWord, next.key == W.a || next.key == W.an || next.key == W.the {
                 return true
             }
         }
         // The last word used alone elsewhere: a surname ("Yusov said").
-        let lastKey = tokens[range.upperBound - 1].key
-        for (k, t) in tokens.enumerated() where t.key == lastKey && t.isCapitalized && !range.contains(k) {
-            let before = k > 0 ? tokens[k - 1] : nil
-            let after = k + 1 < tokens.count ? tokens[k + 1] : nil
-            if before?.isCapitalized != true, after?.isCapitalized != true { return true }
-        }
-        return false
+        return (document.standaloneCapitalized[tokens[range.upperBound - 1].key] ?? 0) > 0
     }
 
-    /// Whether token `index` lies between quotation marks in its paragraph.
-    private func isInsideQuote(_ index: Int) -> Bool {
-        var depth = 0
-        var k = index - 1
-        while k >= 0, tokens[k].kind != .paragraph {
-            if tokens[k].kind == .openQuote, !tokens[k].has(Token.singleQuote) { depth += 1 }
-            if tokens[k].kind == .closeQuote, !tokens[k].has(Token.singleQuote) { depth -= 1 }
-            k -= 1
-        }
-        return depth > 0
-    }
+    private func isInsideQuote(_ index: Int) -> Bool { document.insideQuote[index] }
 
     private func isKnownSingleOrganization(_ token: Token) -> Bool {
-        token.key == WordKeys.key("taliban") || token.key == WordKeys.key("reuters")
+        token.key == W.taliban || token.key == W.reuters
     }
 
     private func isNextToSpeechVerb(_ range: Range<Int>) -> Bool {

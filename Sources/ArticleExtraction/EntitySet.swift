@@ -26,8 +26,9 @@ struct EntitySet {
         // 1. Group by canonical name (case-folded).
         var groupOf: [String: Int] = [:]
         var groups: [[Int]] = []
-        for (m, mention) in mentions.enumerated() {
-            let key = mention.canonical.lowercased()
+        let canonicalKeys = mentions.map { $0.canonical.lowercased() }
+        for m in mentions.indices {
+            let key = canonicalKeys[m]
             if let g = groupOf[key] {
                 groups[g].append(m)
             } else {
@@ -50,11 +51,23 @@ struct EntitySet {
         let longest: [Int] = groups.map { g in
             g.max { mentions[$0].range.count < mentions[$1].range.count }!
         }
-        // 3. Join short forms to a longer name of the same article.
-        for (g, members) in groups.enumerated() {
-            let short = words(longest[g])
-            for (h, _) in groups.enumerated() where h != g && target[h] == h {
-                let long = words(longest[h])
+        // 3. Join short forms to a longer name of the same article. Candidates are
+        // the longer names that share the short form's first or last word, or
+        // (for acronyms) any organisation.
+        let groupWords = longest.map { words($0) }
+        var byWord: [WordKey: [Int]] = [:]
+        var organizations: [Int] = []
+        for (h, w) in groupWords.enumerated() where w.count > 1 {
+            for key in Set(w) { byWord[key, default: []].append(h) }
+            if types[h] == .organization { organizations.append(h) }
+        }
+        for g in groups.indices {
+            let short = groupWords[g]
+            guard let firstWord = short.first else { continue }
+            var candidates = Set(byWord[firstWord] ?? []).union(byWord[short.last!] ?? [])
+            if short.count == 1 { candidates.formUnion(organizations) }
+            for h in candidates.sorted() where h != g && target[h] == h {
+                let long = groupWords[h]
                 guard long.count > short.count else { continue }
                 let joins: Bool
                 switch types[h] {
@@ -81,16 +94,15 @@ struct EntitySet {
                     break
                 }
             }
-            _ = members
         }
         // Acronyms given in brackets after a name: "Rural Fire Service (RFS)".
-        for mention in mentions {
+        for (m, mention) in mentions.enumerated() {
             let after = mention.range.upperBound
             guard after + 2 < tokens.count, tokens[after].isPunct(0x28), tokens[after + 2].isPunct(0x29),
                 tokens[after + 1].has(Token.allCaps)
             else { continue }
             let acronymKey = document.string(after + 1).lowercased()
-            if let g = groupOf[acronymKey], let owner = groupOf[mention.canonical.lowercased()], g != owner {
+            if let g = groupOf[acronymKey], let owner = groupOf[canonicalKeys[m]], g != owner {
                 target[g] = owner
             }
         }
@@ -102,7 +114,7 @@ struct EntitySet {
         // 4. Build entities in order of first mention.
         var entityOfRoot: [Int: Int] = [:]
         for (m, mention) in mentions.enumerated() {
-            let r = root(groupOf[mention.canonical.lowercased()]!)
+            let r = root(groupOf[canonicalKeys[m]]!)
             if entityOfRoot[r] == nil {
                 entityOfRoot[r] = entities.count
                 entities.append(
@@ -119,9 +131,10 @@ struct EntitySet {
         // 5. Names: groups by their plural people-noun, others by their fullest surface.
         for e in entities.indices {
             let surfaces = entities[e].surfaces
+            func wordCount(_ s: String) -> Int { s.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
             var name = surfaces.max { a, b in
-                let wa = a.split(separator: " ").count
-                let wb = b.split(separator: " ").count
+                let wa = wordCount(a)
+                let wb = wordCount(b)
                 return wa == wb ? a.utf8.count < b.utf8.count : wa < wb
             }!
             if entities[e].type == .group {

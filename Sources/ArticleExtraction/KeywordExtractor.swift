@@ -11,39 +11,48 @@ struct KeywordExtractor {
         struct Candidate {
             var count = 0
             var firstSentence = Int.max
-            var sentences: Set<Int> = []
+            var lastSentence = -1
+            var sentenceCount = 0
             var capitalized = 0
             var words = 1
-            var text = ""
+            var tokens: Range<Int>
+            var slice: [Int]
         }
         let tokens = document.tokens
-        var candidates: [WordKey: Candidate] = [:]
+        var index = KeyMap<Int>(capacity: 256)
+        var candidates: [Candidate] = []
         let sentenceCount = max(1, document.sentences.count)
+        var run: [Int] = []
         for (s, sentence) in document.sentences.enumerated() {
-            var run: [Int] = []
             func flush() {
                 guard !run.isEmpty else { return }
                 for start in run.indices {
+                    var key: WordKey = WordKeys.offset
                     for length in 1...3 where start + length <= run.count {
-                        let slice = Array(run[start..<(start + length)])
-                        guard isContent(slice.first!), isContent(slice.last!) else { continue }
-                        var key: WordKey = WordKeys.offset
-                        var text = ""
-                        for (n, t) in slice.enumerated() {
-                            key = (WordKeys.mix(key, 0x20) ^ tokens[t].key) &* WordKeys.prime
-                            text += (n == 0 ? "" : " ") + document.string(t).lowercased()
+                        let last = run[start + length - 1]
+                        key = (WordKeys.mix(key, 0x20) ^ tokens[last].key) &* WordKeys.prime
+                        guard isContent(run[start]), isContent(last) else { continue }
+                        let c: Int
+                        if let known = index[key] {
+                            c = known
+                        } else {
+                            c = candidates.count
+                            index[key] = c
+                            candidates.append(
+                                Candidate(words: length, tokens: run[start]..<(last + 1), slice: Array(run[start..<(start + length)])))
                         }
-                        var c = candidates[key] ?? Candidate()
-                        c.count += 1
-                        c.firstSentence = min(c.firstSentence, s)
-                        c.sentences.insert(s)
-                        c.words = length
-                        if c.text.isEmpty { c.text = text }
-                        if tokens[slice[0]].isCapitalized, !document.isSentenceInitial(slice[0]) { c.capitalized += 1 }
-                        candidates[key] = c
+                        candidates[c].count += 1
+                        candidates[c].firstSentence = min(candidates[c].firstSentence, s)
+                        if candidates[c].lastSentence != s {
+                            candidates[c].lastSentence = s
+                            candidates[c].sentenceCount += 1
+                        }
+                        if tokens[run[start]].isCapitalized, !document.isSentenceInitial(run[start]) {
+                            candidates[c].capitalized += 1
+                        }
                     }
                 }
-                run.removeAll()
+                run.removeAll(keepingCapacity: true)
             }
             for t in sentence {
                 let token = tokens[t]
@@ -55,22 +64,22 @@ struct KeywordExtractor {
             }
             flush()
         }
-        func isStop(_ t: Int) -> Bool { Lexicon.stopWords.contains(tokens[t].key) }
-        var scored: [(Double, String)] = []
-        for c in candidates.values {
-            guard c.count >= 2 || c.capitalized > 0 || c.words > 1 else { continue }
-            if c.words > 1, c.count < 2 { continue }
+        var scored: [(Double, Int)] = []
+        for (k, c) in candidates.enumerated() {
+            guard c.count >= 2 || (c.capitalized > 0 && c.words == 1) else { continue }
             let frequency = Double(c.count)
             let position = 1.0 / (1.0 + Double(c.firstSentence) / Double(sentenceCount) * 2)
-            let spread = Double(c.sentences.count) / Double(sentenceCount)
+            let spread = Double(c.sentenceCount) / Double(sentenceCount)
             let casing = c.capitalized > 0 ? 1.5 : 1.0
             let length = c.words > 1 ? 1.3 : 1.0
-            scored.append(((frequency + spread) * position * casing * length, c.text))
+            scored.append(((frequency + spread) * position * casing * length, k))
         }
         scored.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 > $1.0 }
         var result: [String] = []
-        for (_, text) in scored where !result.contains(text) {
-            // Skip a word already inside a chosen phrase, and a phrase made of chosen words.
+        for (_, k) in scored {
+            let text = candidates[k].slice.map { document.string($0).lowercased() }.joined(separator: " ")
+            if result.contains(text) { continue }
+            // Skip a word already inside a chosen phrase.
             if result.contains(where: { $0.split(separator: " ").contains(Substring(text)) }) { continue }
             result.append(text)
             if result.count == limit { break }

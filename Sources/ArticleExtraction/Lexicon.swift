@@ -1,6 +1,6 @@
 /// A set of words compared by ``WordKey``, built once from a list of words.
 struct WordSet: Sendable {
-    private var keys: Set<WordKey> = []
+    private var keys = KeySet()
 
     init(_ words: String) {
         for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -144,15 +144,20 @@ enum Lexicon {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
-    static let monthKeys: [WordKey: Int] = Dictionary(
-        uniqueKeysWithValues: monthNames.map { (WordKeys.key($0.key), $0.value) })
+    static let monthKeys: KeyMap<Int> = {
+        var table = KeyMap<Int>()
+        for (name, number) in monthNames { table[WordKeys.key(name)] = number }
+        return table
+    }()
 
     static func monthNumber(ofName name: String) -> Int? { monthNames[name.lowercased()] }
 
-    static let weekdayKeys: [WordKey: Int] = Dictionary(
-        uniqueKeysWithValues: [
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        ].enumerated().map { (WordKeys.key($0.element), $0.offset + 1) })
+    static let weekdayKeys: KeyMap<Int> = {
+        var table = KeyMap<Int>()
+        let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for (k, day) in days.enumerated() { table[WordKeys.key(day)] = k + 1 }
+        return table
+    }()
 
     /// Abbreviations after which a period does not end a sentence.
     static let abbreviations = WordSet(
@@ -169,30 +174,36 @@ enum Lexicon {
         however meanwhile after before when while if as for some many most one two
         """)
 
-    static let smallNumbers: [WordKey: Int] = {
+    static let smallNumbers: KeyMap<Int> = {
         let words = [
             "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
         ]
-        var table: [WordKey: Int] = [:]
+        var table = KeyMap<Int>()
         for (value, word) in words.enumerated() { table[WordKeys.key(word)] = value }
         let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
         for (k, word) in tens.enumerated() { table[WordKeys.key(word)] = (k + 2) * 10 }
         return table
     }()
 
-    static let multipliers: [WordKey: Double] = [
+    static let multipliers: KeyMap<Double> = table([
         WordKeys.key("hundred"): 100, WordKeys.key("thousand"): 1_000, WordKeys.key("million"): 1_000_000,
         WordKeys.key("billion"): 1_000_000_000, WordKeys.key("trillion"): 1_000_000_000_000,
         WordKeys.key("hundreds"): 100, WordKeys.key("thousands"): 1_000, WordKeys.key("millions"): 1_000_000,
         WordKeys.key("billions"): 1_000_000_000, WordKeys.key("dozen"): 12, WordKeys.key("dozens"): 12,
-    ]
+    ])
 
     /// Attached suffixes that scale a number ("1.5bn", "2m", "30k").
-    static let scaleSuffixes: [WordKey: Double] = [
+    static let scaleSuffixes: KeyMap<Double> = table([
         WordKeys.key("bn"): 1_000_000_000, WordKeys.key("b"): 1_000_000_000, WordKeys.key("m"): 1_000_000,
         WordKeys.key("mn"): 1_000_000, WordKeys.key("k"): 1_000, WordKeys.key("tn"): 1_000_000_000_000,
-    ]
+    ])
+
+    private static func table(_ entries: [WordKey: Double]) -> KeyMap<Double> {
+        var map = KeyMap<Double>()
+        for (key, value) in entries { map[key] = value }
+        return map
+    }
 
     /// Time units: a number before one is a duration.
     static let timeUnits = WordSet(

@@ -127,8 +127,8 @@ struct QuoteExtractor {
         if span.continuesPrevious { return false }
         let before = document.previousWord(span.open)
         if let before, Lexicon.namingCues.contains(tokens[before].key) { return true }
-        if let before, tokens[before].key == WordKeys.key("as"), let cue = document.previousWord(before),
-            tokens[cue].key == WordKeys.key("known") || Lexicon.namingCues.contains(tokens[cue].key)
+        if let before, tokens[before].key == W.as, let cue = document.previousWord(before),
+            tokens[cue].key == W.known || Lexicon.namingCues.contains(tokens[cue].key)
         {
             return true
         }
@@ -184,7 +184,7 @@ struct QuoteExtractor {
     /// A speech verb that attributes: not an infinitive ("to tell him").
     private func isAttributingVerb(_ i: Int) -> Bool {
         guard tokens[i].isWord, Lexicon.speechVerbs.contains(tokens[i].key) else { return false }
-        if let p = document.previousWord(i), i - p == 1, tokens[p].key == WordKeys.key("to") { return false }
+        if let p = document.previousWord(i), i - p == 1, tokens[p].key == W.to { return false }
         return true
     }
 
@@ -204,8 +204,8 @@ struct QuoteExtractor {
         let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
         // "according to X"
         for region in [after, before] {
-            for (k, i) in region.enumerated() where tokens[i].key == WordKeys.key("according") {
-                if k + 2 < region.count, tokens[region[k + 1]].key == WordKeys.key("to") {
+            for (k, i) in region.enumerated() where tokens[i].key == W.according {
+                if k + 2 < region.count, tokens[region[k + 1]].key == W.to {
                     if let who = subjectAfter(region[k + 2], limit: sentence.upperBound) { return .some(who) }
                 }
             }
@@ -228,10 +228,10 @@ struct QuoteExtractor {
         var k = verb - 1
         // Skip adverbs and auxiliaries: "X also said", "X has said".
         while k >= limit, tokens[k].isLowercaseWord,
-            tokens[k].key == WordKeys.key("also") || tokens[k].key == WordKeys.key("has")
-                || tokens[k].key == WordKeys.key("had") || tokens[k].key == WordKeys.key("have")
-                || tokens[k].key == WordKeys.key("later") || tokens[k].key == WordKeys.key("then")
-                || tokens[k].key == WordKeys.key("once") || tokens[k].key == WordKeys.key("reportedly")
+            tokens[k].key == W.also || tokens[k].key == W.has
+                || tokens[k].key == W.had || tokens[k].key == W.have
+                || tokens[k].key == W.later || tokens[k].key == W.then
+                || tokens[k].key == W.once || tokens[k].key == W.reportedly
         {
             k -= 1
         }
@@ -313,8 +313,8 @@ struct QuoteExtractor {
         while k >= limit, end - k < 12 {
             let t = tokens[k]
             if t.kind == .punctuation || t.kind == .closeQuote || t.kind == .openQuote { return nil }
-            if t.isWord, t.key == WordKeys.key("a") || t.key == WordKeys.key("an") || t.key == WordKeys.key("the")
-                || t.key == WordKeys.key("one")
+            if t.isWord, t.key == W.a || t.key == W.an || t.key == W.the
+                || t.key == W.one
             {
                 return holder(of: document.string(k..<(end + 1)), at: k)
             }
@@ -325,7 +325,7 @@ struct QuoteExtractor {
 
     private func description(from start: Int, limit: Int) -> String? {
         let t = tokens[start]
-        guard t.key == WordKeys.key("a") || t.key == WordKeys.key("an") || t.key == WordKeys.key("the") else {
+        guard t.key == W.a || t.key == W.an || t.key == W.the else {
             return nil
         }
         var k = start + 1

@@ -8,14 +8,14 @@ public final class Gazetteer: Sendable {
     public static let shared = Gazetteer()
 
     /// Location key to its canonical name ("U.S." and "United States" share one).
-    let locations: [WordKey: String]
+    let locations: KeyMap<String>
     /// Demonym or plural key to (adjective, plural).
-    let demonyms: [WordKey: (adjective: String, plural: String?)]
-    let firstNames: Set<WordKey>
-    let surnames: Set<WordKey>
+    let demonyms: KeyMap<(adjective: String, plural: String?)>
+    let firstNames: KeySet
+    let surnames: KeySet
 
     private init() {
-        var locations: [WordKey: String] = [:]
+        var locations = KeyMap<String>()
         for line in GazetteerData.locations.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             let surface = String(parts[0])
@@ -35,7 +35,7 @@ public final class Gazetteer: Sendable {
         for (surface, canonical) in shortForms { locations[Gazetteer.phraseKey(surface)] = canonical }
         self.locations = locations
 
-        var demonyms: [WordKey: (String, String?)] = [:]
+        var demonyms = KeyMap<(adjective: String, plural: String?)>()
         for line in GazetteerData.demonyms.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             let adjective = String(parts[0])
@@ -44,8 +44,8 @@ public final class Gazetteer: Sendable {
             if let plural { demonyms[WordKeys.key(plural)] = (adjective, plural) }
         }
         self.demonyms = demonyms
-        firstNames = Set(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
-        surnames = Set(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        firstNames = KeySet(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
     }
 
     /// The key of a phrase of one or more words, as spans are keyed.
