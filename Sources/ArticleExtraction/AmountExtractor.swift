@@ -139,6 +139,9 @@ struct AmountExtractor {
         if raw.first == 0x2E { raw.removeFirst() }
         guard var value = Double(String(decoding: raw, as: UTF8.self)) else { return nil }
         var currency: String?
+        if let p = token(i - 1), p.isPunct(0x3A), !t.has(Token.spaceBefore), let hour = token(i - 2), hour.kind == .number {
+            return nil  // the minutes of "10:30"
+        }
         if let p = token(i - 1), p.kind == .punctuation, p.symbol == 0x24 {
             currency = currencyName(p)
         } else if let p = token(i - 1), p.isCapitalized, !document.isSentenceInitial(i - 1),

@@ -314,7 +314,13 @@ struct DateExtractor {
         }
         if Self.pastMarkers.contains(t.key) { return .past }
         if t.length >= 5, document.text[Int(t.end) - 2] == 0x65, document.text[Int(t.end) - 1] == 0x64 {
-            return .past  // "-ed"
+            // "-ed", unless passive after a future: "will be lifted", "is to be held".
+            if k >= 2, isWord(k - 1, "be"), let before = word(k - 2), before.kind == .word,
+                Self.futureMarkers.contains(before.key) || before.key == W.to
+            {
+                return .future
+            }
+            return .past
         }
         return nil
     }

@@ -267,8 +267,13 @@ struct EntityRecognizer {
             && tokens[range.lowerBound].isCapitalized
         let containsKnown = words.contains { isKnownAlone($0) }
         if count >= 2, nameLike, !containsKnown, gazetteer.firstNames.contains(first.key) { return mention(.person, 3) }
-        if count >= 2, nameLike, !containsKnown, gazetteer.surnames.contains(last.key) { return mention(.person, 2) }
-        if count >= 2, count <= 4, nameLike, !containsKnown, hasPersonContext(range) { return mention(.person, 2) }
+        let quoted = isInsideQuote(range.lowerBound)
+        if count >= 2, nameLike, !containsKnown, !quoted, gazetteer.surnames.contains(last.key) {
+            return mention(.person, 2)
+        }
+        if count >= 2, count <= 4, nameLike, !containsKnown, !quoted, hasPersonContext(range) {
+            return mention(.person, 2)
+        }
         if count == 1, first.has(Token.allCaps), first.length <= 6 { return mention(.organization, 2) }
         // Context: "the Donetsk region", "in Bakhmut", "Tamil Tiger rebels".
         let after = range.upperBound < tokens.count ? tokens[range.upperBound] : nil

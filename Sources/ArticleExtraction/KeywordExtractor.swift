@@ -64,13 +64,23 @@ struct KeywordExtractor {
             }
             flush()
         }
+        // A word counts on its own only where it is not part of a repeated phrase.
+        var inPhrases = [Int](repeating: 0, count: candidates.count)
+        for c in candidates where c.words > 1 && c.count >= 2 {
+            for t in c.slice {
+                if let single = index[(WordKeys.mix(WordKeys.offset, 0x20) ^ tokens[t].key) &* WordKeys.prime] {
+                    inPhrases[single] += c.count
+                }
+            }
+        }
         var scored: [(Double, Int)] = []
         for (k, c) in candidates.enumerated() {
-            guard c.count >= 2 || (c.capitalized > 0 && c.words == 1) else { continue }
-            let frequency = Double(c.count)
+            let own = c.count - inPhrases[k]
+            guard own >= 2 || (c.capitalized > 0 && c.words == 1 && own >= 1) else { continue }
+            let frequency = Double(own)
             let position = 1.0 / (1.0 + Double(c.firstSentence) / Double(sentenceCount) * 2)
             let spread = Double(c.sentenceCount) / Double(sentenceCount)
-            let casing = c.capitalized > 0 ? 1.5 : 1.0
+            let casing = c.capitalized > 0 ? 1.2 : 1.0
             let length = c.words > 1 ? 1.3 : 1.0
             scored.append(((frequency + spread) * position * casing * length, k))
         }

@@ -144,7 +144,8 @@ struct QuoteExtractor {
         // Inside a noun phrase: "the “Freedom to Russia” Legion", "a 'letter'".
         if words <= 4 {
             let after = span.close + 1 < tokens.count ? tokens[span.close + 1] : nil
-            if let after, after.isCapitalized, after.has(Token.spaceBefore) { return true }
+            let endsClause = content.last.map { tokens[$0].kind == .punctuation } ?? false
+            if let after, after.isCapitalized, after.has(Token.spaceBefore), !endsClause { return true }
             if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
             // A short fragment counts only when the sentence attributes speech.
             return speechVerb(in: sentenceRange(of: span)) == nil
@@ -167,7 +168,10 @@ struct QuoteExtractor {
     private func outsideQuotes(_ range: Range<Int>) -> [Int] {
         var depth = 0
         var result: [Int] = []
-        for i in range {
+        let lower = max(0, range.lowerBound)
+        let upper = min(tokens.count, range.upperBound)
+        guard lower < upper else { return [] }
+        for i in lower..<upper {
             switch tokens[i].kind {
             case .openQuote where !tokens[i].has(Token.singleQuote): depth += 1
             case .closeQuote where !tokens[i].has(Token.singleQuote): depth = max(0, depth - 1)

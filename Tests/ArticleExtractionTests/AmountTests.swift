@@ -1,0 +1,29 @@
+import Testing
+
+@testable import ArticleExtraction
+
+@Suite("Amounts")
+struct AmountTests {
+    @Test func moneyPercentAndScales() throws {
+        let a = try extract("The firm raised $1.5 million, lost 25 per cent and 7% of staff, and owes 2bn euros and 27c a share.")
+        let pairs = a.amounts.map { "\($0.value)|\($0.about ?? "-")" }
+        #expect(pairs == ["1500000.0|dollars", "25.0|percent", "7.0|percent", "2000000000.0|euros", "27.0|cents"])
+    }
+
+    @Test func vagueMultiplesAtTheirLowerBound() throws {
+        let a = try extract("Estimates range from several hundred to a few thousand, with hundreds of these soldiers near the front.")
+        #expect(a.amountValues() == [200, 2000, 100])
+        #expect(a.amounts.last?.about == "soldiers")
+    }
+
+    @Test func numberWordsAndDurations() throws {
+        let a = try extract("Twenty-five people waited one month for four thousand tents during a four-year war.")
+        let pairs = a.amounts.map { "\(Int($0.value))|\($0.about ?? "-")" }
+        #expect(pairs == ["25|people", "1|month", "4000|tents", "4|year"])
+    }
+
+    @Test func yearsDatesOrdinalsAndNamesAreNotAmounts() throws {
+        let a = try extract("One of them came second in 2014 on March 3, at 10:30, in Year 10, one by one.")
+        #expect(a.amounts.isEmpty)
+    }
+}

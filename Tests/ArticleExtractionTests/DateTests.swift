@@ -1,0 +1,57 @@
+import Testing
+
+@testable import ArticleExtraction
+
+@Suite("Dates")
+struct DateTests {
+    // 2023-02-14 is a Tuesday in ISO week 2023-W07.
+
+    @Test func absoluteForms() throws {
+        let a = try extract("The unit formed in March 2022, fought since 2014 and met on 11 September 2001 and on Jan. 5, 2020.")
+        #expect(a.dateValues() == ["2022-03", "2014", "2001-09-11", "2020-01-05"])
+    }
+
+    @Test func relativeFormsResolveAgainstTheArticleDate() throws {
+        let a = try extract("Rules changed last August. Talks began last week, and yesterday the army left. This year is hard.")
+        #expect(a.dateValues() == ["2022-08", "2023-W06", "2023-02-13", "2023"])
+    }
+
+    @Test func weekdayResolvesByTense() throws {
+        let past = try extract("The minister resigned on Monday.")
+        #expect(past.dateValues() == ["2023-02-13"])
+        let future = try extract("The minister will resign on Monday.")
+        #expect(future.dateValues() == ["2023-02-20"])
+    }
+
+    @Test func monthDayWithoutYearResolvesByTense() throws {
+        let past = try extract("Profits fell in the six months to June 30.")
+        #expect(past.dateValues() == ["2022-06-30"])
+        let future = try extract("The ban will be lifted on Sept. 6, with talks later that month.")
+        #expect(future.dateValues() == ["2023-09-06", "2023-09"])
+    }
+
+    @Test func agoAndEarlierThisMonth() throws {
+        let a = try extract("Three days ago the bridge closed; two years ago it flooded. Earlier this month it rained.")
+        #expect(a.dateValues() == ["2023-02-11", "2021", "2023-02"])
+    }
+
+    @Test func durationsAndVerbsAreNotDates() throws {
+        let a = try extract("They may march for months. It took two weeks. He is 45 and has 2000 sheep.")
+        #expect(a.dates.isEmpty)
+    }
+
+    @Test func relativeDatesNeedAReference() throws {
+        let a = try extract("Yesterday the council voted, as it did in 1999.", date: nil)
+        #expect(a.dateValues() == ["1999"])
+    }
+
+    @Test func calendarArithmetic() throws {
+        #expect(CalendarDay(year: 2023, month: 2, day: 14)!.isoWeek == "2023-W07")
+        #expect(CalendarDay(year: 2021, month: 1, day: 3)!.isoWeek == "2020-W53")
+        #expect(CalendarDay(year: 2024, month: 12, day: 30)!.isoWeek == "2025-W01")
+        #expect(CalendarDay(year: 2023, month: 2, day: 14)!.weekday == 2)
+        #expect(CalendarDay(year: 2023, month: 2, day: 29) == nil)
+        let day = CalendarDay(year: 2000, month: 2, day: 29)!
+        #expect(CalendarDay(ordinal: day.ordinal) == day)
+    }
+}

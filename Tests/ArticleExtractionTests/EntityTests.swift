@@ -1,0 +1,65 @@
+import Testing
+
+@testable import ArticleExtraction
+
+@Suite("Entities")
+struct EntityTests {
+    @Test func titleIsDroppedAndSurnameJoinsFullName() throws {
+        let a = try extract("Prime Minister Jacinda Ardern visited Canberra. Later, Ardern said the talks went well.")
+        let person = try #require(a.entity("Jacinda Ardern"))
+        #expect(person.type == .person)
+        #expect(person.aliases == ["Ardern"])
+        #expect(person.mentions == 2)
+        #expect(a.entity("Canberra")?.type == .location)
+    }
+
+    @Test func demonymBeforeTitleIsAGroupAndNotPartOfTheName() throws {
+        let a = try extract("French President Emmanuel Macron met farmers. The French were unhappy.")
+        #expect(a.entity("Emmanuel Macron")?.type == .person)
+        let group = try #require(a.entities.first { $0.type == .group })
+        #expect(group.name == "French")
+    }
+
+    @Test func placeBeforeTitleStandsAlone() throws {
+        let a = try extract("The talks were led by U.S. Trade Representative Katherine Tai in Geneva.")
+        #expect(a.entity("Katherine Tai")?.type == .person)
+        #expect(a.entity("U.S.")?.type == .location)
+    }
+
+    @Test func acronymInBracketsJoinsItsExpansion() throws {
+        let a = try extract("The Rural Fire Service (RFS) warned residents. The RFS said crews were ready.")
+        let org = try #require(a.entity("Rural Fire Service"))
+        #expect(org.type == .organization)
+        #expect(org.aliases.contains("RFS"))
+    }
+
+    @Test func organisationHeadWordsTypeOrganisations() throws {
+        let a = try extract("Officials from the National Union of Teachers met the Ministry of Health in Lagos.")
+        #expect(a.entity("National Union of Teachers")?.type == .organization)
+        #expect(a.entity("Ministry of Health")?.type == .organization)
+        #expect(a.entity("Lagos")?.type == .location)
+    }
+
+    @Test func sentenceInitialCommonWordsAreNotNames() throws {
+        let a = try extract("Meanwhile the river rose. Some residents left early. However, the mayor stayed.")
+        #expect(a.entities.isEmpty)
+    }
+
+    @Test func sameEntityHasOneTypeAndFullestName() throws {
+        let a = try extract("Flooding hit the United States. The US government responded, and America sent aid.")
+        let us = try #require(a.entity("United States"))
+        #expect(us.type == .location)
+        #expect(Set(us.aliases) == ["US", "America"])
+    }
+
+    @Test func placeContextTypesAnUnknownName() throws {
+        let a = try extract("Fighting continued around Zorvik, a town in the Marnia region.")
+        #expect(a.entity("Zorvik")?.type == .location)
+        #expect(a.entity("Marnia")?.type == .location)
+    }
+
+    @Test func unknownWordsInQuotedNamesAreNotPeople() throws {
+        let a = try extract("The group calls itself \"Bright Dawn\" on its channel.")
+        #expect(a.entities.allSatisfy { $0.type != .person })
+    }
+}

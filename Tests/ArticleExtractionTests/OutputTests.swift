@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import ArticleExtraction
+
+@Suite("Keywords, summary, language and JSON")
+struct OutputTests {
+    @Test func summaryIsLeadSentencesSkippingDanglingPronouns() throws {
+        let a = try extract(
+            "Heavy rain closed the coastal highway near Port Ellis on Sunday. It reopened at night. Engineers will inspect the bridge over the coming week.")
+        #expect(a.summary.hasPrefix("Heavy rain closed the coastal highway"))
+        #expect(!a.summary.contains("It reopened"))
+    }
+
+    @Test func keywordsAreLowerCaseAtMostTenAndFavourRepeatedTerms() throws {
+        let a = try extract(
+            "The vaccine trial began in Oslo. The vaccine trial enrolled nurses. Nurses praised the vaccine. Oslo hospitals joined the trial.")
+        #expect(a.keywords.count <= 10)
+        #expect(a.keywords.allSatisfy { $0 == $0.lowercased() })
+        #expect(a.keywords.first == "vaccine trial")
+    }
+
+    @Test func languageOfOtherArticlesIsNamedAndEnglishRulesAreSkipped() throws {
+        let a = try extract(
+            "Il governo ha detto che la riforma non sarà approvata prima della fine dell'anno, e per questo i sindacati sono in sciopero.")
+        #expect(a.language == "it")
+        #expect(a.entities.isEmpty)
+        #expect(a.flags.contains("english-rules-skipped"))
+        let en = try extract("The government said that the reform will not pass before the end of the year.")
+        #expect(en.language == "en")
+    }
+
+    @Test func jsonLineFollowsTheContract() throws {
+        let a = try extract("Mayor Jo Bell said \"we are \\\"ready\\\" now\" in Leeds on Monday.")
+        let line = a.jsonLine(file: "inbox/a.txt", sha256: "00")
+        #expect(!line.contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        for key in ["file", "sha256", "date", "title", "language", "words", "entities", "quotes", "dates", "amounts", "keywords", "summary"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["date"] as? String == "2023-02-14")
+        let keys = line.split(separator: ",").compactMap { $0.hasPrefix("\"") ? $0.split(separator: ":").first : nil }
+        #expect(keys.first == "{\"file\"" || keys.first == "\"file\"" || line.hasPrefix("{\"file\""))
+        let error = ExtractedArticle.errorLine(file: "bad\n.txt", reason: "the file is empty")
+        #expect(error == "{\"file\":\"bad\\n.txt\",\"error\":\"the file is empty\"}")
+    }
+
+    @Test func randomBytesNeverCrash() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        let alphabet = Array("aA “”\"'’.,-\n$%0123456789 date 2020-01-01 Mr. U.S. said".utf8) + [0xE2, 0x80, 0xC3, 0xFF]
+        for _ in 0..<300 {
+            let length = Int(next() % 400)
+            let bytes = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            _ = try? ArticleExtractor().extract(bytes)
+        }
+    }
+}

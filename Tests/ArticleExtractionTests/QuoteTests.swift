@@ -1,0 +1,47 @@
+import Testing
+
+@testable import ArticleExtraction
+
+@Suite("Quotes")
+struct QuoteTests {
+    @Test func quoteSplitByAttributionIsTwoQuotesWithOneSpeaker() throws {
+        let a = try extract("\"The floods were isolated,\" Mayor Ana Lopez said, \"and the roads are open again.\"")
+        #expect(a.quotes.count == 2)
+        #expect(a.quotes[0].text == "The floods were isolated")
+        #expect(a.quotes[1].text == "and the roads are open again")
+        #expect(a.quotes.allSatisfy { $0.speaker == "Ana Lopez" })
+    }
+
+    @Test func pronounResolvesToLastPersonNamed() throws {
+        let a = try extract("Coach Peter Hanley praised the team. “We played with heart tonight,” he said.")
+        #expect(a.quotes.first?.speaker == "Peter Hanley")
+    }
+
+    @Test func saidBeforeNameAndAccordingTo() throws {
+        let a = try extract(
+            "\"Prices will fall next year,\" said economist Maria Chen. According to Paul Okafor, \"nothing is certain yet in this market.\"")
+        #expect(a.quotes.map(\.speaker) == ["Maria Chen", "Paul Okafor"])
+    }
+
+    @Test func quotedNamesAndTermsAreNotQuotes() throws {
+        let a = try extract("The plan, called \"the safety net\", was backed by the \"Green Future\" Party.")
+        #expect(a.quotes.isEmpty)
+    }
+
+    @Test func shortAttributedFragmentIsAQuote() throws {
+        let a = try extract("Treasurer Mark Dalton described the budget as \"responsible\" when he spoke.")
+        #expect(a.quotes.map(\.text) == ["responsible"])
+        #expect(a.quotes.first?.speaker == "Mark Dalton")
+    }
+
+    @Test func descriptionWhenNobodyIsNamed() throws {
+        let a = try extract("A local shopkeeper said \"business has never been this slow in twenty years\".")
+        #expect(a.quotes.first?.speaker == "A local shopkeeper")
+    }
+
+    @Test func quoteRunningIntoNextParagraphIsOnePerParagraph() throws {
+        let a = try extract("Judge Ellen Park said: \"The evidence is clear and it is overwhelming.\n\"The accused will be sentenced on Friday.\"")
+        #expect(a.quotes.count == 2)
+        #expect(a.quotes.allSatisfy { $0.speaker == "Ellen Park" })
+    }
+}
