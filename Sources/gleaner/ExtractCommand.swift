@@ -26,10 +26,6 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Article files or directories of articles.", completion: .file())
     var paths: [String]
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one article file or directory.") }
-    }
-
     func run() throws {
         let reader = ArticleFileReader()
         let extractor = ArticleExtractor()
