@@ -20,7 +20,11 @@ let package = Package(
     ],
     targets: [
         // The extraction core: bytes in, facts out. No Glibc, no file I/O, no C.
-        .target(name: "ArticleExtraction", swiftSettings: strictSettings),
+        .target(
+            name: "ArticleExtraction",
+            exclude: ["Gazetteer/DATA-LICENSES.md"],
+            swiftSettings: strictSettings
+        ),
 
         // C system libraries, used directly (Debian: zlib1g-dev, libssl-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
