@@ -15,6 +15,8 @@ final class Document {
     let standaloneCapitalized: KeyMap<Int>
     /// For each token, whether it lies between double quotation marks in its paragraph.
     let insideQuote: [Bool]
+    /// For each sentence, the index of its first word or number token (or its end).
+    let firstWordOfSentence: [Int]
 
     init(text: [UInt8]) {
         self.text = text
@@ -55,6 +57,9 @@ final class Document {
             }
             if token.kind == .word || token.kind == .number { sentenceStarted = true }
         }
+        firstWordOfSentence = sentences.map { range in
+            range.first { tokens[$0].kind == .word || tokens[$0].kind == .number } ?? range.upperBound
+        }
         lowercaseKeys = lower
         midSentenceCapitalized = midSentence
         standaloneCapitalized = standalone
@@ -89,14 +94,7 @@ final class Document {
     /// Whether token `index` is the first word of its sentence (quotes and brackets before it allowed).
     func isSentenceInitial(_ index: Int) -> Bool {
         let s = sentenceOfToken[index]
-        guard s >= 0 else { return false }
-        var k = sentences[Int(s)].lowerBound
-        while k < index {
-            let kind = tokens[k].kind
-            if kind == .word || kind == .number { return false }
-            k += 1
-        }
-        return true
+        return s >= 0 && firstWordOfSentence[Int(s)] >= index
     }
 
     /// The index of the previous word or number token before `index`, within its sentence.

@@ -26,12 +26,13 @@ struct KeywordExtractor {
         for (s, sentence) in document.sentences.enumerated() {
             func flush() {
                 guard !run.isEmpty else { return }
-                for start in run.indices {
+                let content = run.map { isContent($0) }
+                for start in run.indices where content[start] {
                     var key: WordKey = WordKeys.offset
                     for length in 1...3 where start + length <= run.count {
                         let last = run[start + length - 1]
                         key = (WordKeys.mix(key, 0x20) ^ tokens[last].key) &* WordKeys.prime
-                        guard isContent(run[start]), isContent(last) else { continue }
+                        guard content[start + length - 1] else { continue }
                         let c: Int
                         if let known = index[key] {
                             c = known
