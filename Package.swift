@@ -57,6 +57,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "ArticleExtractionTests",
             dependencies: ["ArticleExtraction"],
@@ -64,12 +65,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ArticleFileTests",
-            dependencies: ["ArticleFile"],
+            dependencies: ["ArticleFile", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "GleanerCLITests",
-            dependencies: ["gleaner"],
+            dependencies: ["gleaner", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,14 +1,14 @@
 import ArticleFile
 import Foundation
 import Testing
+import TestSupport
 
 /// A fresh temporary directory per test, removed afterwards.
 final class TemporaryDirectory {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "gleaner-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try TestSupport.makeTemporaryDirectory()
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -21,22 +21,7 @@ final class TemporaryDirectory {
     }
 }
 
-/// Compresses with the system's gzip tool, so the tests read real gzip files.
-func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-c", "-n"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(bytes))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Array(data)
-}
+func gzip(_ bytes: [UInt8]) throws -> [UInt8] { try TestSupport.gzip(bytes) }
 
 @Suite("Reading article files")
 struct ArticleFileReaderTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `gleaner` binary and captures what it prints.
 struct GleanerRun {
@@ -41,27 +42,9 @@ struct GleanerRun {
     }
 }
 
-func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "gleaner-cli-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+func temporaryDirectory() throws -> String { try TestSupport.makeTemporaryDirectory("gleaner-cli-") }
 
-func gzipped(_ text: String) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-c", "-n"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return data
-}
+func gzipped(_ text: String) throws -> Data { Data(try TestSupport.gzip(Array(text.utf8))) }
 
 @Suite("gleaner extract, end to end")
 struct ExtractCommandTests {
