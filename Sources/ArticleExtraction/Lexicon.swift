@@ -61,13 +61,6 @@ enum Lexicon {
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters
         """)
 
-    /// Words that start an organisation's name when "of" follows ("Ministry of ...").
-    static let organizationLeads = WordSet(
-        """
-        ministry department bank university college institute office bureau council commission committee court house
-        league union federation association church academy board school government
-        """)
-
     /// Well-known organisations written as acronyms.
     static let organizationAcronyms = WordSet(
         """
@@ -205,7 +198,4 @@ enum Lexicon {
         return map
     }
 
-    /// Time units: a number before one is a duration.
-    static let timeUnits = WordSet(
-        "second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries")
 }
