@@ -86,16 +86,19 @@ struct KeywordExtractor {
             scored.append(((frequency + spread) * position * casing * length, k))
         }
         scored.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 > $1.0 }
-        var result: [String] = []
+        // Candidates are distinct by key; skip a word already inside a chosen phrase.
+        var chosen: [Int] = []
+        var chosenWords = KeySet()
         for (_, k) in scored {
-            let text = candidates[k].slice.map { document.string($0).lowercased() }.joined(separator: " ")
-            if result.contains(text) { continue }
-            // Skip a word already inside a chosen phrase.
-            if result.contains(where: { $0.split(separator: " ").contains(Substring(text)) }) { continue }
-            result.append(text)
-            if result.count == limit { break }
+            let slice = candidates[k].slice
+            if slice.count == 1, chosenWords.contains(tokens[slice[0]].key) { continue }
+            chosen.append(k)
+            for t in slice { chosenWords.insert(tokens[t].key) }
+            if chosen.count == limit { break }
         }
-        return result
+        return chosen.map { k in
+            candidates[k].slice.map { document.string($0).lowercased() }.joined(separator: " ")
+        }
     }
 
     private func isContent(_ t: Int) -> Bool {
