@@ -77,18 +77,7 @@ final class Document {
     /// The key of the words and numbers in `range`, joined by single spaces
     /// (punctuation skipped), as ``Gazetteer/phraseKey(_:)`` keys a phrase.
     func phraseKey(_ range: Range<Int>) -> WordKey {
-        text.withUnsafeBufferPointer { buffer in
-            var key: WordKey = WordKeys.offset
-            var first = true
-            for t in range where tokens[t].kind == .word || tokens[t].kind == .number {
-                key =
-                    first
-                    ? tokens[t].key
-                    : WordKeys.append(key, wordKeyBytes: buffer, Int(tokens[t].start), Int(tokens[t].end))
-                first = false
-            }
-            return key
-        }
+        text.withUnsafeBufferPointer { WordKeys.phraseKey(tokens[range], in: $0) }
     }
 
     /// Whether token `index` is the first word of its sentence (quotes and brackets before it allowed).

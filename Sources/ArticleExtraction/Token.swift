@@ -42,6 +42,20 @@ enum WordKeys {
         return t.withUTF8 { key($0, 0, $0.count) }
     }
 
+    /// The key of a phrase: its word and number tokens joined by single spaces,
+    /// punctuation skipped. Gazetteer entries and spans of a document are keyed
+    /// here alike, so that they match.
+    static func phraseKey<S: Sequence>(_ tokens: S, in bytes: UnsafeBufferPointer<UInt8>) -> WordKey
+    where S.Element == Token {
+        var key: WordKey = offset
+        var first = true
+        for token in tokens where token.kind == .word || token.kind == .number {
+            key = first ? token.key : append(key, wordKeyBytes: bytes, Int(token.start), Int(token.end))
+            first = false
+        }
+        return key
+    }
+
     /// Continues `hash` with a space and the next word: keys of multi-word names.
     @inline(__always)
     static func append(_ hash: UInt64, wordKeyBytes bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)

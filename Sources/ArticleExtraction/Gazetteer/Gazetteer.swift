@@ -51,17 +51,6 @@ public final class Gazetteer: Sendable {
     /// The key of a phrase of one or more words, as spans are keyed.
     static func phraseKey(_ phrase: String) -> WordKey {
         var text = phrase
-        return text.withUTF8 { buffer in
-            let tokens = Tokenizer.tokenize(buffer)
-            var key: WordKey = WordKeys.offset
-            var first = true
-            for token in tokens where token.kind == .word || token.kind == .number {
-                key =
-                    first
-                    ? token.key : WordKeys.append(key, wordKeyBytes: buffer, Int(token.start), Int(token.end))
-                first = false
-            }
-            return key
-        }
+        return text.withUTF8 { WordKeys.phraseKey(Tokenizer.tokenize($0), in: $0) }
     }
 }
