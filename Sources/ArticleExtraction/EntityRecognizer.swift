@@ -122,8 +122,6 @@ struct EntityRecognizer {
             && (gazetteer.locations[key] != nil || gazetteer.demonyms[key] != nil || Lexicon.groupWords.contains(key))
     }
 
-    private func isWordLike(_ i: Int) -> Bool { tokens[i].kind == .word }
-
     private func isConnector(_ i: Int) -> Bool {
         tokens[i].isLowercaseWord || tokens[i].kind == .punctuation || tokens[i].kind == .possessive
     }

@@ -262,7 +262,7 @@ struct QuoteExtractor {
             {
                 return described
             }
-            return personOrBody(e, at: k)
+            return entities.entities[e].name
         }
         if tokens[k].isWord, Lexicon.pronounsPerson.contains(tokens[k].key) { return lastPerson(before: k) }
         if tokens[k].isWord, Lexicon.pronounsPlural.contains(tokens[k].key) { return nil }
@@ -279,7 +279,7 @@ struct QuoteExtractor {
             k += 1
         }
         guard k < limit else { return nil }
-        if let e = entities.entity(atToken: k) { return personOrBody(e, at: k) }
+        if let e = entities.entity(atToken: k) { return entities.entities[e].name }
         if k > start, tokens[start].isLowercaseWord {
             return description(from: start, limit: limit)
         }
@@ -288,10 +288,8 @@ struct QuoteExtractor {
 
     private static let prepositions = WordSet("at in of from for with on")
 
-    private func personOrBody(_ e: Int, at index: Int) -> String? { entities.entities[e].name }
-
     /// "the pope", "the minister": the person named with that title, when there is one.
-    private func holder(of description: String, at index: Int) -> String {
+    private func holder(of description: String) -> String {
         let words = description.split(separator: " ")
         guard words.count == 2, words[0].lowercased() == "the" else { return description }
         let role = WordKeys.key(String(words[1]))
@@ -320,7 +318,7 @@ struct QuoteExtractor {
             if t.isWord, t.key == W.a || t.key == W.an || t.key == W.the
                 || t.key == W.one
             {
-                return holder(of: document.string(k..<(end + 1)), at: k)
+                return holder(of: document.string(k..<(end + 1)))
             }
             k -= 1
         }
@@ -334,6 +332,6 @@ struct QuoteExtractor {
         }
         var k = start + 1
         while k < limit, tokens[k].kind == .word, k - start < 8, !Lexicon.stopWords.contains(tokens[k].key) { k += 1 }
-        return k > start + 1 ? holder(of: document.string(start..<k), at: start) : nil
+        return k > start + 1 ? holder(of: document.string(start..<k)) : nil
     }
 }
