@@ -16,7 +16,8 @@ let package = Package(
         .library(name: "ArticleExtraction", targets: ["ArticleExtraction"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The extraction core: bytes in, facts out. No Glibc, no file I/O, no C.
@@ -29,6 +30,9 @@ let package = Package(
         // C system libraries, used directly (Debian: zlib1g-dev, libssl-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto"),
+        // Debian: libsqlite3-dev. Linux system calls Glibc does not export.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
 
         // Reading one article file from disk: refusal of non-regular files,
         // size caps, gzip through zlib, SHA-256 through libcrypto.
@@ -38,13 +42,36 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The SQLite store: a thin connection/statement layer, the schema and
+        // its migrations, and the writes intake makes.
+        .target(
+            name: "ArticleStore",
+            dependencies: ["CSQLite", "ArticleExtraction"],
+            swiftSettings: strictSettings
+        ),
+
+        // The configuration file (a TOML subset with line numbers in errors)
+        // and the settings it holds.
+        .target(name: "Configuration", swiftSettings: strictSettings),
+
+        // One pass over the inbox: list, read, extract in parallel, store,
+        // move out. The daemon triggers passes; `gleaner run --once` makes one.
+        .target(
+            name: "Intake",
+            dependencies: [
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "CLinux",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The command line: thin, argument parsing and calls into the modules.
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "ArticleExtraction",
-                "ArticleFile",
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -70,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanerCLITests",
-            dependencies: ["gleaner", "TestSupport"],
+            dependencies: ["gleaner", "ArticleStore", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

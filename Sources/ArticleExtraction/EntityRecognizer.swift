@@ -205,6 +205,16 @@ struct EntityRecognizer {
             parts.append(Part(range: (hyphen + 1)..<hi, titled: false, titles: []))
             return parts
         }
+        // "Ana Lopez of Leeds": a person's name, then the place they are of.
+        if let of = (lo..<hi).first(where: { tokens[$0].key == W.of && tokens[$0].isLowercaseWord }), of > lo,
+            of + 1 < hi, titled || gazetteer.firstNames.contains(tokens[lo].key),
+            !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
+            gazetteer.locations[document.phraseKey((of + 1)..<hi)] != nil
+        {
+            parts.append(Part(range: lo..<of, titled: titled, titles: titles))
+            parts.append(Part(range: (of + 1)..<hi, titled: false, titles: []))
+            return parts
+        }
         var end = hi
         while end > lo, isConnector(end - 1) { end -= 1 }
         if lo < end { parts.append(Part(range: lo..<end, titled: titled, titles: titles)) }

@@ -15,10 +15,14 @@ public struct ArticleFileError: Error, Equatable, CustomStringConvertible, Senda
     /// The reason, without the path ("not a regular file (FIFO)").
     public let reason: String
 
-    public init(path: String, stage: Stage, reason: String) {
+    /// The system's error number when a system call failed (`ENOENT`, ...).
+    public let systemError: Int32?
+
+    public init(path: String, stage: Stage, reason: String, systemError: Int32? = nil) {
         self.path = path
         self.stage = stage
         self.reason = reason
+        self.systemError = systemError
     }
 
     public var description: String { "Unable to read '\(path)': \(reason)." }

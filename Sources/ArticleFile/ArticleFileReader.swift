@@ -72,8 +72,9 @@ public struct ArticleFileReader: Sendable {
 }
 
 /// The libc calls this module makes, each retrying `EINTR` and mapping
-/// failure to an ``ArticleFileError`` that names the path.
-enum SystemCall {
+/// failure to an ``ArticleFileError`` that names the path; and the words
+/// Gleaner uses for `errno` values and file kinds, shared with intake.
+public enum SystemCall {
     /// The corresponding C function is `open(2)` with `O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC`.
     static func open(_ path: String) throws(ArticleFileError) -> Int32 {
         while true {
@@ -82,7 +83,7 @@ enum SystemCall {
             let code = errno
             if code == EINTR { continue }
             let reason = code == ELOOP ? "it is a symbolic link, which is never followed" : errnoText(code)
-            throw ArticleFileError(path: path, stage: .open, reason: reason)
+            throw ArticleFileError(path: path, stage: .open, reason: reason, systemError: code)
         }
     }
 
@@ -119,7 +120,8 @@ enum SystemCall {
         return buffer
     }
 
-    static func errnoText(_ code: Int32) -> String {
+    /// A short lower-case reason for `errno` value `code` ("permission denied").
+    public static func errnoText(_ code: Int32) -> String {
         switch code {
         case EACCES, EPERM: return "permission denied"
         case ENOENT: return "no such file"
@@ -128,7 +130,8 @@ enum SystemCall {
         }
     }
 
-    static func fileKindName(_ kind: mode_t) -> String {
+    /// "FIFO", "directory", ... for the `S_IFMT` bits of a mode.
+    public static func fileKindName(_ kind: mode_t) -> String {
         switch kind {
         case S_IFDIR: "directory"
         case S_IFIFO: "FIFO"

@@ -20,6 +20,13 @@ struct EntityTests {
         #expect(group.name == "French")
     }
 
+    @Test func personOfPlaceIsTwoEntitiesButUniversityOfPlaceIsOne() throws {
+        let a = try extract("Mayor Maria Keller of Vienna met staff of the University of Vienna on Friday.")
+        #expect(a.entity("Maria Keller")?.type == .person)
+        #expect(a.entity("Maria Keller of Vienna") == nil)
+        #expect(a.entity("University of Vienna")?.type == .organization)
+    }
+
     @Test func placeBeforeTitleStandsAlone() throws {
         let a = try extract("The talks were led by U.S. Trade Representative Katherine Tai in Geneva.")
         #expect(a.entity("Katherine Tai")?.type == .person)

@@ -2,46 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Runs the built `gleaner` binary and captures what it prints.
-struct GleanerRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    var lines: [[String: Any]] {
-        stdout.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-    }
-
-    static var binary: String {
-        // The test bundle sits beside the products of the same build.
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle.appendingPathComponent("gleaner"), Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("gleaner")]
-        where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate.path
-        }
-        return bundle.appendingPathComponent("gleaner").path
-    }
-
-    init(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
-    }
-}
-
 func temporaryDirectory() throws -> String { try TestSupport.makeTemporaryDirectory("gleaner-cli-") }
 
 func gzipped(_ text: String) throws -> Data { Data(try TestSupport.gzip(Array(text.utf8))) }

@@ -1,0 +1,125 @@
+/// A small streaming JSON writer: RFC 8259 escaping, UTF-8 passed through.
+///
+/// Used for the contract's lines and by the other modules for the JSON they
+/// write (ledger fields, `failed/NAME.error.json`, digests). Call order is the
+/// document order: `beginObject()`, `key(_:)`, a value, ..., `endObject()`.
+public struct JSONWriter {
+    /// The JSON written so far.
+    public private(set) var output = ""
+    private let pretty: Bool
+    private var needsComma: [Bool] = []
+    private var afterKey = false
+
+    /// - Parameter pretty: indent by two spaces, one member per line.
+    public init(pretty: Bool = false) { self.pretty = pretty }
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if let last = needsComma.last {
+            if last { output += "," }
+            needsComma[needsComma.count - 1] = true
+            if pretty { output += "\n" + String(repeating: "  ", count: needsComma.count) }
+        }
+    }
+
+    public mutating func beginObject() {
+        separate()
+        output += "{"
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() { close("}") }
+    public mutating func endArray() { close("]") }
+
+    private mutating func close(_ mark: String) {
+        let hadItems = needsComma.removeLast()
+        if pretty, hadItems { output += "\n" + String(repeating: "  ", count: needsComma.count) }
+        output += mark
+    }
+
+    public mutating func beginArray() {
+        separate()
+        output += "["
+        needsComma.append(false)
+    }
+
+    public mutating func key(_ name: String) {
+        separate()
+        appendQuoted(name)
+        output += ":" + (pretty ? " " : "")
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) {
+        separate()
+        appendQuoted(value)
+    }
+
+    /// An optional string: `null` when absent.
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        output += value ? "true" : "false"
+    }
+
+    /// `value` as a JSON string literal, quotes included.
+    public static func quoted(_ value: String) -> String {
+        var writer = JSONWriter()
+        writer.appendQuoted(value)
+        return writer.output
+    }
+
+    private mutating func appendQuoted(_ value: String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for v in values { string(v) }
+        endArray()
+    }
+
+    public mutating func integer(_ value: Int) {
+        separate()
+        output += String(value)
+    }
+
+    public mutating func number(_ value: Double) {
+        separate()
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            output += String(Int64(value))
+        } else if value.isFinite {
+            output += String(value)
+        } else {
+            output += "null"
+        }
+    }
+
+    public mutating func null() {
+        separate()
+        output += "null"
+    }
+}

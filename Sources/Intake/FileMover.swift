@@ -1,0 +1,124 @@
+import ArticleExtraction
+import ArticleStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Moves files out of the inbox once their outcome is committed: stored and
+/// duplicate files to `archive/DAY/PATH`, failed ones to `failed/PATH` with
+/// `PATH.error.json` beside them. A move never overwrites: a taken name gets
+/// a `-2`, `-3`, ... before its extensions.
+///
+/// Destinations are chosen (and reserved) while the store's transaction is
+/// open, so the ledger names them; ``moveAll()`` then renames and makes every
+/// directory it touched durable with one `fsync` each.
+struct FileMover {
+    let layout: StateLayout
+    private var planned: [(from: String, to: String, errorJSON: [UInt8]?)] = []
+    private var reserved: Set<String> = []
+
+    init(layout: StateLayout) {
+        self.layout = layout
+    }
+
+    /// Chooses where `record`'s file goes for `outcome`; returns the ledger's
+    /// `moved_to` (relative to the state directory when inside it).
+    mutating func plan(_ record: IntakeRecord, outcome: IntakeOutcome, run: Int64) -> String {
+        let root: String
+        var errorJSON: [UInt8]?
+        switch outcome {
+        case .stored, .duplicate:
+            root = layout.archive + "/" + record.seen.day
+        case .failed(let stage, let reason):
+            root = layout.failed
+            errorJSON = Self.errorDocument(record, stage: stage, reason: reason, run: run)
+        }
+        let destination = freeName(root + "/" + record.path)
+        reserved.insert(destination)
+        planned.append((layout.inbox + "/" + record.path, destination, errorJSON))
+        return layout.describe(destination)
+    }
+
+    /// Performs the planned moves. A file that cannot be moved stays in the
+    /// inbox (the next run finds its content stored and archives it then);
+    /// its error is returned with the others rather than stopping the rest.
+    mutating func moveAll() -> [FileSystemError] {
+        var errors: [FileSystemError] = []
+        var touched: Set<String> = []
+        for move in planned {
+            do {
+                let directory = FileSystem.parentDirectory(move.to)
+                for created in try FileSystem.makeDirectories(directory) {
+                    touched.insert(FileSystem.parentDirectory(created))
+                }
+                var target = move.to
+                while true {
+                    if let errorJSON = move.errorJSON {
+                        // The reason first: a crash between the two steps leaves a
+                        // reason without its file, never a file without its reason.
+                        try FileSystem.writeAtomically(errorJSON, to: target + ".error.json")
+                    }
+                    if try FileSystem.renameNoReplace(move.from, to: target) { break }
+                    // Taken since it was planned (by someone else): the next free name.
+                    target = freeName(target)
+                    reserved.insert(target)
+                }
+                touched.insert(directory)
+                touched.insert(FileSystem.parentDirectory(move.from))
+            } catch {
+                errors.append(error)
+            }
+        }
+        for directory in touched.sorted() {
+            do { try FileSystem.syncDirectory(directory) } catch { errors.append(error) }
+        }
+        planned.removeAll()
+        reserved.removeAll()
+        return errors
+    }
+
+    /// `path`, or `path` with `-2`, `-3`, ... before its extensions, whichever is free.
+    private func freeName(_ path: String) -> String {
+        func free(_ candidate: String) -> Bool {
+            !reserved.contains(candidate) && !FileSystem.exists(candidate)
+        }
+        if free(path) { return path }
+        let directory = FileSystem.parentDirectory(path)
+        let name = FileSystem.lastComponent(path)
+        let dot = name.dropFirst().firstIndex(of: ".") ?? name.endIndex
+        let stem = name[..<dot]
+        let extensions = name[dot...]
+        var counter = 2
+        while true {
+            let candidate = directory + "/" + stem + "-\(counter)" + extensions
+            if free(candidate) { return candidate }
+            counter += 1
+        }
+    }
+
+    /// `failed/NAME.error.json`: what went wrong, when, in which run, and what to do.
+    static func errorDocument(_ record: IntakeRecord, stage: String, reason: String, run: Int64) -> [UInt8] {
+        var json = JSONWriter(pretty: true)
+        json.beginObject()
+        json.key("file"); json.string(record.path)
+        json.key("stage"); json.string(stage)
+        json.key("reason"); json.string(reason)
+        json.key("time"); json.string(record.seen.timestamp)
+        json.key("run"); json.integer(Int(run))
+        json.key("size"); if let size = record.size { json.integer(size) } else { json.null() }
+        json.key("sha256"); json.string(record.sha256)
+        json.key("retry")
+        json.string("Gleaner does not retry a failed file on its own: fix it, then move it back into the inbox.")
+        json.endObject()
+        return Array((json.output + "\n").utf8)
+    }
+}
+
+extension StateLayout {
+    /// `path` relative to the state directory when it lies inside it, else as is.
+    func describe(_ path: String) -> String {
+        let prefix = stateDirectory + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,143 @@
+import ArticleFile
+import CLinux
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A file-system call that failed: which call, on which path, and why.
+public struct FileSystemError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The C function (`rename`, `fsync`, `mkdir`, ...).
+    public let call: String
+    public let path: String
+    public let errno: Int32
+
+    /// "Unable to rename 'inbox/a.txt': no space left on device."
+    public var description: String {
+        "Unable to \(call) '\(path)': \(SystemCall.errnoText(errno))."
+    }
+}
+
+/// The file-system calls intake makes, each retrying `EINTR` and throwing a
+/// ``FileSystemError`` that names the path.
+enum FileSystem {
+    /// What `lstat(2)` says about a path, never following a symlink.
+    struct Status {
+        let kind: mode_t
+        let size: Int
+        /// Modification time, in nanoseconds since the epoch.
+        let modified: Int64
+        let linkCount: Int
+
+        var isRegularFile: Bool { kind == S_IFREG }
+        var isDirectory: Bool { kind == S_IFDIR }
+    }
+
+    /// The corresponding C function is `lstat(2)`; `nil` when the path does not exist.
+    static func status(_ path: String) throws(FileSystemError) -> Status? {
+        var info = stat()
+        while lstat(path, &info) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            if code == ENOENT { return nil }
+            throw FileSystemError(call: "lstat", path: path, errno: code)
+        }
+        return Status(
+            kind: info.st_mode & S_IFMT, size: Int(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            linkCount: Int(info.st_nlink))
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Creates `path` and its missing parents (`mkdir -p`), mode 0777 less the umask.
+    /// Returns the directories it created, parents first.
+    @discardableResult
+    static func makeDirectories(_ path: String) throws(FileSystemError) -> [String] {
+        if let existing = try status(path) {
+            guard existing.isDirectory else { throw FileSystemError(call: "mkdir", path: path, errno: ENOTDIR) }
+            return []
+        }
+        var created: [String] = []
+        let parent = parentDirectory(path)
+        if parent != path { created = try makeDirectories(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw FileSystemError(call: "mkdir", path: path, errno: errno)
+        }
+        created.append(path)
+        return created
+    }
+
+    /// Renames `from` to `to` without ever replacing an existing `to`
+    /// (`renameat2` with `RENAME_NOREPLACE`; a plain `rename` after a check on
+    /// a file system that lacks it, which is safe because one Gleaner holds the lock).
+    /// - Returns: `false` when `to` already exists.
+    static func renameNoReplace(_ from: String, to: String) throws(FileSystemError) -> Bool {
+        while true {
+            if gleaner_rename_noreplace(from, to) == 0 { return true }
+            switch errno {
+            case EINTR: continue
+            case EEXIST: return false
+            case EINVAL, ENOSYS:
+                if exists(to) { return false }
+                guard rename(from, to) == 0 else { throw FileSystemError(call: "rename", path: from, errno: errno) }
+                return true
+            default:
+                throw FileSystemError(call: "rename", path: from, errno: errno)
+            }
+        }
+    }
+
+    /// Makes a directory's entries durable: the corresponding C function is `fsync(2)` on the directory.
+    static func syncDirectory(_ path: String) throws(FileSystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(call: "open", path: path, errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileSystemError(call: "fsync", path: path, errno: errno) }
+    }
+
+    /// Writes `bytes` to `path` whole or not at all: a temporary name in the
+    /// same directory, `fsync`, then `rename` over `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let temporary = parentDirectory(path) + "/." + lastComponent(path) + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard fd >= 0 else { throw FileSystemError(call: "open", path: temporary, errno: errno) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw FileSystemError(call: "write", path: temporary, errno: code)
+            }
+            offset += written
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw FileSystemError(call: "fsync", path: temporary, errno: code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileSystemError(call: "rename", path: temporary, errno: code)
+        }
+    }
+
+    static func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

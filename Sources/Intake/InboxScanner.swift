@@ -1,0 +1,121 @@
+import ArticleFile
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One name found in the inbox that intake must account for.
+public struct InboxEntry: Sendable, Equatable {
+    /// Path relative to the inbox: `name.txt` or `tag/name.txt`.
+    public let relativePath: String
+    /// The inbox subfolder (`tag` or `tag/sub`), `nil` at the top level.
+    public let tag: String?
+    /// Size on disk from `lstat`, 0 for what is not a regular file.
+    public let size: Int
+    /// Modification time in nanoseconds since the epoch, from `lstat`.
+    public let modified: Int64
+    /// Why intake refuses it without reading it, if it does: anything but a
+    /// regular file (a symlink, FIFO, socket, device, a directory named like
+    /// an article), a file with other hard links, or a name that is not an
+    /// article's.
+    public let refusal: Refusal?
+
+    /// A reason to refuse an entry, and the stage (`open` or `name`) it belongs to.
+    public struct Refusal: Sendable, Equatable {
+        public let stage: String
+        public let reason: String
+    }
+}
+
+/// Walks the inbox and its subfolders one entry at a time, so memory does not
+/// grow with the backlog. Dotfiles and the temporary names of downloads and
+/// editors are skipped (they are files still being written); a subfolder is
+/// entered unless it is named like an article file.
+///
+/// Entries come in directory order, not sorted. Not thread-safe: one run walks it.
+public final class InboxScanner {
+    /// How deep subfolders are entered: `tag/sub/.../name`.
+    public static let maximumDepth = 8
+
+    private let inbox: String
+    private var stack: [(handle: OpaquePointer, relative: String)] = []
+    private var opened = false
+    /// Subfolders the walk could not enter, with why (too deep, unreadable).
+    public private(set) var skippedFolders: [(path: String, reason: String)] = []
+
+    public init(inbox: String) {
+        self.inbox = inbox
+    }
+
+    deinit {
+        for level in stack { closedir(level.handle) }
+    }
+
+    /// Whether intake leaves a name alone: dotfiles and temporary names.
+    public static func isSkipped(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".part")
+            || name.hasSuffix(".crdownload") || name.hasSuffix(".swp")
+    }
+
+    /// Whether a directory's name says it was meant as an article file.
+    static func isArticleLikeName(_ name: String) -> Bool {
+        name.hasSuffix(".txt") || name.hasSuffix(".gz")
+    }
+
+    /// The next entry, or `nil` when the walk is over.
+    /// - Throws: ``FileSystemError`` when the inbox itself cannot be read.
+    public func next() throws(FileSystemError) -> InboxEntry? {
+        if !opened {
+            opened = true
+            guard let handle = opendir(inbox) else { throw FileSystemError(call: "opendir", path: inbox, errno: errno) }
+            stack.append((handle, ""))
+        }
+        while let level = stack.last {
+            errno = 0
+            guard let entry = readdir(level.handle) else {
+                closedir(level.handle)
+                stack.removeLast()
+                continue
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || Self.isSkipped(name) { continue }
+            let relative = level.relative.isEmpty ? name : level.relative + "/" + name
+            let tag = level.relative.isEmpty ? nil : level.relative
+            // Removed between readdir and lstat: someone took it back; nothing to account for.
+            guard let status = try? FileSystem.status(inbox + "/" + relative) else { continue }
+            if status.isDirectory && !Self.isArticleLikeName(name) {
+                if stack.count > Self.maximumDepth {
+                    skippedFolders.append((relative, "more than \(Self.maximumDepth) folders deep"))
+                } else if let handle = opendir(inbox + "/" + relative) {
+                    stack.append((handle, relative))
+                } else {
+                    skippedFolders.append((relative, SystemCall.errnoText(errno)))
+                }
+                continue
+            }
+            var refusal: InboxEntry.Refusal?
+            if status.isDirectory {
+                refusal = .init(
+                    stage: "open",
+                    reason: "a directory named like an article file; a subfolder's name must not end in .txt or .gz")
+            } else if !status.isRegularFile {
+                refusal = .init(
+                    stage: "open",
+                    reason: status.kind == S_IFLNK
+                        ? "it is a symbolic link, which is never followed"
+                        : "not a regular file (\(SystemCall.fileKindName(status.kind)))")
+            } else if status.linkCount > 1 {
+                refusal = .init(stage: "open", reason: "it has \(status.linkCount) hard links; only a file of its own is read")
+            } else if !ArticleDirectory.isArticleName(name) {
+                refusal = .init(
+                    stage: "name", reason: "not an article file name: Gleaner reads names ending in .txt, .txt.gz or .gz")
+            }
+            return InboxEntry(
+                relativePath: relative, tag: tag, size: status.isRegularFile ? status.size : 0,
+                modified: status.modified, refusal: refusal)
+        }
+        return nil
+    }
+}

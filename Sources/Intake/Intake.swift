@@ -1,0 +1,275 @@
+import ArticleExtraction
+import ArticleFile
+import ArticleStore
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How intake treats the files it finds.
+public struct IntakeOptions: Sendable {
+    /// A file changed this recently (nanoseconds) is left for a later run,
+    /// unless the watcher saw it closed for writing.
+    public var settleNanoseconds: Int64 = 1_000_000_000
+    /// Caps on the size on disk and after inflation.
+    public var reader = ArticleFileReader()
+    /// Files per store transaction.
+    public var batchFiles = 256
+    /// Bytes on disk per batch, so a backlog of large files cannot fill memory.
+    public var batchBytes = 64 * 1024 * 1024
+    /// Extraction tasks at once; 0 means one per core.
+    public var workers = 0
+
+    public init() {}
+}
+
+/// What one run did.
+public struct RunSummary: Sendable, Equatable {
+    public let runID: Int64
+    public let counts: RunCounts
+    /// Wall time of the run, in seconds.
+    public let seconds: Double
+    /// Files that could not be moved after their outcome was committed (they
+    /// stay in the inbox and the next run archives them).
+    public let moveErrors: Int
+}
+
+/// The pass over an inbox: list, read, extract in parallel, record in the
+/// store (one writer, one transaction per batch), then move each file out.
+///
+/// Holds the state directory's lock and the store for its lifetime, so a
+/// daemon keeps one `Intake` and calls ``run(mode:closedForWriting:)`` per trigger.
+public final class Intake {
+    public let layout: StateLayout
+    public let options: IntakeOptions
+    /// The store intake writes; open while the intake lives.
+    public let store: ArticleStore
+    private let lock: StoreLock
+    private let preparer: FilePreparer
+    private let logger: Logger
+
+    /// Creates the layout's directories, takes the lock and opens the store.
+    /// - Throws: ``IntakeError`` when a directory cannot be made, another
+    ///   Gleaner holds the lock, or the database cannot be opened.
+    public init(layout: StateLayout, options: IntakeOptions, logger: Logger) throws(IntakeError) {
+        do {
+            try layout.createDirectories()
+        } catch {
+            throw .fileSystem(error)
+        }
+        try Self.checkSameFileSystem(layout)
+        lock = try StoreLock(path: layout.lockFile)
+        do {
+            store = try ArticleStore(path: layout.database)
+        } catch {
+            throw .store(error, path: layout.database)
+        }
+        self.layout = layout
+        self.options = options
+        self.logger = logger
+        preparer = FilePreparer(inbox: layout.inbox, reader: options.reader, extractor: ArticleExtractor())
+    }
+
+    /// Moves are renames, atomic only within one file system.
+    static func checkSameFileSystem(_ layout: StateLayout) throws(IntakeError) {
+        func device(_ path: String) -> UInt64? {
+            var info = stat()
+            return stat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+        }
+        let inbox = device(layout.inbox)
+        for (name, path) in [("archive", layout.archive), ("failed", layout.failed)] where device(path) != inbox {
+            throw .layout(
+                "The inbox '\(layout.inbox)' and the \(name) directory '\(path)' are on different file systems; "
+                    + "they must share one, because a file leaves the inbox by an atomic rename.")
+        }
+    }
+
+    /// Processes what is in the inbox now, and returns what happened.
+    ///
+    /// - Parameters:
+    ///   - mode: stored in the `runs` table (`once`, `daemon`).
+    ///   - closedForWriting: inbox-relative paths the watcher saw closed or
+    ///     moved in; they skip the settle time.
+    /// - Throws: ``IntakeError`` when the inbox cannot be read or the store
+    ///   cannot be written; files not yet committed stay in the inbox.
+    ///   Cancellation stops the run after the batch in hand is committed.
+    public func run(mode: String = "once", closedForWriting: Set<String> = []) async throws(IntakeError) -> RunSummary {
+        let start = IngestClock.monotonicNanoseconds()
+        let runID: Int64
+        do {
+            runID = try store.beginRun(mode: mode, at: IngestClock.now())
+        } catch {
+            throw .store(error, path: layout.database)
+        }
+        var logger = self.logger
+        logger[metadataKey: "run.id"] = "\(runID)"
+        let scanner = InboxScanner(inbox: layout.inbox)
+        var counts = RunCounts()
+        var moveErrors = 0
+        let workers = options.workers > 0 ? options.workers : Self.processorCount
+        let preparer = self.preparer
+
+        var batch = try nextBatch(scanner, closedForWriting: closedForWriting, counts: &counts, logger: logger)
+        var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers)
+        while !batch.isEmpty {
+            if Task.isCancelled { break }
+            let following = try nextBatch(scanner, closedForWriting: closedForWriting, counts: &counts, logger: logger)
+            async let preparedNext = Self.prepareAll(following, preparer: preparer, workers: workers)
+            do {
+                moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
+            } catch {
+                _ = await preparedNext
+                throw error
+            }
+            batch = following
+            prepared = await preparedNext
+        }
+        for (path, reason) in scanner.skippedFolders {
+            logger.warning("inbox folder not read", metadata: ["file.path": "\(path)", "reason": "\(reason)"])
+        }
+
+        let seconds = Double(IngestClock.monotonicNanoseconds() - start) / 1e9
+        do {
+            try store.finishRun(runID, counts: counts, at: IngestClock.now())
+        } catch {
+            throw .store(error, path: layout.database)
+        }
+        logger.info(
+            "run finished",
+            metadata: [
+                "files": "\(counts.filesSeen)", "stored": "\(counts.stored)", "duplicates": "\(counts.duplicates)",
+                "failed": "\(counts.failed)", "deferred": "\(counts.deferred)",
+                "seconds": "\(Self.rounded(seconds, places: 3))",
+                "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
+            ])
+        return RunSummary(runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors)
+    }
+
+    /// The next settled entries of the walk, up to the batch's file and byte limits.
+    private func nextBatch(
+        _ scanner: InboxScanner, closedForWriting: Set<String>, counts: inout RunCounts, logger: Logger
+    ) throws(IntakeError) -> [InboxEntry] {
+        var batch: [InboxEntry] = []
+        var bytes = 0
+        let now = IngestClock.nanosecondsSinceEpoch()
+        while batch.count < options.batchFiles && bytes < options.batchBytes {
+            let entry: InboxEntry?
+            do { entry = try scanner.next() } catch { throw .fileSystem(error) }
+            guard let entry else { break }
+            let age = now - entry.modified
+            if entry.refusal == nil && abs(age) < options.settleNanoseconds
+                && !closedForWriting.contains(entry.relativePath)
+            {
+                counts.deferred += 1
+                logger.debug("file still being written, left for a later run", metadata: ["file.path": "\(entry.relativePath)"])
+                continue
+            }
+            batch.append(entry)
+            bytes += entry.size
+        }
+        return batch
+    }
+
+    /// Reads and extracts `entries` on up to `workers` tasks at once, keeping their order.
+    static func prepareAll(_ entries: [InboxEntry], preparer: FilePreparer, workers: Int) async -> [PreparedFile] {
+        guard !entries.isEmpty else { return [] }
+        let seen = IngestClock.now()
+        let today = Self.calendarDay(seen.day)
+        return await withTaskGroup(of: (Int, PreparedFile).self) { group in
+            var results = [PreparedFile?](repeating: nil, count: entries.count)
+            var next = 0
+            func startNext() {
+                let index = next
+                next += 1
+                group.addTask { (index, preparer.prepare(entries[index], seen: seen, today: today)) }
+            }
+            while next < min(workers, entries.count) { startNext() }
+            while let (index, file) = await group.next() {
+                results[index] = file
+                if next < entries.count { startNext() }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Records one batch in one transaction, then moves its files. Returns the count of failed moves.
+    private func commit(_ prepared: [PreparedFile], runID: Int64, counts: inout RunCounts, logger: Logger)
+        throws(IntakeError) -> Int
+    {
+        var records: [IntakeRecord] = []
+        var timings: [Double] = []
+        for file in prepared {
+            switch file {
+            case .ready(let record, let ms):
+                records.append(record)
+                timings.append(ms)
+            case .deferred(let entry, let reason):
+                counts.deferred += 1
+                logger.debug(
+                    "file changed while being read, left for a later run",
+                    metadata: ["file.path": "\(entry.relativePath)", "reason": "\(reason)"])
+            case .vanished(let entry):
+                logger.info("file removed from the inbox before it was read", metadata: ["file.path": "\(entry.relativePath)"])
+            }
+        }
+        guard !records.isEmpty else { return 0 }
+        var mover = FileMover(layout: layout)
+        var movedTo: [String] = []
+        let outcomes: [IntakeOutcome]
+        do {
+            movedTo.removeAll()
+            outcomes = try store.record(records, run: runID) { record, outcome in
+                let destination = mover.plan(record, outcome: outcome, run: runID)
+                movedTo.append(destination)
+                return destination
+            }
+        } catch let error as SQLiteError {
+            throw .store(error, path: layout.database)
+        } catch {
+            throw .layout("\(error)")
+        }
+        let moveErrors = mover.moveAll()
+        for error in moveErrors {
+            logger.error("file not moved out of the inbox; the next run will", metadata: ["error": "\(error)"])
+        }
+        for (index, outcome) in outcomes.enumerated() {
+            counts.add(outcome)
+            log(records[index], outcome: outcome, movedTo: movedTo[index], ms: timings[index], logger: logger)
+        }
+        return moveErrors.count
+    }
+
+    private func log(_ record: IntakeRecord, outcome: IntakeOutcome, movedTo: String, ms: Double, logger: Logger) {
+        var metadata: Logger.Metadata = [
+            "file.path": "\(record.path)", "outcome": "\(outcome.name)", "moved_to": "\(movedTo)",
+            "ms": "\(Self.rounded(ms, places: 2))",
+        ]
+        switch outcome {
+        case .stored(let id):
+            metadata["article.id"] = "\(id)"
+            logger.info("file stored", metadata: metadata)
+        case .duplicate(let id):
+            metadata["article.id"] = "\(id)"
+            logger.info("file is a duplicate", metadata: metadata)
+        case .failed(let stage, let reason):
+            metadata["stage"] = "\(stage)"
+            metadata["reason"] = "\(reason)"
+            logger.warning("file failed", metadata: metadata)
+        }
+    }
+
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    static func calendarDay(_ text: String) -> CalendarDay? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    static func rounded(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

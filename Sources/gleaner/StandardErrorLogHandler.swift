@@ -1,0 +1,60 @@
+import ArticleExtraction
+import ArticleStore
+import Intake
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes one line per event to standard error:
+/// `2026-11-25T13:47:07.120Z info file stored file.path=a.txt article.id=3`.
+///
+/// Metadata values with spaces, quotes or control characters are quoted and
+/// escaped, so a file name cannot break a line or forge a field.
+struct StandardErrorLogHandler: LogHandler {
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+    let label: String
+
+    init(label: String, level: Logger.Level) {
+        self.label = label
+        self.logLevel = level
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var line = IngestClock.now().timestamp + " " + event.level.rawValue + " " + event.message.description
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        for key in merged.keys.sorted() {
+            line += " " + key + "=" + Self.escaped("\(merged[key]!)")
+        }
+        line += "\n"
+        var bytes = Array(line.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                break
+            }
+            offset += written
+        }
+    }
+
+    /// The value as is when it is one plain word, else as a JSON string
+    /// (quotes, `\` and control characters escaped).
+    static func escaped(_ value: String) -> String {
+        let plain = !value.isEmpty
+            && value.unicodeScalars.allSatisfy {
+                $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" && $0.value != 0x7F
+                    && $0.value != 0x2028 && $0.value != 0x2029
+            }
+        return plain ? value : JSONWriter.quoted(value)
+    }
+}

@@ -1,0 +1,223 @@
+import ArticleStore
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("gleaner run --once, end to end")
+struct RunOnceTests {
+    @Test func plainGzipMultiMemberAndTaggedFilesAreStoredOnceAndArchived() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("plain.txt", article(1))
+        try state.drop("packed.txt.gz", try TestSupport.gzip(Array(article(2).utf8)))
+        let halves = Array(article(3).utf8)
+        let multi = try TestSupport.gzip(Array(halves[..<40])) + (try TestSupport.gzip(Array(halves[40...])))
+        try state.drop("multi.gz", multi)
+        try state.drop("sport/tennis.txt", article(4))
+        try state.drop("sport/again.txt", article(1))  // same bytes as plain.txt
+
+        let run = try state.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(state.entries(in: "inbox").isEmpty)
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles LIMIT 1").text)
+        #expect(
+            state.entries(in: "archive") == [
+                "\(day)/multi.gz", "\(day)/packed.txt.gz", "\(day)/plain.txt", "\(day)/sport/again.txt",
+                "\(day)/sport/tennis.txt",
+            ])
+        #expect(try state.scalar("SELECT count(*) FROM articles") == 4)
+        #expect(try state.scalar("SELECT tag FROM articles WHERE source_file = 'sport/tennis.txt'") == "sport")
+        #expect(try state.scalar("SELECT body LIKE '%Article number 3.' FROM articles WHERE source_file = 'multi.gz'") == 1)
+        // Same bytes under two names: whichever came first is stored, the other repeats it.
+        let outcomes = try state.query(
+            "SELECT outcome, article_id FROM ledger WHERE path IN ('plain.txt', 'sport/again.txt') ORDER BY outcome")
+        #expect(outcomes.map { $0[0] } == ["duplicate", "stored"])
+        #expect(outcomes[0][1] == outcomes[1][1])
+        #expect(try state.scalar("SELECT stored || '/' || duplicates || '/' || failed FROM runs") == "4/1/0")
+        // What the extraction found is in its tables.
+        #expect(try state.scalar("SELECT count(*) FROM entities WHERE name = 'Ana Lopez' AND type = 'person'") == 1)
+        #expect(try state.scalar("SELECT count(*) FROM quotes_by_speaker WHERE speaker = 'Ana Lopez'") == 4)
+        #expect(try state.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH 'bridge'") == 4)
+        #expect(try state.scalar("SELECT value FROM dates WHERE text = 'Monday' LIMIT 1") == "2024-02-26")
+    }
+
+    @Test func aSecondRunFindsNothingNewAndAReturnedFileIsADuplicate() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("a.txt", article(1))
+        #expect(try state.run().status == 0)
+        #expect(try state.run().status == 0)
+        #expect(try state.scalar("SELECT count(*) FROM runs") == 2)
+        #expect(try state.scalar("SELECT files_seen FROM runs WHERE id = 2") == 0)
+        // The same file dropped again: archived under a new name, not overwritten, not stored twice.
+        try state.drop("a.txt", article(1))
+        #expect(try state.run().status == 0)
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles").text)
+        #expect(state.entries(in: "archive") == ["\(day)/a-2.txt", "\(day)/a.txt"])
+        #expect(try state.scalar("SELECT count(*) FROM articles") == 1)
+        #expect(try state.ledger("a.txt")?.outcome == "duplicate")
+    }
+
+    @Test func everyKindOfBadInputEndsInFailedWithItsReason() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let outside = try TestSupport.makeTemporaryDirectory("gleaner-outside-")
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data(article(9).utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+
+        try state.drop("empty.txt", "")
+        try state.drop("binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0, count: 64))
+        let packed = try TestSupport.gzip(Array(article(5).utf8))
+        try state.drop("truncated.txt.gz", Array(packed[..<(packed.count - 12)]))
+        var badCRC = packed
+        badCRC[badCRC.count - 6] ^= 0xFF
+        try state.drop("bad-crc.txt.gz", badCRC)
+        try state.drop("bomb.txt.gz", try TestSupport.gzip([UInt8](repeating: 0x61, count: 60 << 20)))
+        try state.drop("oversize.txt", [UInt8](repeating: 0x61, count: 21 << 20))
+        try FileManager.default.createSymbolicLink(atPath: state.inbox + "/link.txt", withDestinationPath: outside + "/secret.txt")
+        #expect(mkfifo(state.inbox + "/pipe.txt", 0o644) == 0)
+        try state.drop("locked.txt", article(6))
+        #expect(chmod(state.inbox + "/locked.txt", 0) == 0)
+        try state.drop("folder.txt/inside.txt", article(7))
+        #expect(link(outside + "/secret.txt", state.inbox + "/hardlink.txt") == 0 || errno == EXDEV)
+        try state.drop("notes.pdf", "%PDF-1.4 not an article")
+
+        // Root reads a mode-000 file anyway; without CAP_DAC_OVERRIDE it cannot.
+        let launcher = getuid() == 0
+            ? ["/usr/bin/setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"] : []
+        let run = try state.run(launcher: launcher)
+        #expect(run.status == 1, "\(run.stderr)")
+
+        let expected: [(String, String, String)] = [
+            ("empty.txt", "decode", "empty"),
+            ("binary.txt", "decode", "binary"),
+            ("truncated.txt.gz", "gzip", "truncated"),
+            ("bad-crc.txt.gz", "gzip", "check"),
+            ("bomb.txt.gz", "gzip", "more than 52428800 bytes"),
+            ("oversize.txt", "read", "limit"),
+            ("link.txt", "open", "symbolic link"),
+            ("pipe.txt", "open", "FIFO"),
+            ("locked.txt", "open", "permission denied"),
+            ("folder.txt", "open", "directory named like an article"),
+            ("notes.pdf", "name", "not an article file name"),
+        ] + (FileManager.default.fileExists(atPath: state.inbox + "/hardlink.txt") || state.entries(in: "failed").contains("hardlink.txt")
+            ? [("hardlink.txt", "open", "hard links")] : [])
+        for (name, stage, words) in expected {
+            let row = try #require(try state.ledger(name), "\(name) has no ledger row")
+            #expect(row.outcome == "failed", "\(name)")
+            #expect(row.stage == stage, "\(name): \(row.stage ?? "nil")")
+            #expect(row.reason?.contains(words) == true, "\(name): \(row.reason ?? "nil")")
+            #expect(row.movedTo == "failed/" + name)
+            // The reason is beside the file, and the log names it.
+            let json = try #require(FileManager.default.contents(atPath: state.root + "/failed/" + name + ".error.json"))
+            let error = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+            #expect(error["reason"] as? String == row.reason)
+            #expect(error["stage"] as? String == stage)
+            #expect(run.stderr.contains("file.path=\(name)"), "\(name) not logged")
+        }
+        #expect(try state.scalar("SELECT count(*) FROM articles") == 0)
+        #expect(state.entries(in: "inbox").isEmpty)
+        // Nothing outside the inbox was read or moved, and links stay links.
+        #expect(FileManager.default.fileExists(atPath: outside + "/secret.txt"))
+        var info = stat()
+        #expect(lstat(state.root + "/failed/link.txt", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(lstat(state.root + "/failed/pipe.txt", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(state.entries(in: "failed").contains("folder.txt/inside.txt"))
+        #expect(try state.scalar("SELECT failed FROM runs") == .integer(Int64(expected.count)))
+    }
+
+    @Test func oddTextIsStoredWithWhatWasDoneToIt() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        // Latin-1 bytes are not UTF-8: read as Windows-1252 and flagged.
+        try state.drop("latin1.txt", Array(" date 2024-05-02 The caf".utf8) + [0xE9] + Array(" in Z".utf8) + [0xFC] + Array("rich opened.".utf8))
+        try state.drop("Zürich news – 2. März.txt", article(11))
+        let run = try state.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try state.scalar("SELECT flags FROM articles WHERE source_file = 'latin1.txt'") == "[\"decoded-as-windows-1252\"]")
+        #expect(try state.scalar("SELECT body LIKE '%café in Zürich%' FROM articles WHERE source_file = 'latin1.txt'") == 1)
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles LIMIT 1").text)
+        #expect(state.entries(in: "archive").contains("\(day)/Zürich news – 2. März.txt"))
+    }
+
+    @Test func filesStillBeingWrittenAndTemporaryNamesAreLeftInTheInbox() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("done.txt", article(1))
+        try state.drop("growing.txt", " date 2024-03-01 The first half of an article", age: 0)
+        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: state.inbox + "/growing.txt"))
+        defer { try? writer.close() }
+        try state.drop("download.txt.part", article(2))
+        try state.drop(".hidden.txt", article(3))
+        try state.drop("editor.txt~", article(4))
+
+        let run = try state.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(state.entries(in: "inbox") == [".hidden.txt", "download.txt.part", "editor.txt~", "growing.txt"])
+        #expect(try state.ledger("growing.txt") == nil)
+        #expect(try state.scalar("SELECT stored || '/' || deferred FROM runs") == "1/1")
+
+        // Once the writer is done and the file has settled, it is taken.
+        try writer.seekToEnd()
+        try writer.write(contentsOf: Data(" and its second half.".utf8))
+        try writer.close()
+        try state.age(state.inbox + "/growing.txt", by: 5)
+        #expect(try state.run().status == 0)
+        #expect(try state.scalar("SELECT body FROM articles WHERE source_file = 'growing.txt'") == "The first half of an article and its second half.")
+    }
+
+    @Test func aSecondGleanerOnTheSameStateIsRefusedWithExitCode75() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        #expect(try state.run().status == 0)
+        // Hold the lock as a running gleaner would.
+        let fd = open(state.database + ".lock", O_RDWR)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let run = try state.run()
+        #expect(run.status == 75)
+        #expect(run.stderr.contains("Another gleaner is already running"))
+    }
+
+    @Test func configurationSetsPathsAndLimitsAndItsMistakesNameTheLine() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let config = state.root + "/gleaner.toml"
+        try """
+            # paths relative to the state directory
+            inbox_dir = "drop"
+
+            [intake]
+            max_file_mib = 1
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: state.root + "/drop", withIntermediateDirectories: true)
+        try Data([UInt8](repeating: 0x61, count: 2 << 20)).write(to: URL(fileURLWithPath: state.root + "/drop/big.txt"))
+        try state.age(state.root + "/drop/big.txt", by: 30)
+        let run = try state.run(["--config", config])
+        #expect(run.status == 1)
+        #expect(try state.ledger("big.txt")?.reason?.contains("limit of 1048576") == true)
+
+        try "[intake]\nsettle_seconds = 1\nmax_file_mb = 3\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let bad = try state.run(["--config", config])
+        #expect(bad.status == 78)
+        #expect(bad.stderr.hasPrefix("gleaner: \(config):3: unknown key 'intake.max_file_mb'"))
+
+        let badEnvironment = try state.run(environment: GleanerRun.environment(["GLEANER_INTAKE_WORKERS": "many"]))
+        #expect(badEnvironment.status == 78)
+        #expect(badEnvironment.stderr.contains("$GLEANER_INTAKE_WORKERS"))
+    }
+
+    @Test func anUnusableStateDirectoryIsAnIOErrorThatNamesIt() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try "a file, not a directory".write(toFile: state.root + "/archive", atomically: true, encoding: .utf8)
+        let run = try state.run()
+        #expect(run.status == 74)
+        #expect(run.stderr.contains("'\(state.root)/archive'"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+}
