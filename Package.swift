@@ -96,6 +96,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ArticleStoreTests",
+            dependencies: ["ArticleStore", "ArticleExtraction", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["Configuration"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GleanerCLITests",
             dependencies: ["gleaner", "ArticleStore", "TestSupport"],
             swiftSettings: strictSettings

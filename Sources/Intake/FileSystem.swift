@@ -99,10 +99,9 @@ enum FileSystem {
         guard fsync(fd) == 0 else { throw FileSystemError(call: "fsync", path: path, errno: errno) }
     }
 
-    /// Writes `bytes` to `path` whole or not at all: a temporary name in the
-    /// same directory, `fsync`, then `rename` over `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        let temporary = parentDirectory(path) + "/." + lastComponent(path) + ".\(getpid()).tmp"
+    /// Writes `bytes` to `path` whole or not at all: `temporary` (on the same
+    /// file system), `fsync`, then `rename` over `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, temporary: String) throws(FileSystemError) {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard fd >= 0 else { throw FileSystemError(call: "open", path: temporary, errno: errno) }
         var offset = 0
@@ -129,6 +128,22 @@ enum FileSystem {
             unlink(temporary)
             throw FileSystemError(call: "rename", path: temporary, errno: code)
         }
+    }
+
+    /// Removes the entries of `directory` whose names start with `prefix`
+    /// (the temporaries a killed run left); returns how many.
+    @discardableResult
+    static func removeEntries(in directory: String, prefix: String) -> Int {
+        guard let handle = opendir(directory) else { return 0 }
+        defer { closedir(handle) }
+        var removed = 0
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(prefix), unlink(directory + "/" + name) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     static func parentDirectory(_ path: String) -> String {

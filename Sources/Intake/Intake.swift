@@ -60,6 +60,8 @@ public final class Intake {
         }
         try Self.checkSameFileSystem(layout)
         lock = try StoreLock(path: layout.lockFile)
+        // What a killed run was writing when it stopped; the file it was for is still in the inbox.
+        FileSystem.removeEntries(in: layout.failed, prefix: FileMover.temporaryPrefix)
         do {
             store = try ArticleStore(path: layout.database)
         } catch {
