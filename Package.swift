@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The extraction core: bytes in, facts out. No Glibc, no file I/O, no C.
@@ -65,13 +66,28 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The daemon: inotify watcher, sd_notify, and the service that runs
+        // intake on each trigger (swift-service-lifecycle).
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Intake", "ArticleStore", "CLinux",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The command line: thin, argument parsing and calls into the modules.
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake",
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

@@ -14,4 +14,12 @@ extern long syscall(long number, ...);
 static inline int gleaner_rename_noreplace(const char *from, const char *to) {
     return (int)syscall(SYS_renameat2, -100, from, -100, to, 1);
 }
+/// The `f_type` of `statfs(2)` for `path` (`NFS_SUPER_MAGIC`, ...), or -1.
+/// The system call fills a `struct statfs` whose first member is `f_type` on
+/// 64-bit Linux; the buffer is larger than the struct.
+static inline long gleaner_filesystem_type(const char *path) {
+    long buffer[64];
+    if (syscall(SYS_statfs, path, buffer) != 0) return -1;
+    return buffer[0];
+}
 #endif

@@ -24,6 +24,12 @@ public struct GleanerConfiguration: Sendable, Equatable {
     public var batchFiles = 256
     /// Extraction threads; 0 means one per core.
     public var workers = 0
+    /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
+    public var logLevel = "info"
+    /// Seconds between full rescans of the inbox while watching it.
+    public var rescanSeconds = 60
+    /// Minutes a file may wait in the inbox before it is reported as stale.
+    public var staleMinutes = 10
 
     /// Where each key's value came from: `default`, `FILE:LINE` or `$GLEANER_...`.
     public var origins: [String: String] = [:]
@@ -58,6 +64,21 @@ public struct GleanerConfiguration: Sendable, Equatable {
         .integer("intake.max_inflated_mib", "largest content accepted after gzip inflation, MiB", 1...4096, \.maxInflatedMiB),
         .integer("intake.batch_files", "files per database transaction", 1...10_000, \.batchFiles),
         .integer("intake.workers", "extraction threads, 0 = one per core", 0...256, \.workers),
+        .integer("intake.stale_minutes", "minutes a waiting file may sit in the inbox before a warning", 1...10_080, \.staleMinutes),
+        .integer("watch.rescan_seconds", "seconds between full rescans of the inbox besides inotify", 1...86_400, \.rescanSeconds),
+        ConfigurationKey("log_level", "trace, debug, info, notice, warning, error or critical", acceptsNumber: false) { c, v in
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            guard case .string(let s) = v, levels.contains(s) else { return "one of " + levels.joined(separator: ", ") }
+            c.logLevel = s
+            return nil
+        } show: { $0.logLevel },
+    ]
+
+    /// Keys whose change takes a restart: the places and the time zone (the
+    /// store, lock and watches are opened once).
+    public static let restartKeys: Set<String> = [
+        "state_dir", "inbox_dir", "archive_dir", "failed_dir", "digests_dir", "database", "time_zone", "log_level",
+        "watch.rescan_seconds",
     ]
 
     /// Applies a file's entries; an unknown key or a bad value stops with its line.
@@ -137,7 +158,7 @@ public struct ConfigurationKey: Sendable {
             guard case .string(let s) = v, !s.isEmpty else { return "a path in quotes" }
             c[keyPath: field] = s
             return nil
-        } show: { $0[keyPath: field] ?? "(from state_dir)" }
+        } show: { $0[keyPath: field] ?? "" }
     }
 
     static func integer(

@@ -12,6 +12,12 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable, Equatab
     public let path: String
     public let errno: Int32
 
+    public init(call: String, path: String, errno: Int32) {
+        self.call = call
+        self.path = path
+        self.errno = errno
+    }
+
     /// "Unable to rename 'inbox/a.txt': no space left on device."
     public var description: String {
         "Unable to \(call) '\(path)': \(SystemCall.errnoText(errno))."

@@ -40,6 +40,10 @@ public final class InboxScanner {
     private let inbox: String
     private var stack: [(handle: OpaquePointer, relative: String)] = []
     private var opened = false
+    /// Files the walk leaves alone (temporary names), with their modification
+    /// times: they still count as waiting in the inbox.
+    public private(set) var skippedFiles: [(path: String, modified: Int64)] = []
+
     /// Subfolders the walk could not enter, with why (too deep, unreadable).
     public private(set) var skippedFolders: [(path: String, reason: String)] = []
 
@@ -80,8 +84,14 @@ public final class InboxScanner {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name == "." || name == ".." || Self.isSkipped(name) { continue }
+            if name == "." || name == ".." { continue }
             let relative = level.relative.isEmpty ? name : level.relative + "/" + name
+            if Self.isSkipped(name) {
+                if let status = try? FileSystem.status(inbox + "/" + relative), !status.isDirectory {
+                    skippedFiles.append((relative, status.modified))
+                }
+                continue
+            }
             let tag = level.relative.isEmpty ? nil : level.relative
             // Removed between readdir and lstat: someone took it back; nothing to account for.
             guard let status = try? FileSystem.status(inbox + "/" + relative) else { continue }

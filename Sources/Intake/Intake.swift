@@ -20,6 +20,8 @@ public struct IntakeOptions: Sendable {
     public var batchBytes = 64 * 1024 * 1024
     /// Extraction tasks at once; 0 means one per core.
     public var workers = 0
+    /// A file waiting in the inbox longer than this (nanoseconds) is reported as stale.
+    public var staleNanoseconds: Int64 = 600_000_000_000
 
     public init() {}
 }
@@ -33,6 +35,11 @@ public struct RunSummary: Sendable, Equatable {
     /// Files that could not be moved after their outcome was committed (they
     /// stay in the inbox and the next run archives them).
     public let moveErrors: Int
+    /// Files left in the inbox: still being written, or under a temporary name.
+    public let waiting: Int
+    /// Of those, the ones unchanged for longer than the stale threshold (at most 20 named).
+    public let stale: [String]
+    public let staleCount: Int
 }
 
 /// The pass over an inbox: list, read, extract in parallel, record in the
@@ -42,7 +49,8 @@ public struct RunSummary: Sendable, Equatable {
 /// daemon keeps one `Intake` and calls ``run(mode:closedForWriting:)`` per trigger.
 public final class Intake {
     public let layout: StateLayout
-    public let options: IntakeOptions
+    /// How files are treated; a reload may change it between runs.
+    public var options: IntakeOptions
     /// The store intake writes; open while the intake lives.
     public let store: ArticleStore
     private let lock: StoreLock
@@ -96,7 +104,10 @@ public final class Intake {
     /// - Throws: ``IntakeError`` when the inbox cannot be read or the store
     ///   cannot be written; files not yet committed stay in the inbox.
     ///   Cancellation stops the run after the batch in hand is committed.
-    public func run(mode: String = "once", closedForWriting: Set<String> = []) async throws(IntakeError) -> RunSummary {
+    /// - Parameter progress: called after each committed batch (the daemon's watchdog listens).
+    public func run(
+        mode: String = "once", closedForWriting: Set<String> = [], progress: @Sendable () -> Void = {}
+    ) async throws(IntakeError) -> RunSummary {
         let start = IngestClock.monotonicNanoseconds()
         let runID: Int64
         do {
@@ -109,14 +120,17 @@ public final class Intake {
         let scanner = InboxScanner(inbox: layout.inbox)
         var counts = RunCounts()
         var moveErrors = 0
+        var waiting: [(path: String, modified: Int64)] = []
         let workers = options.workers > 0 ? options.workers : Self.processorCount
         let preparer = self.preparer
 
-        var batch = try nextBatch(scanner, closedForWriting: closedForWriting, counts: &counts, logger: logger)
+        var batch = try nextBatch(
+            scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, logger: logger)
         var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers)
         while !batch.isEmpty {
             if Task.isCancelled { break }
-            let following = try nextBatch(scanner, closedForWriting: closedForWriting, counts: &counts, logger: logger)
+            let following = try nextBatch(
+                scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, logger: logger)
             async let preparedNext = Self.prepareAll(following, preparer: preparer, workers: workers)
             do {
                 moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
@@ -124,8 +138,20 @@ public final class Intake {
                 _ = await preparedNext
                 throw error
             }
+            progress()
             batch = following
             prepared = await preparedNext
+        }
+        waiting += scanner.skippedFiles
+        let now = IngestClock.nanosecondsSinceEpoch()
+        let stale = waiting.filter { now - $0.modified > options.staleNanoseconds }.map(\.path).sorted()
+        if !stale.isEmpty {
+            logger.warning(
+                "files waiting in the inbox for too long",
+                metadata: [
+                    "count": "\(stale.count)", "files": "\(stale.prefix(20).joined(separator: ", "))",
+                    "hint": "a file under a temporary name or still open for writing is never taken; rename or close it",
+                ])
         }
         for (path, reason) in scanner.skippedFolders {
             logger.warning("inbox folder not read", metadata: ["file.path": "\(path)", "reason": "\(reason)"])
@@ -145,12 +171,15 @@ public final class Intake {
                 "seconds": "\(Self.rounded(seconds, places: 3))",
                 "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
             ])
-        return RunSummary(runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors)
+        return RunSummary(
+            runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors, waiting: waiting.count,
+            stale: Array(stale.prefix(20)), staleCount: stale.count)
     }
 
     /// The next settled entries of the walk, up to the batch's file and byte limits.
     private func nextBatch(
-        _ scanner: InboxScanner, closedForWriting: Set<String>, counts: inout RunCounts, logger: Logger
+        _ scanner: InboxScanner, closedForWriting: Set<String>, counts: inout RunCounts,
+        waiting: inout [(path: String, modified: Int64)], logger: Logger
     ) throws(IntakeError) -> [InboxEntry] {
         var batch: [InboxEntry] = []
         var bytes = 0
@@ -164,6 +193,7 @@ public final class Intake {
                 && !closedForWriting.contains(entry.relativePath)
             {
                 counts.deferred += 1
+                waiting.append((entry.relativePath, entry.modified))
                 logger.debug("file still being written, left for a later run", metadata: ["file.path": "\(entry.relativePath)"])
                 continue
             }

@@ -1,15 +1,18 @@
 import ArgumentParser
 import ArticleFile
-import Configuration
 import ArticleStore
+import Configuration
+import Daemon
 import Intake
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
-/// `gleaner run --once`: one pass over the inbox into the store.
+/// `gleaner run`: the daemon, or with `--once` one pass over the inbox.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Take the articles in the inbox into the store, archive them, and report.",
+        abstract: "Watch the inbox and take every article into the store (with --once: one pass, then exit).",
         discussion: """
             Reads every file in the inbox (and its subfolders, whose names become the articles' tags), \
             stores what it finds in the SQLite database, and moves each file, after its row is committed, \
@@ -17,6 +20,11 @@ struct RunCommand: AsyncParsableCommand {
             Files whose content is already stored are archived as duplicates. Dotfiles and names ending \
             in .tmp, .part, .crdownload, .swp or ~ are left alone, and so is a file changed within the \
             settle time (intake.settle_seconds): a later run takes it.
+
+            Without --once, Gleaner first takes what is already in the inbox, then watches it with \
+            inotify (polling on NFS, CIFS and FUSE) and rescans it every watch.rescan_seconds. Under \
+            systemd it reports READY, STATUS and WATCHDOG through $NOTIFY_SOCKET. SIGTERM or SIGINT \
+            finish the batch in hand and exit 0; SIGHUP re-reads the configuration.
 
             The state directory is --state-dir, else state_dir from the configuration, else \
             $GLEANER_STATE_DIR, else $STATE_DIRECTORY (set by systemd), else ./var.
@@ -36,14 +44,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The configuration file (default: $GLEANER_CONFIG, else /etc/gleaner/gleaner.toml if present).", completion: .file())
     var config: String?
 
-    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: Logger.Level = .info
-
-    func validate() throws {
-        guard once else {
-            throw ValidationError("Watching the inbox is not built yet: use `gleaner run --once` to process it now.")
-        }
-    }
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log_level, else info).")
+    var logLevel: Logger.Level?
 
     func run() async throws {
         let environment = ConfigurationLoader.environment
@@ -54,8 +56,9 @@ struct RunCommand: AsyncParsableCommand {
             StandardError.write("gleaner: \(error.description)")
             throw ExitCode(78)
         }
-        let level = logLevel
-        LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level) }
+        let level = logLevel ?? Logger.Level(rawValue: settings.logLevel) ?? .info
+        let journal = environment["JOURNAL_STREAM"] != nil
+        LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level, journal: journal) }
         let logger = Logger(label: "gleaner")
 
         let layout = StateLayout(
@@ -63,24 +66,64 @@ struct RunCommand: AsyncParsableCommand {
                 explicit: stateDir, configured: settings.stateDirectory, environment: environment),
             inbox: settings.inboxDirectory, archive: settings.archiveDirectory, failed: settings.failedDirectory,
             digests: settings.digestsDirectory, database: settings.databasePath)
+
+        do {
+            let intake = try Intake(layout: layout, options: Self.intakeOptions(settings), logger: logger)
+            if once {
+                let summary = try await intake.run(mode: "once")
+                if summary.counts.failed > 0 || summary.moveErrors > 0 { throw ExitCode(1) }
+                return
+            }
+            try await runDaemon(intake: intake, settings: settings, environment: environment, logger: logger)
+        } catch let error as IntakeError {
+            StandardError.write("gleaner: \(error.description)")
+            throw Self.exitCode(error)
+        } catch let error as FileSystemError {
+            StandardError.write("gleaner: \(error.description)")
+            throw ExitCode(74)
+        }
+    }
+
+    private func runDaemon(
+        intake: sending Intake, settings: GleanerConfiguration, environment: [String: String], logger: Logger
+    ) async throws {
+        var timing = InboxWatcher.Timing()
+        timing.rescanMilliseconds = settings.rescanSeconds * 1_000
+        let watcher = try InboxWatcher(inbox: intake.layout.inbox, timing: timing, logger: logger)
+        let configFile = config
+        let daemon = IntakeDaemon(
+            intake: intake, watcher: watcher, notifier: SystemdNotifier(environment: environment),
+            watchdogMicroseconds: SystemdNotifier.watchdogMicroseconds(environment: environment), logger: logger
+        ) {
+            let fresh = try ConfigurationLoader.load(explicit: configFile, environment: ConfigurationLoader.environment).0
+            let changed = GleanerConfiguration.keys.filter { $0.show(fresh) != $0.show(settings) }.map(\.name)
+            return IntakeDaemon.Reload(
+                options: Self.intakeOptions(fresh),
+                needsRestart: changed.filter { GleanerConfiguration.restartKeys.contains($0) })
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// What the configuration says about treating files.
+    static func intakeOptions(_ settings: GleanerConfiguration) -> IntakeOptions {
         var options = IntakeOptions()
         options.settleNanoseconds = Int64(settings.settleSeconds * 1e9)
         options.reader = ArticleFileReader(
             maxFileBytes: settings.maxFileMiB << 20, maxInflatedBytes: settings.maxInflatedMiB << 20)
         options.batchFiles = settings.batchFiles
         options.workers = settings.workers
+        options.staleNanoseconds = Int64(settings.staleMinutes) * 60_000_000_000
+        return options
+    }
 
-        do {
-            let intake = try Intake(layout: layout, options: options, logger: logger)
-            let summary = try await intake.run(mode: "once")
-            if summary.counts.failed > 0 || summary.moveErrors > 0 { throw ExitCode(1) }
-        } catch let error as IntakeError {
-            StandardError.write("gleaner: \(error.description)")
-            switch error {
-            case .locked: throw ExitCode(75)
-            case .layout: throw ExitCode(78)
-            case .fileSystem, .store: throw ExitCode(74)
-            }
+    static func exitCode(_ error: IntakeError) -> ExitCode {
+        switch error {
+        case .locked: ExitCode(75)
+        case .layout: ExitCode(78)
+        case .fileSystem, .store: ExitCode(74)
         }
     }
 }

@@ -17,9 +17,26 @@ struct StandardErrorLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     let label: String
 
-    init(label: String, level: Logger.Level) {
+    /// Under journald (`$JOURNAL_STREAM`): no timestamp (the journal keeps
+    /// one) and a `<N>` syslog priority prefix, so `journalctl -p` filters work.
+    let journal: Bool
+
+    init(label: String, level: Logger.Level, journal: Bool = false) {
         self.label = label
         self.logLevel = level
+        self.journal = journal
+    }
+
+    /// The syslog priority of a level: 3 error ... 7 debug.
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .critical: 2
+        case .error: 3
+        case .warning: 4
+        case .notice: 5
+        case .info: 6
+        case .debug, .trace: 7
+        }
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -28,7 +45,9 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line = IngestClock.now().timestamp + " " + event.level.rawValue + " " + event.message.description
+        var line = journal
+            ? "<\(Self.priority(event.level))>" + event.level.rawValue + " " + event.message.description
+            : IngestClock.now().timestamp + " " + event.level.rawValue + " " + event.message.description
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         for key in merged.keys.sorted() {

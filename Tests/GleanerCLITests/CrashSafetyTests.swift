@@ -78,7 +78,7 @@ struct CrashSafetyTests {
             process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
             process.arguments = ["run", "--once", "--state-dir", state.root, "--log-level", "error"]
             // Small batches: more commit-then-move boundaries for a kill to land between.
-            process.environment = GleanerRun.environment(["GLEANER_INTAKE_BATCH_FILES": "16"])
+            process.environment = GleanerRun.environment(["GLEANER_INTAKE_BATCH_FILES": "8"])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -93,7 +93,7 @@ struct CrashSafetyTests {
                     usleep(1_000)
                     waited += 1
                 }
-                usleep(UInt32.random(in: 0...20_000, using: &random))
+                usleep(UInt32.random(in: 0...10_000, using: &random))
             }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)

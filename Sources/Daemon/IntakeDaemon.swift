@@ -1,0 +1,158 @@
+import ArticleStore
+import Intake
+import Logging
+import ServiceLifecycle
+import UnixSignals
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `gleaner run`: processes what is in the inbox, tells systemd it is ready,
+/// then runs intake on every trigger of the ``InboxWatcher`` until a graceful
+/// shutdown (SIGTERM, SIGINT), re-reading its configuration on SIGHUP.
+///
+/// Only the service's own loop touches the ``Intake`` it was given (hence
+/// `@unchecked Sendable`); the watchdog and reload tasks share ``Health``
+/// and the pending options through a mutex.
+public final class IntakeDaemon: Service, @unchecked Sendable {
+    /// What a reload produced: the new options, and the keys that cannot change without a restart.
+    public struct Reload: Sendable {
+        public var options: IntakeOptions
+        public var needsRestart: [String]
+        public init(options: IntakeOptions, needsRestart: [String]) {
+            self.options = options
+            self.needsRestart = needsRestart
+        }
+    }
+
+    struct Health {
+        var runStartedAt: UInt64?
+        var lastProgressAt: UInt64 = 0
+        var pendingOptions: IntakeOptions?
+    }
+
+    private let intake: Intake
+    private let watcher: InboxWatcher
+    private let notifier: SystemdNotifier
+    private let watchdogMicroseconds: UInt64?
+    private let reload: @Sendable () throws -> Reload
+    private let logger: Logger
+    private let health = Mutex(Health())
+
+    public init(
+        intake: Intake, watcher: InboxWatcher, notifier: SystemdNotifier, watchdogMicroseconds: UInt64?,
+        logger: Logger, reload: @escaping @Sendable () throws -> Reload
+    ) {
+        self.intake = intake
+        self.watcher = watcher
+        self.notifier = notifier
+        self.watchdogMicroseconds = watchdogMicroseconds
+        self.logger = logger
+        self.reload = reload
+    }
+
+    public func run() async throws {
+        if case .polling(let why) = watcher.mode {
+            logger.warning("polling the inbox instead of watching it", metadata: ["reason": "\(why)"])
+        }
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await self.intakeLoop() }
+                if let usec = self.watchdogMicroseconds {
+                    group.addTask { await self.watchdogLoop(intervalMicroseconds: usec) }
+                }
+                group.addTask { await self.reloadLoop() }
+                // The intake loop ends on shutdown; the helpers then have nothing to watch.
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+        watcher.stop()
+        notifier.notify("STOPPING=1")
+        logger.info("stopped")
+    }
+
+    private func intakeLoop() async throws {
+        // What is already in the inbox first: files that arrived while Gleaner was down.
+        var summary = try await runOnce(WatchTrigger(closed: [], reason: "start"))
+        notifier.notify("READY=1\n" + status(summary))
+        logger.info("ready", metadata: ["inbox": "\(intake.layout.inbox)", "watch": "\(watcher.mode)"])
+        watcher.start()
+        for await trigger in watcher.triggers {
+            if Task.isCancelled { break }
+            if trigger.reason == "overflow" {
+                logger.warning("inotify queue overflowed; rescanning the whole inbox")
+            }
+            summary = try await runOnce(trigger)
+            notifier.notify(status(summary))
+            if Task.isCancelled { break }
+        }
+    }
+
+    private func runOnce(_ trigger: WatchTrigger) async throws(IntakeError) -> RunSummary {
+        if let options = health.withLock({ state -> IntakeOptions? in
+            defer { state.pendingOptions = nil }
+            return state.pendingOptions
+        }) {
+            intake.options = options
+        }
+        health.withLock {
+            $0.runStartedAt = IngestClock.monotonicNanoseconds()
+            $0.lastProgressAt = $0.runStartedAt!
+        }
+        defer {
+            health.withLock {
+                $0.runStartedAt = nil
+                $0.lastProgressAt = IngestClock.monotonicNanoseconds()
+            }
+        }
+        return try await intake.run(mode: "daemon", closedForWriting: trigger.closed) { [self] in
+            health.withLock { $0.lastProgressAt = IngestClock.monotonicNanoseconds() }
+        }
+    }
+
+    /// `STATUS=` for systemd: the last run and what waits in the inbox.
+    func status(_ summary: RunSummary) -> String {
+        let c = summary.counts
+        var text = "STATUS=Last run: \(c.stored) stored, \(c.duplicates) duplicates, \(c.failed) failed"
+        text += "; waiting in the inbox: \(summary.waiting)"
+        if summary.staleCount > 0 { text += " (\(summary.staleCount) for over 10 min)" }
+        return text
+    }
+
+    /// Pings the watchdog at half its interval, but only while runs make
+    /// progress: a run stuck longer than the interval lets systemd restart us.
+    private func watchdogLoop(intervalMicroseconds: UInt64) async {
+        let half = Duration.microseconds(Int64(intervalMicroseconds / 2))
+        while !Task.isCancelled {
+            let healthy = health.withLock { state in
+                state.runStartedAt == nil
+                    || IngestClock.monotonicNanoseconds() - state.lastProgressAt < intervalMicroseconds * 1_000
+            }
+            if healthy { notifier.notify("WATCHDOG=1") }
+            try? await Task.sleep(for: half)
+        }
+    }
+
+    /// SIGHUP: re-read the configuration; what can change applies from the next run.
+    private func reloadLoop() async {
+        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            notifier.notify("RELOADING=1")
+            do {
+                let result = try reload()
+                health.withLock { $0.pendingOptions = result.options }
+                logger.info("configuration reloaded; changes apply from the next run")
+                if !result.needsRestart.isEmpty {
+                    logger.warning(
+                        "configuration keys changed that need a restart",
+                        metadata: ["keys": "\(result.needsRestart.joined(separator: ", "))"])
+                }
+            } catch {
+                logger.error("configuration not reloaded; keeping the running one", metadata: ["error": "\(error)"])
+            }
+            notifier.notify("READY=1")
+        }
+    }
+}
