@@ -49,6 +49,8 @@ public final class InboxWatcher: Sendable {
     private let state: Mutex<WatchState>
     private let stopPipe: (read: Int32, write: Int32)
     private let timing: Timing
+    /// A rescan asked for by the daemon (monotonic nanoseconds), for files left to settle.
+    private let scheduled = Mutex<UInt64?>(nil)
 
     /// Sets up the watches; events are read once ``start()`` is called.
     /// - Throws: ``FileSystemError`` when inotify cannot be set up on a local inbox.
@@ -97,6 +99,15 @@ public final class InboxWatcher: Sendable {
         _ = write(stopPipe.write, &byte, 1)
     }
 
+    /// Asks for a rescan `milliseconds` from now (for files that were still
+    /// settling: no event will come for them).
+    public func scheduleRescan(inMilliseconds milliseconds: Int) {
+        let at = IngestClock.monotonicNanoseconds() + UInt64(milliseconds) * 1_000_000
+        scheduled.withLock { $0 = min($0 ?? at, at) }
+        var byte: UInt8 = 2
+        _ = write(stopPipe.write, &byte, 1)
+    }
+
     private func loop() {
         defer {
             continuation.finish()
@@ -112,6 +123,8 @@ public final class InboxWatcher: Sendable {
         while true {
             let now = IngestClock.monotonicNanoseconds()
             var timeout = Int64(lastTrigger + rescanEvery) - Int64(now)
+            let scheduledAt = scheduled.withLock { $0 }
+            if let scheduledAt { timeout = min(timeout, Int64(scheduledAt) - Int64(now)) }
             if reason != nil {
                 let quietEnd = Int64(lastEvent) + Int64(timing.quietMilliseconds) * 1_000_000 - Int64(now)
                 let delayEnd = Int64(firstEvent) + Int64(timing.maximumDelayMilliseconds) * 1_000_000 - Int64(now)
@@ -121,7 +134,10 @@ public final class InboxWatcher: Sendable {
             if inotifyFD >= 0 { fds.append(pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(max(0, min(timeout / 1_000_000 + 1, 60_000))))
             if ready < 0 && errno != EINTR { break }
-            if fds[0].revents != 0 { break }
+            if fds[0].revents != 0 {
+                var byte: UInt8 = 0
+                if read(stopPipe.read, &byte, 1) != 1 || byte == 1 { break }
+            }
             if fds.count > 1, fds[1].revents != 0 {
                 let events = state.withLock { $0.readEvents() }
                 if !events.isEmpty {
@@ -145,6 +161,10 @@ public final class InboxWatcher: Sendable {
                 continuation.yield(WatchTrigger(closed: pending, reason: why))
                 pending.removeAll()
                 reason = nil
+                lastTrigger = at
+            } else if reason == nil, let due = scheduled.withLock({ $0 }), at >= due {
+                scheduled.withLock { $0 = nil }
+                continuation.yield(WatchTrigger(closed: [], reason: "settled"))
                 lastTrigger = at
             } else if reason == nil, at >= lastTrigger + rescanEvery {
                 continuation.yield(WatchTrigger(closed: [], reason: inotifyFD >= 0 ? "rescan" : "poll"))

@@ -80,6 +80,7 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
         notifier.notify("READY=1\n" + status(summary))
         logger.info("ready", metadata: ["inbox": "\(intake.layout.inbox)", "watch": "\(watcher.mode)"])
         watcher.start()
+        followUp(summary)
         for await trigger in watcher.triggers {
             if Task.isCancelled { break }
             if trigger.reason == "overflow" {
@@ -87,6 +88,7 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
             }
             summary = try await runOnce(trigger)
             notifier.notify(status(summary))
+            followUp(summary)
             if Task.isCancelled { break }
         }
     }
@@ -111,6 +113,12 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
         return try await intake.run(mode: "daemon", closedForWriting: trigger.closed) { [self] in
             health.withLock { $0.lastProgressAt = IngestClock.monotonicNanoseconds() }
         }
+    }
+
+    /// Files left to settle get no event of their own: look again once they have.
+    private func followUp(_ summary: RunSummary) {
+        guard summary.counts.deferred > 0 else { return }
+        watcher.scheduleRescan(inMilliseconds: Int(intake.options.settleNanoseconds / 1_000_000) + 100)
     }
 
     /// `STATUS=` for systemd: the last run and what waits in the inbox.

@@ -1,0 +1,177 @@
+import ArticleStore
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The datagram socket systemd would listen on, bound by the test.
+final class NotifyListener {
+    let path: String
+    private let fd: Int32
+    private(set) var messages: [String] = []
+
+    init(path: String) throws {
+        self.path = path
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in path.utf8.enumerated() { raw[i] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard fd >= 0, bound == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    deinit { close(fd) }
+
+    /// Waits up to `seconds` for a message containing `text`; keeps every message received.
+    @discardableResult
+    func wait(for text: String, seconds: Double = 10) -> Bool {
+        if messages.contains(where: { $0.contains(text) }) { return true }
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, 50) > 0 else { continue }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count > 0 else { continue }
+            let message = String(decoding: buffer[..<count], as: UTF8.self)
+            messages.append(message)
+            if message.contains(text) { return true }
+        }
+        return false
+    }
+}
+
+/// A `gleaner run` daemon started as a real process.
+final class RunningDaemon {
+    let process = Process()
+    let logPath: String
+
+    init(state: StateFixture, environment: [String: String]) throws {
+        logPath = state.root + "/daemon.log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
+        process.arguments = ["run", "--state-dir", state.root]
+        process.environment = environment
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the process to exit; `nil` if it is still running after `seconds`.
+    func exitStatus(within seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+}
+
+/// Polls `condition` every 20 ms for up to `seconds`.
+func eventually(_ seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    repeat {
+        if try condition() { return true }
+        usleep(20_000)
+    } while Date() < deadline
+    return false
+}
+
+@Suite("gleaner run (the daemon), end to end")
+struct DaemonTests {
+    @Test func watchesTheInboxReportsToSystemdReloadsAndStopsCleanly() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("while-stopped.txt", article(1))
+        let listener = try NotifyListener(path: state.root + "/notify.sock")
+        let environment = GleanerRun.environment([
+            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "1000000", "WATCHDOG_PID": "",
+        ])
+        let daemon = try RunningDaemon(state: state, environment: environment.filter { $0.key != "WATCHDOG_PID" })
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+
+        // READY=1 comes after the first pass: the file dropped while it was down is stored.
+        #expect(listener.wait(for: "READY=1"), "\(daemon.log)")
+        #expect(try state.ledger("while-stopped.txt")?.outcome == "stored")
+        #expect(listener.messages.contains { $0.contains("STATUS=Last run: 1 stored") })
+        func stored(_ path: String) throws -> Bool { try eventually(10) { try state.ledger(path)?.outcome == "stored" } }
+
+        // Dropped by atomic rename.
+        try Data(article(2).utf8).write(to: URL(fileURLWithPath: state.inbox + "/.renamed.txt.tmp"))
+        #expect(rename(state.inbox + "/.renamed.txt.tmp", state.inbox + "/renamed.txt") == 0)
+        #expect(try stored("renamed.txt"), "\(daemon.log)")
+
+        // Written slowly: taken whole, once closed.
+        let fd = open(state.inbox + "/slow.txt", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        for (index, part) in [" date 2024-03-01 The first half,", " and the second half of a slow article."].enumerated() {
+            if index > 0 { usleep(400_000) }
+            #expect(part.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, part.utf8.count) } == part.utf8.count)
+        }
+        close(fd)
+        #expect(try stored("slow.txt"), "\(daemon.log)")
+        #expect(try state.scalar("SELECT body FROM articles WHERE source_file = 'slow.txt'")
+            == "The first half, and the second half of a slow article.")
+
+        // Into a folder made after the daemon started.
+        try FileManager.default.createDirectory(atPath: state.inbox + "/late", withIntermediateDirectories: false)
+        try Data(article(3).utf8).write(to: URL(fileURLWithPath: state.inbox + "/late/folder.txt"))
+        #expect(try stored("late/folder.txt"), "\(daemon.log)")
+        #expect(try state.scalar("SELECT tag FROM articles WHERE source_file = 'late/folder.txt'") == "late")
+
+        // SIGHUP re-reads the configuration and says so.
+        daemon.signal(SIGHUP)
+        #expect(listener.wait(for: "RELOADING=1"))
+        #expect(eventually(5) { daemon.log.contains("configuration reloaded") })
+        #expect(listener.messages.contains { $0.contains("WATCHDOG=1") })
+
+        // SIGTERM in the middle of a run of 400 files: exit 0 within 5 s, nothing lost.
+        let batch = try TestSupport.makeTemporaryDirectory("gleaner-batch-")
+        defer { try? FileManager.default.removeItem(atPath: batch) }
+        for n in 100..<500 { try Data(article(n).utf8).write(to: URL(fileURLWithPath: batch + "/b\(n).txt")) }
+        for n in 100..<500 { #expect(rename(batch + "/b\(n).txt", state.inbox + "/b\(n).txt") == 0) }
+        #expect(eventually(10) { ((try? state.scalar("SELECT count(*) FROM ledger WHERE path LIKE 'b%'").integer) ?? nil ?? 0) > 0 })
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 5) == 0, "\(daemon.log)")
+        #expect(listener.wait(for: "STOPPING=1", seconds: 1))
+        let left = state.entries(in: "inbox").filter { $0.hasPrefix("b") }.count
+        let taken = Int(try state.scalar("SELECT count(*) FROM ledger WHERE path LIKE 'b%'").integer ?? 0)
+        #expect(left + taken == 400, "left \(left), taken \(taken)")
+
+        // What the stop left behind is taken by the next start.
+        let secondListener = try NotifyListener(path: state.root + "/notify-2.sock")
+        let again = try RunningDaemon(state: state, environment: GleanerRun.environment(["NOTIFY_SOCKET": secondListener.path]))
+        defer { if again.process.isRunning { again.signal(SIGKILL) } }
+        #expect(secondListener.wait(for: "READY=1"), "\(again.log)")
+        // Some were dropped under a second ago: taken once they have settled.
+        #expect(eventually(10) { state.entries(in: "inbox").isEmpty }, "\(state.entries(in: "inbox").count) left")
+        again.signal(SIGINT)
+        #expect(again.exitStatus(within: 5) == 0, "\(again.log)")
+        #expect(try state.scalar("SELECT count(*) FROM articles") == 404)
+    }
+
+    @Test func underJournaldEachLineCarriesItsSyslogPriority() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("good.txt", article(1))
+        try state.drop("bad.txt", "")
+        let run = try state.run(environment: GleanerRun.environment(["JOURNAL_STREAM": "8:1234"]))
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("<6>info file stored") })
+        #expect(lines.contains { $0.hasPrefix("<4>warning file failed") && $0.contains("file.path=bad.txt") })
+        #expect(lines.allSatisfy { $0.hasPrefix("<") })
+    }
+}
