@@ -33,6 +33,7 @@ public final class SystemdNotifier: Sendable {
     public var isActive: Bool { fd >= 0 }
 
     /// Sends `message` (`READY=1`, `STATUS=...`, newline-separated assignments).
+    /// A message the socket cannot take at once is dropped, never waited for.
     public func notify(_ message: String) {
         guard fd >= 0 else { return }
         var storage = sockaddr_un()
@@ -45,7 +46,11 @@ public final class SystemdNotifier: Sendable {
         let bytes = Array(message.utf8)
         _ = withUnsafePointer(to: &storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bytes.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), socketAddress, socklen_t(length)) }
+                // Never wait: a listener that stops reading must not stall intake
+                // (a datagram socket's queue holds only a few messages).
+                bytes.withUnsafeBytes {
+                    sendto(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress, socklen_t(length))
+                }
             }
         }
     }

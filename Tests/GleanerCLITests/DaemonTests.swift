@@ -163,6 +163,23 @@ struct DaemonTests {
         #expect(try state.scalar("SELECT count(*) FROM articles") == 404)
     }
 
+    @Test func aNotifySocketNobodyReadsDoesNotStallIntake() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        // Bound but never read: its queue fills after a few datagrams.
+        let silent = try NotifyListener(path: state.root + "/silent.sock")
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["NOTIFY_SOCKET": silent.path]))
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        for n in 0..<30 {
+            try Data(article(n).utf8).write(to: URL(fileURLWithPath: state.root + "/s\(n).txt"))
+            #expect(rename(state.root + "/s\(n).txt", state.inbox + "/s\(n).txt") == 0)
+            usleep(150_000)  // one run, and one STATUS datagram, per file
+        }
+        #expect(eventually(10) { ((try? state.scalar("SELECT count(*) FROM articles").integer) ?? nil) == 30 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 5) == 0)
+    }
+
     @Test func underJournaldEachLineCarriesItsSyslogPriority() throws {
         let state = try StateFixture()
         defer { state.remove() }
