@@ -13,16 +13,21 @@ final class NotifyListener {
     private let fd: Int32
     private(set) var messages: [String] = []
 
+    /// Binds `path`; a leading `@` means the abstract namespace, as in `$NOTIFY_SOCKET`.
     init(path: String) throws {
         self.path = path
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
+        var bytes = Array(path.utf8)
+        let abstract = bytes.first == UInt8(ascii: "@")
+        if abstract { bytes[0] = 0 }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, byte) in path.utf8.enumerated() { raw[i] = byte }
+            for (i, byte) in bytes.enumerated() { raw[i] = byte }
         }
+        let length = abstract ? MemoryLayout<sa_family_t>.size + bytes.count : MemoryLayout<sockaddr_un>.size
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(length)) }
         }
         guard fd >= 0, bound == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
@@ -98,8 +103,10 @@ struct DaemonTests {
         defer { state.remove() }
         try state.drop("while-stopped.txt", article(1))
         let listener = try NotifyListener(path: state.root + "/notify.sock")
+        let config = state.root + "/gleaner.toml"
+        try "[intake]\nsettle_seconds = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
         let environment = GleanerRun.environment([
-            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "1000000", "WATCHDOG_PID": "",
+            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "1000000", "WATCHDOG_PID": "", "GLEANER_CONFIG": config,
         ])
         let daemon = try RunningDaemon(state: state, environment: environment.filter { $0.key != "WATCHDOG_PID" })
         defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
@@ -132,10 +139,13 @@ struct DaemonTests {
         #expect(try stored("late/folder.txt"), "\(daemon.log)")
         #expect(try state.scalar("SELECT tag FROM articles WHERE source_file = 'late/folder.txt'") == "late")
 
-        // SIGHUP re-reads the configuration and says so.
+        // SIGHUP re-reads the configuration, and names what needs a restart.
+        try "time_zone = \"UTC\"\n[intake]\nsettle_seconds = 2\n".write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
         #expect(listener.wait(for: "RELOADING=1"))
         #expect(eventually(5) { daemon.log.contains("configuration reloaded") })
+        #expect(eventually(5) { daemon.log.contains("configuration keys changed that need a restart keys=time_zone") }, "\(daemon.log)")
+        #expect(!daemon.log.contains("keys=intake.settle_seconds"))
         #expect(listener.messages.contains { $0.contains("WATCHDOG=1") })
 
         // SIGTERM in the middle of a run of 400 files: exit 0 within 5 s, nothing lost.
@@ -176,6 +186,17 @@ struct DaemonTests {
             usleep(150_000)  // one run, and one STATUS datagram, per file
         }
         #expect(eventually(10) { ((try? state.scalar("SELECT count(*) FROM articles").integer) ?? nil) == 30 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 5) == 0)
+    }
+
+    @Test func anAbstractNotifySocketIsReached() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let listener = try NotifyListener(path: "@gleaner-test-" + String(getpid()) + "-" + String(Int.random(in: 0..<1_000_000)))
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["NOTIFY_SOCKET": listener.path]))
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        #expect(listener.wait(for: "READY=1"), "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(daemon.exitStatus(within: 5) == 0)
     }

@@ -172,6 +172,36 @@ struct RunOnceTests {
         #expect(try state.scalar("SELECT body FROM articles WHERE source_file = 'growing.txt'") == "The first half of an article and its second half.")
     }
 
+    @Test func aFileWaitingLongerThanTheStaleThresholdIsReported() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("abandoned.txt.part", article(1), age: 11 * 60)
+        try state.drop("fresh.txt.part", article(2), age: 60)
+        let run = try state.run()
+        #expect(run.status == 0)
+        let warning = try #require(run.stderr.split(separator: "\n").first { $0.contains("files waiting in the inbox for too long") })
+        #expect(warning.contains("files=abandoned.txt.part"))
+        #expect(!warning.contains("fresh"))
+    }
+
+    @Test func gleanerConfigPrintsEveryKeyWithItsOriginAsAValidFile() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let config = state.root + "/gleaner.toml"
+        try "[intake]\nbatch_files = 32\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try GleanerRun(["config", "--config", config], environment: GleanerRun.environment(["GLEANER_INTAKE_WORKERS": "2"]))
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("batch_files = 32  # \(config):2:"))
+        #expect(run.stdout.contains("workers = 2  # $GLEANER_INTAKE_WORKERS:"))
+        #expect(run.stdout.contains("settle_seconds = 1.0  # default:"))
+        // The output reads back as the same configuration.
+        try run.stdout.write(toFile: state.root + "/printed.toml", atomically: true, encoding: .utf8)
+        let again = try GleanerRun(["config", "--config", state.root + "/printed.toml"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("batch_files = 32  # \(state.root)/printed.toml:"))
+        #expect(again.stdout.contains("workers = 2  # \(state.root)/printed.toml:"))
+    }
+
     @Test func aSecondGleanerOnTheSameStateIsRefusedWithExitCode75() throws {
         let state = try StateFixture()
         defer { state.remove() }
