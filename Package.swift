@@ -66,12 +66,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Digests: read from the store, rendered as Markdown, JSON and HTML
+        // (pure), written whole after each run.
+        .target(
+            name: "Digest",
+            dependencies: ["ArticleStore", "ArticleExtraction", "Intake", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+
         // The daemon: inotify watcher, sd_notify, and the service that runs
         // intake on each trigger (swift-service-lifecycle).
         .target(
             name: "Daemon",
             dependencies: [
-                "Intake", "ArticleStore", "CLinux",
+                "Intake", "ArticleStore", "Digest", "CLinux",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -83,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Daemon",
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Digest", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -124,6 +132,7 @@ let package = Package(
         .testTarget(
             name: "GleanerCLITests",
             dependencies: ["gleaner", "ArticleStore", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -38,13 +38,16 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
     private let notifier: SystemdNotifier
     private let watchdogMicroseconds: UInt64?
     private let reload: @Sendable () throws -> Reload
+    private let onRun: @Sendable (RunSummary) -> Void
     private let logger: Logger
     private let health = Mutex(Health())
 
     public init(
         intake: Intake, watcher: InboxWatcher, notifier: SystemdNotifier, watchdogMicroseconds: UInt64?,
-        logger: Logger, reload: @escaping @Sendable () throws -> Reload
+        logger: Logger, onRun: @escaping @Sendable (RunSummary) -> Void = { _ in },
+        reload: @escaping @Sendable () throws -> Reload
     ) {
+        self.onRun = onRun
         self.intake = intake
         self.watcher = watcher
         self.notifier = notifier
@@ -77,6 +80,7 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
     private func intakeLoop() async throws {
         // What is already in the inbox first: files that arrived while Gleaner was down.
         var summary = try await runOnce(WatchTrigger(closed: [], reason: "start"))
+        onRun(summary)
         notifier.notify("READY=1\n" + status(summary))
         logger.info("ready", metadata: ["inbox": "\(intake.layout.inbox)", "watch": "\(watcher.mode)"])
         watcher.start()
@@ -87,6 +91,7 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
                 logger.warning("inotify queue overflowed; rescanning the whole inbox")
             }
             summary = try await runOnce(trigger)
+            if summary.counts.filesSeen > 0 || summary.counts.deferred > 0 { onRun(summary) }
             notifier.notify(status(summary))
             followUp(summary)
             if Task.isCancelled { break }

@@ -59,7 +59,7 @@ struct FileMover {
                         // reason without its file, never a file without its reason.
                         try FileSystem.writeAtomically(
                             errorJSON, to: target + ".error.json",
-                            temporary: layout.failed + "/" + Self.temporaryPrefix + "\(getpid())")
+                            temporary: layout.failed + "/" + FileSystem.temporaryPrefix + "\(getpid())")
                     }
                     if try FileSystem.renameNoReplace(move.from, to: target) { break }
                     // Taken since it was planned (by someone else): the next free name.
@@ -79,9 +79,6 @@ struct FileMover {
         reserved.removeAll()
         return errors
     }
-
-    /// Names of the temporaries `error.json` files are written under, in `failed/`.
-    static let temporaryPrefix = ".gleaner-partial-"
 
     /// `path`, or `path` with `-2`, `-3`, ... before its extensions, whichever is free.
     private func freeName(_ path: String) -> String {

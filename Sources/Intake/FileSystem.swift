@@ -24,9 +24,13 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable, Equatab
     }
 }
 
-/// The file-system calls intake makes, each retrying `EINTR` and throwing a
-/// ``FileSystemError`` that names the path.
-enum FileSystem {
+/// The file-system calls intake and the digest writer make, each retrying
+/// `EINTR` and throwing a ``FileSystemError`` that names the path.
+public enum FileSystem {
+    /// Names of the temporaries files are written under before their rename;
+    /// what a killed process left under this prefix is removed at start-up.
+    public static let temporaryPrefix = ".gleaner-partial-"
+
     /// What `lstat(2)` says about a path, never following a symlink.
     struct Status {
         let kind: mode_t
@@ -54,7 +58,7 @@ enum FileSystem {
             linkCount: Int(info.st_nlink))
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
@@ -62,7 +66,7 @@ enum FileSystem {
     /// Creates `path` and its missing parents (`mkdir -p`), mode 0777 less the umask.
     /// Returns the directories it created, parents first.
     @discardableResult
-    static func makeDirectories(_ path: String) throws(FileSystemError) -> [String] {
+    public static func makeDirectories(_ path: String) throws(FileSystemError) -> [String] {
         if let existing = try status(path) {
             guard existing.isDirectory else { throw FileSystemError(call: "mkdir", path: path, errno: ENOTDIR) }
             return []
@@ -107,7 +111,7 @@ enum FileSystem {
 
     /// Writes `bytes` to `path` whole or not at all: `temporary` (on the same
     /// file system), `fsync`, then `rename` over `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, temporary: String) throws(FileSystemError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, temporary: String) throws(FileSystemError) {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard fd >= 0 else { throw FileSystemError(call: "open", path: temporary, errno: errno) }
         var offset = 0
@@ -136,23 +140,28 @@ enum FileSystem {
         }
     }
 
-    /// Removes the entries of `directory` whose names start with `prefix`
-    /// (the temporaries a killed run left); returns how many.
-    @discardableResult
-    static func removeEntries(in directory: String, prefix: String) -> Int {
-        guard let handle = opendir(directory) else { return 0 }
+    /// The names in `directory` (not `.` and `..`), unsorted; empty when it cannot be read.
+    public static func names(in directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
-        var removed = 0
+        var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(prefix), unlink(directory + "/" + name) == 0 { removed += 1 }
+            if name != "." && name != ".." { names.append(name) }
         }
-        return removed
+        return names
     }
 
-    static func parentDirectory(_ path: String) -> String {
+    /// Removes the entries of `directory` whose names start with `prefix`
+    /// (the temporaries a killed run left); returns how many.
+    @discardableResult
+    public static func removeEntries(in directory: String, prefix: String) -> Int {
+        names(in: directory).filter { $0.hasPrefix(prefix) && unlink(directory + "/" + $0) == 0 }.count
+    }
+
+    public static func parentDirectory(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

@@ -24,6 +24,14 @@ public enum IngestClock {
         return IngestTime(timestamp: timestamp, day: dayText(local))
     }
 
+    /// `YYYYMMDD` as a number for the UTC day `seconds` ago (for comparing with file-name stamps).
+    public static func utcDayNumber(secondsAgo seconds: Int) -> Int {
+        var then = time(nil) - seconds
+        var utc = tm()
+        gmtime_r(&then, &utc)
+        return Int(utc.tm_year + 1900) * 10_000 + Int(utc.tm_mon + 1) * 100 + Int(utc.tm_mday)
+    }
+
     /// Nanoseconds since the epoch (for settle times, compared with file modification times).
     static func nanosecondsSinceEpoch() -> Int64 {
         var spec = timespec()

@@ -69,7 +69,7 @@ public final class Intake {
         try Self.checkSameFileSystem(layout)
         lock = try StoreLock(path: layout.lockFile)
         // What a killed run was writing when it stopped; the file it was for is still in the inbox.
-        FileSystem.removeEntries(in: layout.failed, prefix: FileMover.temporaryPrefix)
+        FileSystem.removeEntries(in: layout.failed, prefix: FileSystem.temporaryPrefix)
         do {
             store = try ArticleStore(path: layout.database)
         } catch {
@@ -200,7 +200,8 @@ public final class Intake {
             batch.append(entry)
             bytes += entry.size
         }
-        return batch
+        // Directory order is arbitrary: within a batch, name order gives stable article ids.
+        return batch.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
     /// Reads and extracts `entries` on up to `workers` tasks at once, keeping their order.

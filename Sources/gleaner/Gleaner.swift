@@ -11,6 +11,9 @@ struct Gleaner: AsyncParsableCommand {
             `gleaner run --once` takes the files in the inbox into an SQLite database and archives them; \
             `gleaner extract` prints what it finds in files as JSON Lines, one object per article.
             """,
-        subcommands: [RunCommand.self, ExtractCommand.self, ConfigCommand.self]
+        subcommands: [
+            RunCommand.self, DigestCommand.self, SearchCommand.self, EntityCommand.self, StatusCommand.self,
+            ExtractCommand.self, ConfigCommand.self,
+        ]
     )
 }

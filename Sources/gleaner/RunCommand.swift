@@ -3,6 +3,7 @@ import ArticleFile
 import ArticleStore
 import Configuration
 import Daemon
+import Digest
 import Intake
 import Logging
 import ServiceLifecycle
@@ -38,39 +39,31 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Process what is in the inbox now, then exit.")
     var once = false
 
-    @Option(name: .long, help: "The state directory (inbox/, archive/, failed/, digests/, gleaner.sqlite).", completion: .directory)
-    var stateDir: String?
-
-    @Option(name: .long, help: "The configuration file (default: $GLEANER_CONFIG, else /etc/gleaner/gleaner.toml if present).", completion: .file())
-    var config: String?
+    @OptionGroup var state: StateOptions
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log_level, else info).")
     var logLevel: Logger.Level?
 
     func run() async throws {
         let environment = ConfigurationLoader.environment
-        let settings: GleanerConfiguration
-        do {
-            settings = try ConfigurationLoader.load(explicit: config, environment: environment).0
-        } catch {
-            StandardError.write("gleaner: \(error.description)")
-            throw ExitCode(78)
-        }
+        let (settings, layout) = try state.resolve()
         let level = logLevel ?? Logger.Level(rawValue: settings.logLevel) ?? .info
         let journal = environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level, journal: journal) }
         let logger = Logger(label: "gleaner")
 
-        let layout = StateLayout(
-            stateDirectory: StateLayout.resolveStateDirectory(
-                explicit: stateDir, configured: settings.stateDirectory, environment: environment),
-            inbox: settings.inboxDirectory, archive: settings.archiveDirectory, failed: settings.failedDirectory,
-            digests: settings.digestsDirectory, database: settings.databasePath)
-
         do {
             let intake = try Intake(layout: layout, options: Self.intakeOptions(settings), logger: logger)
             if once {
                 let summary = try await intake.run(mode: "once")
+                do {
+                    try DigestWriter(
+                        directory: layout.digests, connection: intake.store.connection,
+                        keepRunDays: settings.keepRunDigestDays
+                    ).afterRun(summary.runID, backlog: summary.waiting)
+                } catch {
+                    logger.error("digests not written", metadata: ["error": "\(error)"])
+                }
                 if summary.counts.failed > 0 || summary.moveErrors > 0 { throw ExitCode(1) }
                 return
             }
@@ -90,10 +83,14 @@ struct RunCommand: AsyncParsableCommand {
         var timing = InboxWatcher.Timing()
         timing.rescanMilliseconds = settings.rescanSeconds * 1_000
         let watcher = try InboxWatcher(inbox: intake.layout.inbox, timing: timing, logger: logger)
-        let configFile = config
+        let configFile = state.config
+        let digests = DigestService(
+            database: intake.layout.database, directory: intake.layout.digests,
+            keepRunDays: settings.keepRunDigestDays, logger: logger)
         let daemon = IntakeDaemon(
             intake: intake, watcher: watcher, notifier: SystemdNotifier(environment: environment),
-            watchdogMicroseconds: SystemdNotifier.watchdogMicroseconds(environment: environment), logger: logger
+            watchdogMicroseconds: SystemdNotifier.watchdogMicroseconds(environment: environment), logger: logger,
+            onRun: { digests.runFinished($0) }
         ) {
             let fresh = try ConfigurationLoader.load(explicit: configFile, environment: ConfigurationLoader.environment).0
             let changed = GleanerConfiguration.keys.filter { $0.show(fresh) != $0.show(settings) }.map(\.name)
@@ -103,7 +100,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: daemon), .init(service: digests)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 

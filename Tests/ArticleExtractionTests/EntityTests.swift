@@ -27,6 +27,12 @@ struct EntityTests {
         #expect(a.entity("University of Vienna")?.type == .organization)
     }
 
+    @Test func aPlaceHeadWordEndingANameMakesItAPlace() throws {
+        let a = try extract("Smoke drifted over the Jordan Valley and the Grey Mountains on Sunday.")
+        #expect(a.entity("Jordan Valley")?.type == .location)
+        #expect(a.entity("Grey Mountains")?.type == .location)
+    }
+
     @Test func placeBeforeTitleStandsAlone() throws {
         let a = try extract("The talks were led by U.S. Trade Representative Katherine Tai in Geneva.")
         #expect(a.entity("Katherine Tai")?.type == .person)

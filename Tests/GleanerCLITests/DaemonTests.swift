@@ -139,6 +139,13 @@ struct DaemonTests {
         #expect(try stored("late/folder.txt"), "\(daemon.log)")
         #expect(try state.scalar("SELECT tag FROM articles WHERE source_file = 'late/folder.txt'") == "late")
 
+        // The digest service keeps the day's digest current, beside intake.
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles LIMIT 1").text)
+        #expect(eventually(10) {
+            (try? String(contentsOfFile: state.root + "/digests/daily/\(day).md", encoding: .utf8))?.contains("late/folder.txt") == true
+        }, "\(daemon.log)")
+        #expect(state.entries(in: "digests/runs").contains { $0.hasSuffix(".json") })
+
         // SIGHUP re-reads the configuration, and names what needs a restart.
         try "time_zone = \"UTC\"\n[intake]\nsettle_seconds = 2\n".write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)

@@ -1,0 +1,129 @@
+/// What one day's digest says, read from the store. Rendering turns it into
+/// Markdown, JSON or HTML; nothing here reads files or the clock.
+public struct DailyDigest: Sendable, Equatable {
+    /// `YYYY-MM-DD`.
+    public var day: String
+    /// Articles chosen by publication date instead of the day they were taken in.
+    public var byPublished: Bool
+    public var counts: DayCounts
+    /// Files waiting in the inbox when the digest was made, if known.
+    public var backlog: Int?
+    public var people: [EntityCount] = []
+    public var organizations: [EntityCount] = []
+    public var places: [EntityCount] = []
+    /// Entities seen for the first time ever on this day (ingestion view only).
+    public var firstSeen: [NewEntity] = []
+    public var firstSeenTotal = 0
+    public var speakers: [SpeakerQuotes] = []
+    public var unattributedQuotes = 0
+    public var timeline: [TimelineEntry] = []
+    public var figures: [Figure] = []
+    public var articles: [DigestArticle] = []
+    public var failed: [FailedFile] = []
+
+    public init(day: String, byPublished: Bool, counts: DayCounts) {
+        self.day = day
+        self.byPublished = byPublished
+        self.counts = counts
+    }
+}
+
+/// The day's numbers.
+public struct DayCounts: Sendable, Equatable {
+    public var stored = 0
+    public var duplicates = 0
+    public var failed = 0
+    public var runs = 0
+    public init() {}
+}
+
+/// An entity with how often the day's articles mention it, and where.
+public struct EntityCount: Sendable, Equatable {
+    public var name: String
+    public var type: String
+    public var mentions: Int
+    public var articles: Int
+    /// Titles of the articles that mention it most (at most three).
+    public var articleTitles: [String]
+}
+
+/// An entity first seen on the day.
+public struct NewEntity: Sendable, Equatable {
+    public var name: String
+    public var type: String
+}
+
+/// What one speaker was quoted saying.
+public struct SpeakerQuotes: Sendable, Equatable {
+    public var speaker: String
+    /// The entity type when the speaker is a known entity.
+    public var type: String?
+    public var total: Int
+    /// The quotes shown (at most three), each with its article's title.
+    public var quotes: [(text: String, title: String)]
+
+    public static func == (a: SpeakerQuotes, b: SpeakerQuotes) -> Bool {
+        a.speaker == b.speaker && a.type == b.type && a.total == b.total
+            && a.quotes.map(\.text) == b.quotes.map(\.text) && a.quotes.map(\.title) == b.quotes.map(\.title)
+    }
+}
+
+/// A date the articles mention, with the words around it.
+public struct TimelineEntry: Sendable, Equatable {
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYYY-Www`.
+    public var value: String
+    public var articles: Int
+    public var fragment: String
+    public var title: String
+}
+
+/// An amount with what it counts.
+public struct Figure: Sendable, Equatable {
+    public var text: String
+    public var value: Double
+    public var about: String
+    public var fragment: String
+    public var title: String
+}
+
+/// One article of the day.
+public struct DigestArticle: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var published: String?
+    public var tag: String?
+    public var sourceFile: String
+    public var summary: String
+    public var topEntities: [String]
+    public var keywords: [String]
+}
+
+/// A file that was not an article, and why.
+public struct FailedFile: Sendable, Equatable {
+    public var path: String
+    public var stage: String
+    public var reason: String
+    public var movedTo: String?
+    public var seenAt: String
+}
+
+/// The receipt of one run: what it took and what it did with each file.
+public struct RunDigest: Sendable, Equatable {
+    public var runID: Int64
+    public var mode: String
+    public var startedAt: String
+    public var finishedAt: String?
+    public var counts: DayCounts
+    public var deferred: Int
+    public var stored: [(id: Int64, title: String, path: String)]
+    public var duplicates: [(path: String, reason: String)]
+    public var failed: [FailedFile]
+    /// The ingestion days the run touched (their daily digests change).
+    public var days: [String]
+
+    public static func == (a: RunDigest, b: RunDigest) -> Bool {
+        a.runID == b.runID && a.mode == b.mode && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt
+            && a.counts == b.counts && a.deferred == b.deferred && a.stored.map(\.id) == b.stored.map(\.id)
+            && a.duplicates.map(\.path) == b.duplicates.map(\.path) && a.failed == b.failed && a.days == b.days
+    }
+}

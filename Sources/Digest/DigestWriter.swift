@@ -1,0 +1,81 @@
+import ArticleStore
+import Intake
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes digests into the state's `digests/` directory, each file whole or
+/// not at all (temporary name, `fsync`, rename): a reader sees the old file
+/// or the new one, never half. Run digests go to
+/// `runs/<UTC start>-<run id>.md|json`, daily ones to `daily/YYYY-MM-DD.md|json|html`.
+public struct DigestWriter {
+    public let directory: String
+    public let query: DigestQuery
+    /// Run digests older than this many days are removed; daily digests are kept.
+    public let keepRunDays: Int
+
+    public init(directory: String, connection: SQLiteConnection, keepRunDays: Int = 30) {
+        self.directory = directory
+        self.query = DigestQuery(connection: connection)
+        self.keepRunDays = keepRunDays
+        // What a killed writer left behind.
+        for folder in [directory + "/runs", directory + "/daily"] {
+            FileSystem.removeEntries(in: folder, prefix: FileSystem.temporaryPrefix)
+        }
+    }
+
+    /// Writes run `id`'s digest and regenerates the daily digests of the days
+    /// it touched; returns the paths written.
+    @discardableResult
+    public func afterRun(_ id: Int64, backlog: Int?) throws -> [String] {
+        guard let run = try query.run(id) else { return [] }
+        var written = try write(run)
+        for day in run.days { written += try writeDaily(day: day, backlog: backlog) }
+        removeOldRunDigests()
+        return written
+    }
+
+    /// `runs/<start>-<id>.md` and `.json`.
+    public func write(_ run: RunDigest) throws -> [String] {
+        let stamp = run.startedAt.filter { $0 != "-" && $0 != ":" }.prefix(15) + "Z"
+        let base = directory + "/runs/\(stamp)-\(run.runID)"
+        try save(MarkdownRenderer.render(run), to: base + ".md")
+        try save(JSONRenderer.render(run), to: base + ".json")
+        return [base + ".md", base + ".json"]
+    }
+
+    /// `daily/DAY.md`, `.json` and `.html`, from the store as it is now.
+    public func writeDaily(day: String, backlog: Int?) throws -> [String] {
+        let digest = try query.daily(day: day, backlog: backlog)
+        let base = directory + "/daily/" + day
+        try save(MarkdownRenderer.render(digest), to: base + ".md")
+        try save(JSONRenderer.render(digest), to: base + ".json")
+        try save(HTMLRenderer.render(digest), to: base + ".html")
+        return [base + ".md", base + ".json", base + ".html"]
+    }
+
+    /// The run ids that have a digest file.
+    public func runsWithDigests() -> Set<Int64> {
+        Set(FileSystem.names(in: directory + "/runs").compactMap { name -> Int64? in
+            guard name.hasSuffix(".md"), let dash = name.lastIndex(of: "-") else { return nil }
+            return Int64(name[name.index(after: dash)...].dropLast(3))
+        })
+    }
+
+    /// Removes run digests whose start is more than `keepRunDays` days ago.
+    public func removeOldRunDigests() {
+        let cutoff = IngestClock.utcDayNumber(secondsAgo: keepRunDays * 86_400)
+        for name in FileSystem.names(in: directory + "/runs") where !name.hasPrefix(".") {
+            guard let stamp = Int(name.prefix(8)), stamp < cutoff else { continue }
+            unlink(directory + "/runs/" + name)
+        }
+    }
+
+    private func save(_ text: String, to path: String) throws {
+        try FileSystem.makeDirectories(FileSystem.parentDirectory(path))
+        try FileSystem.writeAtomically(
+            Array(text.utf8), to: path,
+            temporary: FileSystem.parentDirectory(path) + "/" + FileSystem.temporaryPrefix + "\(getpid())")
+    }
+}

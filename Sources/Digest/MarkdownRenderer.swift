@@ -1,0 +1,99 @@
+/// Renders digests as Markdown: sections in the order a reader wants them,
+/// empty sections left out, article text escaped so it cannot add markup.
+public enum MarkdownRenderer {
+    public static func render(_ digest: DailyDigest) -> String {
+        let e = TextEscaping.markdown
+        var out = "# Gleaner digest, \(digest.day)\(digest.byPublished ? " (by publication date)" : "")\n\n"
+        out += DigestText.countsLine(digest) + "\n"
+        for (heading, entities) in [("People", digest.people), ("Organisations", digest.organizations), ("Places", digest.places)]
+        where !entities.isEmpty {
+            out += "\n## \(heading)\n\n"
+            for (i, entity) in entities.enumerated() {
+                out += "\(i + 1). **\(e(entity.name))**: \(DigestText.plural(entity.mentions, "mention")) in "
+                out += "\(DigestText.plural(entity.articles, "article"))"
+                if !entity.articleTitles.isEmpty { out += " (" + entity.articleTitles.map { "_\(e($0))_" }.joined(separator: "; ") + ")" }
+                out += "\n"
+            }
+        }
+        if !digest.firstSeen.isEmpty {
+            out += "\n## New today\n\n"
+            out += "Seen for the first time: "
+            out += digest.firstSeen.map { "\(e($0.name)) (\(DigestText.typeName($0.type)))" }.joined(separator: ", ")
+            if digest.firstSeenTotal > digest.firstSeen.count { out += ", and \(digest.firstSeenTotal - digest.firstSeen.count) more" }
+            out += ".\n"
+        }
+        if !digest.speakers.isEmpty {
+            out += "\n## Who said what\n"
+            for speaker in digest.speakers {
+                out += "\n### \(e(speaker.speaker))"
+                out += speaker.type.map { " (\(DigestText.typeName($0)))" } ?? ""
+                out += speaker.total > speaker.quotes.count ? ", \(speaker.total) quotes\n\n" : "\n\n"
+                for quote in speaker.quotes { out += "> “\(e(quote.text))” (_\(e(quote.title))_)\n>\n" }
+                out.removeLast(2)
+            }
+            if digest.unattributedQuotes > 0 {
+                out += "\n\n\(DigestText.plural(digest.unattributedQuotes, "quote")) without a named speaker are not shown.\n"
+            }
+        }
+        if !digest.timeline.isEmpty {
+            out += "\n## Timeline\n\n"
+            for entry in digest.timeline {
+                out += "- **\(entry.value)**: \(e(entry.fragment)) (_\(e(entry.title))_"
+                out += entry.articles > 1 ? ", and \(entry.articles - 1) more)\n" : ")\n"
+            }
+        }
+        if !digest.figures.isEmpty {
+            out += "\n## Figures\n\n"
+            for figure in digest.figures {
+                out += "- **\(e(figure.text))** (\(DigestText.number(figure.value)) \(e(figure.about))): \(e(figure.fragment)) (_\(e(figure.title))_)\n"
+            }
+        }
+        if !digest.articles.isEmpty {
+            out += "\n## Articles\n"
+            for article in digest.articles {
+                out += "\n### \(e(article.title))\n\n"
+                var facts = [article.published ?? "no date", "file " + e(article.sourceFile)]
+                if let tag = article.tag { facts.insert("tag " + e(tag), at: 1) }
+                out += facts.joined(separator: " · ") + "\n\n"
+                if !article.summary.isEmpty { out += e(article.summary) + "\n\n" }
+                var about: [String] = []
+                if !article.topEntities.isEmpty { about.append("Names: " + article.topEntities.map(e).joined(separator: ", ")) }
+                if !article.keywords.isEmpty { about.append("Keywords: " + article.keywords.map(e).joined(separator: ", ")) }
+                if !about.isEmpty { out += about.joined(separator: " · ") + "\n" }
+            }
+        }
+        if !digest.failed.isEmpty {
+            out += "\n## Failed files\n\n"
+            for file in digest.failed {
+                out += "- \(e(file.path)): \(e(file.reason)) (stage \(e(file.stage)))"
+                if let moved = file.movedTo { out += "; it is in \(e(moved)), with the reason beside it" }
+                out += "\n"
+            }
+            out += "\nTo retry a failed file, \(DigestText.retryAdvice).\n"
+        }
+        return out
+    }
+
+    public static func render(_ run: RunDigest) -> String {
+        let e = TextEscaping.markdown
+        var out = "# Gleaner run \(run.runID)\n\n"
+        out += "Started \(run.startedAt), \(run.finishedAt.map { "finished \($0)" } ?? "did not finish") (\(run.mode)). "
+        out += "\(DigestText.plural(run.counts.stored, "article")) stored, \(DigestText.plural(run.counts.duplicates, "duplicate")), "
+        out += "\(DigestText.plural(run.counts.failed, "failed file"))"
+        out += run.deferred > 0 ? ", \(DigestText.plural(run.deferred, "file")) left to settle.\n" : ".\n"
+        if !run.stored.isEmpty {
+            out += "\n## Stored\n\n"
+            for item in run.stored { out += "- \(e(item.title)) (article \(item.id), from \(e(item.path)))\n" }
+        }
+        if !run.duplicates.isEmpty {
+            out += "\n## Duplicates\n\n"
+            for item in run.duplicates { out += "- \(e(item.path)): \(e(item.reason))\n" }
+        }
+        if !run.failed.isEmpty {
+            out += "\n## Failed\n\n"
+            for file in run.failed { out += "- \(e(file.path)): \(e(file.reason)) (stage \(e(file.stage)))\n" }
+            out += "\nTo retry a failed file, \(DigestText.retryAdvice).\n"
+        }
+        return out
+    }
+}

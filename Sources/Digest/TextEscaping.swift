@@ -1,0 +1,85 @@
+/// Article text made safe for each output: it can never add markup of its own.
+enum TextEscaping {
+    /// Markdown: one line (so nothing can start a heading, list or quote
+    /// block), and every character that makes inline markup (emphasis, code,
+    /// links and images, HTML, strikethrough, tables, `#`) backslash-escaped,
+    /// so no article can forge a section or a link.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t": out.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
+                out.append("\\")
+                out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// HTML text and attribute values: `& < > " '` as entities, control characters dropped.
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Small formatting shared by the renderers.
+enum DigestText {
+    static func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) " + (n == 1 ? one : (many ?? one + "s"))
+    }
+
+    static func typeName(_ type: String?) -> String {
+        switch type {
+        case "person": "person"
+        case "organization": "organisation"
+        case "location": "place"
+        case "group": "group"
+        default: "other"
+        }
+    }
+
+    /// A figure's value as people write it: 2000000 → "2,000,000", 4.1 → "4.1".
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            let digits = String(Int64(abs(value)))
+            var grouped = ""
+            for (i, c) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+                grouped.append(c)
+            }
+            return (value < 0 ? "-" : "") + grouped
+        }
+        return String(value)
+    }
+
+    static let retryAdvice = "fix it (or export it again as UTF-8 text or gzip) and move it back into the inbox"
+
+    /// The summary line of counts.
+    static func countsLine(_ digest: DailyDigest) -> String {
+        let c = digest.counts
+        var text = digest.byPublished
+            ? "\(plural(c.stored, "article")) published on this day"
+            : "\(plural(c.stored, "article")) stored, \(plural(c.duplicates, "duplicate")), \(plural(c.failed, "failed file")), in \(plural(c.runs, "run"))"
+        if let backlog = digest.backlog { text += "; \(plural(backlog, "file")) waiting in the inbox" }
+        return text + "."
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import ArticleStore
+import Configuration
+import Digest
+import Intake
+
+/// `gleaner digest`: a day's digest on standard output.
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Print the digest of a day: who and what, quotes, dates, figures, articles, failed files.",
+        discussion: """
+            The day is the day articles were taken in (in the configured time_zone); with --by published \
+            it is the day they were published. Empty sections are left out. --write also rewrites \
+            digests/daily/DAY.md, .json and .html, as every run does for its own day.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html }
+    enum By: String, ExpressibleByArgument, CaseIterable { case ingested, published }
+
+    @OptionGroup var state: StateOptions
+
+    @Option(name: .long, help: "The day, YYYY-MM-DD (default: today).")
+    var day: String?
+
+    @Option(name: .long, help: "md, json or html.")
+    var format: Format = .md
+
+    @Option(name: .long, help: "ingested (default) or published: which date chooses the articles.")
+    var by: By = .ingested
+
+    @Flag(name: .long, help: "Also rewrite the day's files in digests/daily/.")
+    var write = false
+
+    func validate() throws {
+        if let day, day.count != 10 || Self.calendarDay(day) == nil {
+            throw ValidationError("--day takes a date written YYYY-MM-DD, such as 2026-11-25.")
+        }
+        if write && by == .published {
+            throw ValidationError("--write rewrites the daily digest, which is by day of intake: leave out --by published.")
+        }
+    }
+
+    static func calendarDay(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        return (parts[0], parts[1], parts[2])
+    }
+
+    func run() throws {
+        let (settings, layout, connection) = try state.openStore()
+        let day = self.day ?? IngestClock.now().day
+        let backlog = InboxCount.count(layout.inbox)
+        do {
+            let digest = try DigestQuery(connection: connection).daily(day: day, byPublished: by == .published, backlog: backlog)
+            var output = StandardOutput()
+            switch format {
+            case .md: output.write(MarkdownRenderer.render(digest))
+            case .json: output.write(JSONRenderer.render(digest))
+            case .html: output.write(HTMLRenderer.render(digest))
+            }
+            output.flush()
+            if write {
+                _ = try DigestWriter(directory: layout.digests, connection: connection, keepRunDays: settings.keepRunDigestDays)
+                    .writeDaily(day: day, backlog: backlog)
+            }
+        } catch {
+            StandardError.write("gleaner: \(error)")
+            throw ExitCode(74)
+        }
+    }
+}
+
+/// Files waiting in the inbox (all names, temporary ones included).
+enum InboxCount {
+    static func count(_ inbox: String) -> Int? {
+        let scanner = InboxScanner(inbox: inbox)
+        var count = 0
+        do {
+            while try scanner.next() != nil { count += 1 }
+        } catch {
+            return nil
+        }
+        return count + scanner.skippedFiles.count
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import ArticleExtraction
+import ArticleStore
+import Intake
+
+/// `gleaner search`: full-text search over titles and bodies.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the stored articles (FTS5 syntax) and show where the words are.",
+        discussion: """
+            QUERY is SQLite FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, \
+            NEAR(a b, 5), title:word. Results are ranked by relevance (bm25), each with its title, \
+            dates and a snippet with the matches marked.
+            """
+    )
+
+    @OptionGroup var state: StateOptions
+
+    @Argument(help: "The query, in FTS5 syntax.")
+    var query: String
+
+    @Option(name: .long, help: "At most this many results.")
+    var limit = 20
+
+    @Flag(name: .long, help: "One JSON object per result, one per line.")
+    var json = false
+
+    func run() throws {
+        let (_, _, connection) = try state.openStore()
+        // Private-use characters mark the matches: no article contains them, and
+        // they survive the removal of control characters.
+        let open = "\u{E000}", close = "\u{E001}"
+        let rows: [[SQLiteValue]]
+        do {
+            rows = try connection.rows(
+                """
+                SELECT a.id, a.title, a.published, a.ingested_day, a.source_file,
+                       snippet(article_search, 1, ?2, ?3, '…', 24)
+                FROM article_search JOIN articles a ON a.id = article_search.rowid
+                WHERE article_search MATCH ?1 ORDER BY rank LIMIT ?4
+                """, .text(query), .text(open), .text(close), .integer(Int64(max(1, limit))))
+        } catch {
+            StandardError.write("gleaner: the query is not valid FTS5 (\(error.message)); quote words with \"...\" to search them as written.")
+            throw ExitCode(65)
+        }
+        var output = StandardOutput()
+        let terminal = Terminal(environment: ConfigurationLoader.environment)
+        for row in rows {
+            let snippet = row[5].text ?? ""
+            if json {
+                var w = JSONWriter()
+                w.beginObject()
+                w.key("id"); w.integer(Int(row[0].integer ?? 0))
+                w.key("title"); w.string(row[1].text ?? "")
+                w.key("published"); w.string(row[2].text)
+                w.key("ingested"); w.string(row[3].text)
+                w.key("file"); w.string(row[4].text)
+                w.key("snippet"); w.string(snippet.replacingMarks(open, close, with: "[", "]"))
+                w.endObject()
+                output.writeLine(w.output)
+            } else {
+                let dates = "published \(row[2].text ?? "?"), stored \(row[3].text ?? "?"), article \(row[0].integer ?? 0)"
+                output.writeLine(terminal.bold(terminal.fit(printable(row[1].text ?? ""))))
+                output.writeLine("  " + terminal.dim(dates))
+                let wrapped = terminal.wrap(printable(snippet), indent: 2)
+                var marked = ""
+                var inMark = false
+                var current = ""
+                for c in wrapped {
+                    if String(c) == open || String(c) == close {
+                        marked += inMark ? terminal.highlight(current) : current
+                        current = ""
+                        inMark = String(c) == open
+                    } else {
+                        current.append(c)
+                    }
+                }
+                marked += inMark ? terminal.highlight(current) : current
+                output.writeLine(marked)
+                output.writeLine("")
+            }
+        }
+        if rows.isEmpty && !json { output.writeLine("No article matches \(query).") }
+        output.flush()
+    }
+}
+
+extension String {
+    /// The snippet's match marks replaced by `start` and `end`.
+    func replacingMarks(_ open: String, _ close: String, with start: String, _ end: String) -> String {
+        var result = ""
+        for c in self {
+            if String(c) == open { result += start } else if String(c) == close { result += end } else { result.append(c) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ArticleStore
+import Configuration
+import Intake
+
+/// `--state-dir` and `--config`, for the commands that read the store.
+struct StateOptions: ParsableArguments {
+    @Option(
+        name: .long, help: "The state directory (default: state_dir, $GLEANER_STATE_DIR, $STATE_DIRECTORY, ./var).",
+        completion: .directory)
+    var stateDir: String?
+
+    @Option(
+        name: .long, help: "The configuration file (default: $GLEANER_CONFIG, else /etc/gleaner/gleaner.toml if present).",
+        completion: .file())
+    var config: String?
+
+    /// The configuration and the layout it gives; exits 78 on a configuration mistake.
+    func resolve() throws -> (GleanerConfiguration, StateLayout) {
+        let environment = ConfigurationLoader.environment
+        let settings: GleanerConfiguration
+        do {
+            settings = try ConfigurationLoader.load(explicit: config, environment: environment).0
+        } catch {
+            StandardError.write("gleaner: \(error.description)")
+            throw ExitCode(78)
+        }
+        let layout = StateLayout(
+            stateDirectory: StateLayout.resolveStateDirectory(
+                explicit: stateDir, configured: settings.stateDirectory, environment: environment),
+            inbox: settings.inboxDirectory, archive: settings.archiveDirectory, failed: settings.failedDirectory,
+            digests: settings.digestsDirectory, database: settings.databasePath)
+        return (settings, layout)
+    }
+
+    /// The configuration, the layout and the store opened read-only.
+    func openStore() throws -> (GleanerConfiguration, StateLayout, SQLiteConnection) {
+        let (settings, layout) = try resolve()
+        return (settings, layout, try openStore(layout))
+    }
+
+    /// The store, opened read-only; exits 74 with one line when there is none.
+    func openStore(_ layout: StateLayout) throws -> SQLiteConnection {
+        guard FileSystem.exists(layout.database) else {
+            StandardError.write(
+                "gleaner: no database at '\(layout.database)': run `gleaner run` first, or give --state-dir.")
+            throw ExitCode(74)
+        }
+        do {
+            return try SQLiteConnection(path: layout.database, readOnly: true)
+        } catch {
+            StandardError.write("gleaner: Database '\(layout.database)': \(error.description)")
+            throw ExitCode(74)
+        }
+    }
+}
