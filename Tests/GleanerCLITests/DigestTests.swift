@@ -133,6 +133,14 @@ struct DigestTests {
         #expect(markdown.contains("\\[click\\]"))
     }
 
+    @Test func shellCompletionsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try GleanerRun(["--generate-completion-script", shell])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("digest") && run.stdout.contains("search") && run.stdout.contains("entity"))
+        }
+    }
+
     @Test func oldRunDigestsAreRemovedAndDailyOnesKept() throws {
         let state = try StateFixture()
         defer { state.remove() }
@@ -160,6 +168,25 @@ struct DigestTests {
         #expect(search.lines.count == 1)
         let plain = try GleanerRun(["search", "--state-dir", state.root, "earthquake"])
         #expect(plain.stdout.contains("[earthquake]") && !plain.stdout.contains("\u{1B}["), "no colour when not a terminal")
+        // On a terminal (made with script(1)) matches are coloured, unless NO_COLOR says not to.
+        let command = "\(GleanerRun.binary) search --state-dir \(state.root) earthquake"
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal(GleanerRun.environment(["TERM": "xterm"]).filter { $0.key != "NO_COLOR" })
+        #expect(coloured.contains("\u{1B}[1;33mearthquake"), "\(coloured)")
+        let noColour = try onTerminal(GleanerRun.environment(["TERM": "xterm", "NO_COLOR": "1"]))
+        #expect(noColour.contains("[earthquake]") && !noColour.contains("\u{1B}["), "\(noColour)")
         let bad = try GleanerRun(["search", "--state-dir", state.root, "\"unclosed"])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("not valid FTS5"))
