@@ -14,6 +14,9 @@ let package = Package(
     products: [
         .executable(name: "gleaner", targets: ["gleaner"]),
         .library(name: "ArticleExtraction", targets: ["ArticleExtraction"]),
+        // For the fuzzing package in fuzz/.
+        .library(name: "ArticleFile", targets: ["ArticleFile"]),
+        .library(name: "Configuration", targets: ["Configuration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -112,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "ArticleExtractionTests",
             dependencies: ["ArticleExtraction"],
+            exclude: ["FuzzRegressions"],
             swiftSettings: strictSettings
         ),
         .testTarget(

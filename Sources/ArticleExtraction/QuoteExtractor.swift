@@ -197,7 +197,7 @@ struct QuoteExtractor {
         // The attribution may follow in the next sentence of the same paragraph ("…," he said.)
         if span.close < tokens.count, span.close + 1 >= sentence.upperBound,
             sentence.upperBound < tokens.count, tokens[sentence.upperBound].kind != .paragraph,
-            speechVerb(in: sentence.lowerBound..<span.open) == nil
+            speechVerb(in: sentence.lowerBound..<max(sentence.lowerBound, span.open)) == nil
         {
             let next = Int(document.sentenceOfToken[sentence.upperBound])
             if next >= 0, tokens[document.sentences[next].lowerBound].isLowercaseWord {

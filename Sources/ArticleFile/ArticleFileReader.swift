@@ -12,6 +12,33 @@ public struct ArticleFileContents: Sendable {
     public let wasGzip: Bool
     /// The size of the file on disk, in bytes.
     public let sizeOnDisk: Int
+    /// Device and inode of the file read: whoever moves the file later can
+    /// check that the name still refers to this file and not a replacement.
+    public let identity: FileIdentity
+}
+
+/// What tells one file from another at the same name: device and inode, and,
+/// because a freed inode number is soon given to a new file, size and
+/// modification time to the nanosecond.
+public struct FileIdentity: Sendable, Equatable, Hashable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modified: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The identity `fstat`/`lstat` describe.
+    public init(_ info: stat) {
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
 }
 
 /// Reads article files safely: regular files only, never through a symlink,
@@ -67,7 +94,8 @@ public struct ArticleFileReader: Sendable {
             }
         }
         return ArticleFileContents(
-            bytes: bytes, sha256: SHA256Digest.hex(of: bytes), wasGzip: gzip, sizeOnDisk: raw.count)
+            bytes: bytes, sha256: SHA256Digest.hex(of: bytes), wasGzip: gzip, sizeOnDisk: raw.count,
+            identity: FileIdentity(info))
     }
 }
 

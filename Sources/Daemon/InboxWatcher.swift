@@ -130,6 +130,16 @@ public final class InboxWatcher: Sendable {
                 let delayEnd = Int64(firstEvent) + Int64(timing.maximumDelayMilliseconds) * 1_000_000 - Int64(now)
                 timeout = min(timeout, quietEnd, delayEnd)
             }
+            let rootLost = inotifyFD >= 0 && state.withLock { $0.rootLost }
+            if rootLost {
+                // The inbox was deleted: look for it again every second.
+                timeout = min(timeout, 1_000_000_000)
+                if state.withLock({ $0.rewatchRoot() }) {
+                    reason = "inbox recreated"
+                    firstEvent = IngestClock.monotonicNanoseconds()
+                    lastEvent = 0
+                }
+            }
             var fds = [pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
             if inotifyFD >= 0 { fds.append(pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(max(0, min(timeout / 1_000_000 + 1, 60_000))))
@@ -198,6 +208,8 @@ struct WatchState: ~Copyable {
     private(set) var fd: Int32
     let logger: Logger
     private var folders: [Int32: String] = [:]
+    /// The inbox itself was deleted or moved away: its watch is gone.
+    private(set) var rootLost = false
     private var buffer = [UInt8](repeating: 0, count: 65_536)
 
     init(inbox: String, fd: Int32, logger: Logger) {
@@ -214,7 +226,7 @@ struct WatchState: ~Copyable {
     /// Watches `relative` (an inbox folder) and every folder below it.
     mutating func watchTree(_ relative: String) throws(FileSystemError) {
         let path = relative.isEmpty ? inbox : inbox + "/" + relative
-        let wd = inotify_add_watch(fd, path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DONT_FOLLOW))
+        let wd = inotify_add_watch(fd, path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MOVE_SELF | IN_DONT_FOLLOW))
         guard wd >= 0 else { throw FileSystemError(call: "inotify_add_watch", path: path, errno: errno) }
         folders[wd] = relative
         guard relative.split(separator: "/").count < InboxScanner.maximumDepth, let dir = opendir(path) else { return }
@@ -226,6 +238,14 @@ struct WatchState: ~Copyable {
             guard name != ".", name != "..", !InboxScanner.isSkipped(name), entry.pointee.d_type == UInt8(DT_DIR) else { continue }
             try? watchTree(relative.isEmpty ? name : relative + "/" + name)
         }
+    }
+
+    /// Watches the inbox again once it exists; `true` when it did.
+    mutating func rewatchRoot() -> Bool {
+        guard rootLost, (try? watchTree("")) != nil else { return false }
+        rootLost = false
+        logger.notice("the inbox is back; watching it again", metadata: ["inbox": "\(inbox)"])
+        return true
     }
 
     /// Reads what inotify has queued and says what it means for intake.
@@ -249,7 +269,18 @@ struct WatchState: ~Copyable {
                     continue
                 }
                 if mask & UInt32(IN_IGNORED) != 0 {
+                    if folders[wd] == "" {
+                        rootLost = true
+                        logger.warning("the inbox was deleted or moved; watching for it to come back", metadata: ["inbox": "\(inbox)"])
+                        events.append(.rescan("inbox gone"))
+                    }
                     folders[wd] = nil
+                    continue
+                }
+                if mask & UInt32(IN_MOVE_SELF) != 0 {
+                    // A watched folder moved away: its path is stale. Removing the watch
+                    // brings IN_IGNORED; a move within the inbox is watched again by IN_MOVED_TO.
+                    inotify_rm_watch(fd, wd)
                     continue
                 }
                 guard let folder = folders[wd], !name.isEmpty, !InboxScanner.isSkipped(name) else { continue }

@@ -79,23 +79,49 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
 
     private func intakeLoop() async throws {
         // What is already in the inbox first: files that arrived while Gleaner was down.
-        var summary = try await runOnce(WatchTrigger(closed: [], reason: "start"))
-        onRun(summary)
-        notifier.notify("READY=1\n" + status(summary))
+        // Ready once the store is open and the first pass was tried: a pass that
+        // fails (disk full, database locked) is retried below, not fatal.
+        var summary = try? await runOnce(WatchTrigger(closed: [], reason: "start"))
+        if let summary { onRun(summary) }
+        notifier.notify("READY=1\n" + (summary.map(status) ?? "STATUS=Starting: the first pass failed; retrying"))
         logger.info("ready", metadata: ["inbox": "\(intake.layout.inbox)", "watch": "\(watcher.mode)"])
         watcher.start()
-        followUp(summary)
+        if summary == nil { summary = await runUntilItSucceeds(WatchTrigger(closed: [], reason: "retry")) }
+        if let summary { followUp(summary) }
         for await trigger in watcher.triggers {
             if Task.isCancelled { break }
             if trigger.reason == "overflow" {
                 logger.warning("inotify queue overflowed; rescanning the whole inbox")
             }
-            summary = try await runOnce(trigger)
-            if summary.counts.filesSeen > 0 || summary.counts.deferred > 0 { onRun(summary) }
-            notifier.notify(status(summary))
-            followUp(summary)
+            guard let done = await runUntilItSucceeds(trigger) else { break }
+            if done.counts.filesSeen > 0 || done.counts.deferred > 0 { onRun(done) }
+            notifier.notify(status(done))
+            followUp(done)
             if Task.isCancelled { break }
         }
+    }
+
+    /// Runs intake until a run succeeds, waiting 1, 2, 4 ... 60 s between
+    /// tries: files stay in the inbox meanwhile, so nothing is lost, and the
+    /// daemon resumes by itself when space comes back or the lock goes.
+    /// `nil` only when shutting down.
+    private func runUntilItSucceeds(_ trigger: WatchTrigger) async -> RunSummary? {
+        var delay = 1
+        while !Task.isCancelled {
+            do {
+                let summary = try await runOnce(trigger)
+                if delay > 1 { logger.notice("runs resumed") }
+                return summary
+            } catch {
+                logger.error(
+                    "run failed; the files stay in the inbox and the run is retried",
+                    metadata: ["error": "\(error)", "retry_in_seconds": "\(delay)"])
+                notifier.notify("STATUS=Paused: \(error.description); retrying in \(delay) s")
+                try? await Task.sleep(for: .seconds(delay))
+                delay = min(delay * 2, 60)
+            }
+        }
+        return nil
     }
 
     private func runOnce(_ trigger: WatchTrigger) async throws(IntakeError) -> RunSummary {

@@ -1,4 +1,5 @@
 import ArticleExtraction
+import ArticleFile
 import ArticleStore
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ import ArticleStore
 /// directory it touched durable with one `fsync` each.
 struct FileMover {
     let layout: StateLayout
-    private var planned: [(from: String, to: String, errorJSON: [UInt8]?)] = []
+    private var planned: [(from: String, to: String, errorJSON: [UInt8]?, identity: FileIdentity?, path: String)] = []
     private var reserved: Set<String> = []
 
     init(layout: StateLayout) {
@@ -24,7 +25,9 @@ struct FileMover {
 
     /// Chooses where `record`'s file goes for `outcome`; returns the ledger's
     /// `moved_to` (relative to the state directory when inside it).
-    mutating func plan(_ record: IntakeRecord, outcome: IntakeOutcome, run: Int64) -> String {
+    /// - Parameter identity: the file that was read; the move is skipped if the
+    ///   name now refers to another file (replaced while it was read).
+    mutating func plan(_ record: IntakeRecord, outcome: IntakeOutcome, run: Int64, identity: FileIdentity?) -> String {
         let root: String
         var errorJSON: [UInt8]?
         switch outcome {
@@ -36,17 +39,24 @@ struct FileMover {
         }
         let destination = freeName(root + "/" + record.path)
         reserved.insert(destination)
-        planned.append((layout.inbox + "/" + record.path, destination, errorJSON))
+        planned.append((layout.inbox + "/" + record.path, destination, errorJSON, identity, record.path))
         return layout.describe(destination)
     }
 
     /// Performs the planned moves. A file that cannot be moved stays in the
     /// inbox (the next run finds its content stored and archives it then);
     /// its error is returned with the others rather than stopping the rest.
-    mutating func moveAll() -> [FileSystemError] {
+    /// A name that now refers to another file than the one read (replaced
+    /// while it was read) is left alone and returned in `replaced`.
+    mutating func moveAll() -> (errors: [FileSystemError], replaced: [String]) {
         var errors: [FileSystemError] = []
+        var replaced: [String] = []
         var touched: Set<String> = []
         for move in planned {
+            if let identity = move.identity, FileSystem.identity(move.from) != identity {
+                replaced.append(move.path)
+                continue
+            }
             do {
                 let directory = FileSystem.parentDirectory(move.to)
                 for created in try FileSystem.makeDirectories(directory) {
@@ -66,6 +76,16 @@ struct FileMover {
                     target = freeName(target)
                     reserved.insert(target)
                 }
+                // Replaced between the check above and the rename: what was moved is
+                // not what was read. Put it back, under a free name if need be.
+                if let identity = move.identity, FileSystem.identity(target) != identity {
+                    var back = move.from
+                    while try !FileSystem.renameNoReplace(target, to: back) { back = freeName(back) }
+                    if move.errorJSON != nil { unlink(target + ".error.json") }
+                    replaced.append(move.path)
+                    touched.insert(FileSystem.parentDirectory(move.from))
+                    continue
+                }
                 touched.insert(directory)
                 touched.insert(FileSystem.parentDirectory(move.from))
             } catch {
@@ -77,7 +97,7 @@ struct FileMover {
         }
         planned.removeAll()
         reserved.removeAll()
-        return errors
+        return (errors, replaced)
     }
 
     /// `path`, or `path` with `-2`, `-3`, ... before its extensions, whichever is free.

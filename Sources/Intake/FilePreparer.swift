@@ -8,15 +8,16 @@ import ArticleStore
 
 /// A file read and extracted, ready for the store, or a reason to leave it for later.
 enum PreparedFile: Sendable {
-    /// What the store must record, and how long reading and extracting took.
-    case ready(IntakeRecord, milliseconds: Double)
+    /// What the store must record, how long reading and extracting took, and
+    /// which file was read (`nil` when it was refused unread).
+    case ready(IntakeRecord, milliseconds: Double, identity: FileIdentity?)
     /// Still being written (changed during the settle time or while read): left in the inbox.
     case deferred(InboxEntry, reason: String)
     /// Gone before it was read (someone took it back): nothing to account for.
     case vanished(InboxEntry)
 
     var milliseconds: Double {
-        if case .ready(_, let ms) = self { ms } else { 0 }
+        if case .ready(_, let ms, _) = self { ms } else { 0 }
     }
 }
 
@@ -30,11 +31,11 @@ struct FilePreparer: Sendable {
     /// Reads, hashes and extracts `entry`; never throws: what goes wrong is the record's reason.
     func prepare(_ entry: InboxEntry, seen: IngestTime, today: CalendarDay?) -> PreparedFile {
         let start = IngestClock.monotonicNanoseconds()
-        func done(_ content: IntakeRecord.Content, size: Int?) -> PreparedFile {
+        func done(_ content: IntakeRecord.Content, size: Int?, identity: FileIdentity? = nil) -> PreparedFile {
             let ms = Double(IngestClock.monotonicNanoseconds() - start) / 1_000_000
             return .ready(
                 IntakeRecord(path: entry.relativePath, size: size, tag: entry.tag, content: content, seen: seen),
-                milliseconds: ms)
+                milliseconds: ms, identity: identity)
         }
         if let refusal = entry.refusal {
             return done(.failure(stage: refusal.stage, reason: refusal.reason, sha256: nil), size: nil)
@@ -51,9 +52,11 @@ struct FilePreparer: Sendable {
         }
         do {
             let article = try extractor.extract(contents.bytes, ingestedOn: today)
-            return done(.article(article, sha256: contents.sha256), size: contents.sizeOnDisk)
+            return done(.article(article, sha256: contents.sha256), size: contents.sizeOnDisk, identity: contents.identity)
         } catch {
-            return done(.failure(stage: "decode", reason: error.reason, sha256: contents.sha256), size: contents.sizeOnDisk)
+            return done(
+                .failure(stage: "decode", reason: error.reason, sha256: contents.sha256), size: contents.sizeOnDisk,
+                identity: contents.identity)
         }
     }
 }

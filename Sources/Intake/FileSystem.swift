@@ -58,6 +58,13 @@ public enum FileSystem {
             linkCount: Int(info.st_nlink))
     }
 
+    /// Device and inode of what `path` names now (not following a symlink), or `nil`.
+    static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileIdentity(info)
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0

@@ -109,6 +109,8 @@ public final class Intake {
         mode: String = "once", closedForWriting: Set<String> = [], progress: @Sendable () -> Void = {}
     ) async throws(IntakeError) -> RunSummary {
         let start = IngestClock.monotonicNanoseconds()
+        // An inbox (or archive) deleted since the last run is made again.
+        do { try layout.createDirectories() } catch { throw .fileSystem(error) }
         let runID: Int64
         do {
             runID = try store.beginRun(mode: mode, at: IngestClock.now())
@@ -232,11 +234,13 @@ public final class Intake {
     {
         var records: [IntakeRecord] = []
         var timings: [Double] = []
+        var identities: [String: FileIdentity] = [:]
         for file in prepared {
             switch file {
-            case .ready(let record, let ms):
+            case .ready(let record, let ms, let identity):
                 records.append(record)
                 timings.append(ms)
+                identities[record.path] = identity
             case .deferred(let entry, let reason):
                 counts.deferred += 1
                 logger.debug(
@@ -253,7 +257,7 @@ public final class Intake {
         do {
             movedTo.removeAll()
             outcomes = try store.record(records, run: runID) { record, outcome in
-                let destination = mover.plan(record, outcome: outcome, run: runID)
+                let destination = mover.plan(record, outcome: outcome, run: runID, identity: identities[record.path])
                 movedTo.append(destination)
                 return destination
             }
@@ -262,9 +266,14 @@ public final class Intake {
         } catch {
             throw .layout("\(error)")
         }
-        let moveErrors = mover.moveAll()
+        let (moveErrors, replaced) = mover.moveAll()
         for error in moveErrors {
             logger.error("file not moved out of the inbox; the next run will", metadata: ["error": "\(error)"])
+        }
+        for path in replaced {
+            logger.warning(
+                "file replaced while it was read; what was read is recorded, the new file stays for the next run",
+                metadata: ["file.path": "\(path)"])
         }
         for (index, outcome) in outcomes.enumerated() {
             counts.add(outcome)

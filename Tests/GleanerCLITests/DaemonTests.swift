@@ -58,11 +58,16 @@ final class RunningDaemon {
     let process = Process()
     let logPath: String
 
-    init(state: StateFixture, environment: [String: String]) throws {
-        logPath = state.root + "/daemon.log"
+    init(state: StateFixture, environment: [String: String], launcher: [String] = []) throws {
+        logPath = NSTemporaryDirectory() + "gleaner-daemon-\(UUID().uuidString).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
-        process.arguments = ["run", "--state-dir", state.root]
+        if let first = launcher.first {
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = Array(launcher.dropFirst()) + [GleanerRun.binary, "run", "--state-dir", state.root]
+        } else {
+            process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
+            process.arguments = ["run", "--state-dir", state.root]
+        }
         process.environment = environment
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = FileHandle.nullDevice
