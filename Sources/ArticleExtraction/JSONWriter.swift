@@ -10,6 +10,13 @@ public struct JSONWriter {
     private var needsComma: [Bool] = []
     private var afterKey = false
 
+    /// Returns what was written since the last call and forgets it, keeping
+    /// the writer's place: long documents can be written out in pieces.
+    public mutating func takeOutput() -> String {
+        defer { output = "" }
+        return output
+    }
+
     /// - Parameter pretty: indent by two spaces, one member per line.
     public init(pretty: Bool = false) { self.pretty = pretty }
 

@@ -8,8 +8,9 @@ import Synchronization
 /// Writes the digests after each run, on its own read-only connection, so
 /// rendering a large day never delays intake. Runs that finish while it is
 /// writing are coalesced: each gets its run digest, each day touched is
-/// regenerated once. At start it writes the digests of recent runs that have
-/// none (a stop can come between a run and its digest).
+/// regenerated once, and after a long render it rests four times as long.
+/// At start it writes the digests of recent runs that have none (a stop can
+/// come between a run and its digest).
 public final class DigestService: Service, Sendable {
     private let database: String
     private let directory: String
@@ -45,7 +46,15 @@ public final class DigestService: Service, Sendable {
         }
         catchUp(writer)
         for await _ in wake.cancelOnGracefulShutdown() {
+            let start = IngestClock.monotonicNanoseconds()
             drain(writer)
+            // A large day takes a while to render: rest four times as long before
+            // the next one, so digests never take more than a fifth of a core.
+            var rest = min(Double(IngestClock.monotonicNanoseconds() - start) / 1e9 * 4, 60)
+            while rest > 0, !Task.isShuttingDownGracefully, !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                rest -= 0.1
+            }
         }
         drain(writer)  // the last run's receipt, before the process ends
     }

@@ -18,7 +18,8 @@ public struct DailyDigest: Sendable, Equatable {
     public var unattributedQuotes = 0
     public var timeline: [TimelineEntry] = []
     public var figures: [Figure] = []
-    public var articles: [DigestArticle] = []
+    /// How many articles the day has; they are streamed by an ``ArticleStream``.
+    public var articleCount = 0
     public var failed: [FailedFile] = []
 
     public init(day: String, byPublished: Bool, counts: DayCounts) {
@@ -126,4 +127,36 @@ public struct RunDigest: Sendable, Equatable {
             && a.counts == b.counts && a.deferred == b.deferred && a.stored.map(\.id) == b.stored.map(\.id)
             && a.duplicates.map(\.path) == b.duplicates.map(\.path) && a.failed == b.failed && a.days == b.days
     }
+}
+
+/// The day's articles, one at a time: a day can hold a hundred thousand, so
+/// they are read from the store while the digest is written, never all held.
+public struct ArticleStream {
+    private let body: ((DigestArticle) throws -> Void) throws -> Void
+
+    /// Articles produced by `body`, which calls its argument once per article, in order.
+    public init(_ body: @escaping ((DigestArticle) throws -> Void) throws -> Void) {
+        self.body = body
+    }
+
+    /// Articles already in memory.
+    public init(_ articles: [DigestArticle]) {
+        self.init { each in for article in articles { try each(article) } }
+    }
+
+    public func forEach(_ each: (DigestArticle) throws -> Void) throws {
+        try withoutActuallyEscaping(each) { try body($0) }
+    }
+}
+
+/// Where rendered text goes: a string in memory, a file, standard output.
+public protocol DigestSink {
+    mutating func write(_ text: String) throws
+}
+
+/// Collects the text in memory.
+public struct StringSink: DigestSink {
+    public private(set) var text = ""
+    public init() {}
+    public mutating func write(_ text: String) { self.text += text }
 }

@@ -78,7 +78,7 @@ public struct DigestQuery {
                 text: $0[0].text ?? "", value: $0[1].real ?? 0, about: $0[2].text ?? "",
                 fragment: Self.fragment($0[3].text ?? ""), title: $0[4].text ?? "")
         }
-        digest.articles = try articles(filter: filter, day: d)
+        digest.articleCount = Int(try connection.scalar("SELECT count(*) FROM articles a WHERE \(filter)", d).integer ?? 0)
         digest.failed = try connection.rows(
             "SELECT path, stage, reason, moved_to, seen_at FROM ledger WHERE seen_day = ? AND outcome = 'failed' ORDER BY id",
             d
@@ -150,44 +150,48 @@ public struct DigestQuery {
         digest.speakers = ranked.prefix(Self.topSpeakers).map { bySpeaker[$0.element]! }
     }
 
-    private func articles(filter: String, day: SQLiteValue) throws(SQLiteError) -> [DigestArticle] {
-        var articles: [DigestArticle] = []
-        var index: [Int64: Int] = [:]
-        let list = try connection.prepare(
-            "SELECT a.id, a.title, a.published, a.tag, a.source_file, a.summary FROM articles a WHERE \(filter) ORDER BY a.id")
-        try list.bind([day])
-        while try list.step() {
-            let id = list.value(at: 0).integer ?? 0
-            index[id] = articles.count
-            articles.append(
-                DigestArticle(
+    /// The articles of `day`, read one at a time while the digest is written:
+    /// three cursors in article order (articles, their names, their keywords)
+    /// merged as they go.
+    public func articles(day: String, byPublished: Bool = false) -> ArticleStream {
+        let filter = byPublished ? "a.published = ?1" : "a.ingested_day = ?1"
+        let connection = self.connection
+        return ArticleStream { each in
+            let d = SQLiteValue.text(day)
+            let list = try connection.prepare(
+                "SELECT a.id, a.title, a.published, a.tag, a.source_file, a.summary FROM articles a WHERE \(filter) ORDER BY a.id")
+            let names = try connection.prepare(
+                """
+                SELECT m.article_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+                JOIN articles a ON a.id = m.article_id
+                WHERE \(filter) AND e.type IN ('person', 'organization', 'location')
+                ORDER BY m.article_id, m.count DESC, e.name
+                """)
+            let keywords = try connection.prepare(
+                """
+                SELECT k.article_id, k.keyword FROM keywords k JOIN articles a ON a.id = k.article_id
+                WHERE \(filter) AND k.position < 5 ORDER BY k.article_id, k.position
+                """)
+            for statement in [list, names, keywords] { try statement.bind([d]) }
+            var namesLeft = try names.step()
+            var keywordsLeft = try keywords.step()
+            while try list.step() {
+                let id = list.value(at: 0).integer ?? 0
+                var article = DigestArticle(
                     id: id, title: list.value(at: 1).text ?? "", published: list.value(at: 2).text,
                     tag: list.value(at: 3).text, sourceFile: list.value(at: 4).text ?? "",
-                    summary: list.value(at: 5).text ?? "", topEntities: [], keywords: []))
+                    summary: list.value(at: 5).text ?? "", topEntities: [], keywords: [])
+                while namesLeft, let other = names.value(at: 0).integer, other <= id {
+                    if other == id, article.topEntities.count < 4 { article.topEntities.append(names.value(at: 1).text ?? "") }
+                    namesLeft = try names.step()
+                }
+                while keywordsLeft, let other = keywords.value(at: 0).integer, other <= id {
+                    if other == id { article.keywords.append(keywords.value(at: 1).text ?? "") }
+                    keywordsLeft = try keywords.step()
+                }
+                try each(article)
+            }
         }
-        let entities = try connection.prepare(
-            """
-            SELECT m.article_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
-            JOIN articles a ON a.id = m.article_id
-            WHERE \(filter) AND e.type IN ('person', 'organization', 'location')
-            ORDER BY m.article_id, m.count DESC, e.name
-            """)
-        try entities.bind([day])
-        while try entities.step() {
-            guard let i = index[entities.value(at: 0).integer ?? 0], articles[i].topEntities.count < 4 else { continue }
-            articles[i].topEntities.append(entities.value(at: 1).text ?? "")
-        }
-        let keywords = try connection.prepare(
-            """
-            SELECT k.article_id, k.keyword FROM keywords k JOIN articles a ON a.id = k.article_id
-            WHERE \(filter) AND k.position < 5 ORDER BY k.article_id, k.position
-            """)
-        try keywords.bind([day])
-        while try keywords.step() {
-            guard let i = index[keywords.value(at: 0).integer ?? 0] else { continue }
-            articles[i].keywords.append(keywords.value(at: 1).text ?? "")
-        }
-        return articles
     }
 
     /// The receipt of run `id`, or `nil` when there is no such run.

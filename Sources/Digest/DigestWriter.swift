@@ -45,13 +45,23 @@ public struct DigestWriter {
         return [base + ".md", base + ".json"]
     }
 
-    /// `daily/DAY.md`, `.json` and `.html`, from the store as it is now.
+    /// `daily/DAY.md`, `.json` and `.html`, from the store as it is now. The
+    /// articles are streamed from the store into the files, so memory does
+    /// not grow with the size of the day.
     public func writeDaily(day: String, backlog: Int?) throws -> [String] {
         let digest = try query.daily(day: day, backlog: backlog)
+        let articles = query.articles(day: day)
         let base = directory + "/daily/" + day
-        try save(MarkdownRenderer.render(digest), to: base + ".md")
-        try save(JSONRenderer.render(digest), to: base + ".json")
-        try save(HTMLRenderer.render(digest), to: base + ".html")
+        try FileSystem.makeDirectories(directory + "/daily")
+        var md = try FileSink(file: AtomicFile(path: base + ".md", temporary: temporary(base + ".md")))
+        try MarkdownRenderer.render(digest, articles: articles, to: &md)
+        try md.commit()
+        var json = try FileSink(file: AtomicFile(path: base + ".json", temporary: temporary(base + ".json")))
+        try JSONRenderer.render(digest, articles: articles, to: &json)
+        try json.commit()
+        var html = try FileSink(file: AtomicFile(path: base + ".html", temporary: temporary(base + ".html")))
+        try HTMLRenderer.render(digest, articles: articles, to: &html)
+        try html.commit()
         return [base + ".md", base + ".json", base + ".html"]
     }
 
@@ -74,8 +84,35 @@ public struct DigestWriter {
 
     private func save(_ text: String, to path: String) throws {
         try FileSystem.makeDirectories(FileSystem.parentDirectory(path))
-        try FileSystem.writeAtomically(
-            Array(text.utf8), to: path,
-            temporary: FileSystem.parentDirectory(path) + "/" + FileSystem.temporaryPrefix + "\(getpid())")
+        try FileSystem.writeAtomically(Array(text.utf8), to: path, temporary: temporary(path))
+    }
+
+    private func temporary(_ path: String) -> String {
+        FileSystem.parentDirectory(path) + "/" + FileSystem.temporaryPrefix + "\(getpid())"
+    }
+}
+
+/// Text written into an ``AtomicFile`` in blocks of 64 KiB.
+public struct FileSink: DigestSink {
+    private let file: AtomicFile
+    private var buffer: [UInt8] = []
+
+    public init(file: AtomicFile) {
+        self.file = file
+    }
+
+    public mutating func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 {
+            try file.append(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes what is buffered and puts the file in place.
+    public mutating func commit() throws {
+        try file.append(buffer)
+        buffer.removeAll()
+        try file.commit()
     }
 }

@@ -2,7 +2,8 @@
 /// inline SVG chart, no script and nothing fetched from the network. Every
 /// piece of article text is escaped, so no article can add markup or script.
 public enum HTMLRenderer {
-    public static func render(_ digest: DailyDigest) -> String {
+    /// The daily digest into `sink`, the articles written as `articles` yields them.
+    public static func render(_ digest: DailyDigest, articles: ArticleStream, to sink: inout some DigestSink) throws {
         let e = TextEscaping.html
         var out = """
             <!DOCTYPE html>
@@ -72,9 +73,11 @@ public enum HTMLRenderer {
             }
             out += "</tbody></table></section>\n"
         }
-        if !digest.articles.isEmpty {
+        if digest.articleCount > 0 {
             out += "<section><h2>Articles</h2>\n"
-            for article in digest.articles {
+            try sink.write(out)
+            out = ""
+            try articles.forEach { article in
                 out += "<article><h3>\(e(article.title))</h3><p class=\"meta\">\(e(article.published ?? "no date"))"
                 if let tag = article.tag { out += " · <span class=\"tag\">\(e(tag))</span>" }
                 out += " · \(e(article.sourceFile))</p>"
@@ -83,6 +86,8 @@ public enum HTMLRenderer {
                     out += "<p class=\"n\">" + (article.topEntities + article.keywords.map { "#" + $0 }).map(e).joined(separator: " · ") + "</p>"
                 }
                 out += "</article>\n"
+                try sink.write(out)
+                out = ""
             }
             out += "</section>\n"
         }
@@ -96,7 +101,7 @@ public enum HTMLRenderer {
             out += "</ul><p>To retry a failed file, \(e(DigestText.retryAdvice)).</p></section>\n"
         }
         out += "</main></body></html>\n"
-        return out
+        try sink.write(out)
     }
 
     /// Horizontal bars of the most mentioned entities, coloured by type.

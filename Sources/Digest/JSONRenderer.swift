@@ -2,7 +2,8 @@ import ArticleExtraction
 
 /// Renders digests as JSON: the same facts as the Markdown, for scripts.
 public enum JSONRenderer {
-    public static func render(_ digest: DailyDigest) -> String {
+    /// The daily digest into `sink`, the articles written as `articles` yields them.
+    public static func render(_ digest: DailyDigest, articles: ArticleStream, to sink: inout some DigestSink) throws {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("day"); w.string(digest.day)
@@ -71,7 +72,8 @@ public enum JSONRenderer {
         }
         w.endArray()
         w.key("articles"); w.beginArray()
-        for article in digest.articles {
+        try sink.write(w.takeOutput())
+        try articles.forEach { article in
             w.beginObject()
             w.key("id"); w.integer(Int(article.id))
             w.key("title"); w.string(article.title)
@@ -82,11 +84,12 @@ public enum JSONRenderer {
             w.key("entities"); w.strings(article.topEntities)
             w.key("keywords"); w.strings(article.keywords)
             w.endObject()
+            try sink.write(w.takeOutput())
         }
         w.endArray()
         w.key("failed"); failedFiles(digest.failed, into: &w)
         w.endObject()
-        return w.output + "\n"
+        try sink.write(w.takeOutput() + "\n")
     }
 
     public static func render(_ run: RunDigest) -> String {

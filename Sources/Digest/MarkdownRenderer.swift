@@ -1,7 +1,8 @@
 /// Renders digests as Markdown: sections in the order a reader wants them,
 /// empty sections left out, article text escaped so it cannot add markup.
 public enum MarkdownRenderer {
-    public static func render(_ digest: DailyDigest) -> String {
+    /// The daily digest into `sink`, the articles written as `articles` yields them.
+    public static func render(_ digest: DailyDigest, articles: ArticleStream, to sink: inout some DigestSink) throws {
         let e = TextEscaping.markdown
         var out = "# Gleaner digest, \(digest.day)\(digest.byPublished ? " (by publication date)" : "")\n\n"
         out += DigestText.countsLine(digest) + "\n"
@@ -48,9 +49,11 @@ public enum MarkdownRenderer {
                 out += "- **\(e(figure.text))** (\(DigestText.number(figure.value)) \(e(figure.about))): \(e(figure.fragment)) (_\(e(figure.title))_)\n"
             }
         }
-        if !digest.articles.isEmpty {
+        if digest.articleCount > 0 {
             out += "\n## Articles\n"
-            for article in digest.articles {
+            try sink.write(out)
+            out = ""
+            try articles.forEach { article in
                 out += "\n### \(e(article.title))\n\n"
                 var facts = [article.published ?? "no date", "file " + e(article.sourceFile)]
                 if let tag = article.tag { facts.insert("tag " + e(tag), at: 1) }
@@ -60,6 +63,8 @@ public enum MarkdownRenderer {
                 if !article.topEntities.isEmpty { about.append("Names: " + article.topEntities.map(e).joined(separator: ", ")) }
                 if !article.keywords.isEmpty { about.append("Keywords: " + article.keywords.map(e).joined(separator: ", ")) }
                 if !about.isEmpty { out += about.joined(separator: " · ") + "\n" }
+                try sink.write(out)
+                out = ""
             }
         }
         if !digest.failed.isEmpty {
@@ -71,7 +76,7 @@ public enum MarkdownRenderer {
             }
             out += "\nTo retry a failed file, \(DigestText.retryAdvice).\n"
         }
-        return out
+        try sink.write(out)
     }
 
     public static func render(_ run: RunDigest) -> String {

@@ -119,32 +119,9 @@ public enum FileSystem {
     /// Writes `bytes` to `path` whole or not at all: `temporary` (on the same
     /// file system), `fsync`, then `rename` over `path`.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, temporary: String) throws(FileSystemError) {
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
-        guard fd >= 0 else { throw FileSystemError(call: "open", path: temporary, errno: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw FileSystemError(call: "write", path: temporary, errno: code)
-            }
-            offset += written
-        }
-        if fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            unlink(temporary)
-            throw FileSystemError(call: "fsync", path: temporary, errno: code)
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw FileSystemError(call: "rename", path: temporary, errno: code)
-        }
+        let file = try AtomicFile(path: path, temporary: temporary)
+        try file.append(bytes)
+        try file.commit()
     }
 
     /// The names in `directory` (not `.` and `..`), unsorted; empty when it cannot be read.
@@ -176,5 +153,55 @@ public enum FileSystem {
     static func lastComponent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+}
+
+/// A file written in pieces that appears whole or not at all: the pieces go to
+/// a temporary name on the same file system; ``commit()`` makes them durable
+/// (`fsync`) and renames the file into place. Dropped without a commit, the
+/// temporary is removed.
+public final class AtomicFile {
+    public let path: String
+    private let temporary: String
+    private var fd: Int32
+
+    /// - Parameter temporary: a name in the same directory (or file system) as `path`.
+    public init(path: String, temporary: String) throws(FileSystemError) {
+        self.path = path
+        self.temporary = temporary
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard fd >= 0 else { throw FileSystemError(call: "open", path: temporary, errno: errno) }
+    }
+
+    deinit {
+        if fd >= 0 {
+            close(fd)
+            unlink(temporary)
+        }
+    }
+
+    /// Appends `bytes`.
+    public func append(_ bytes: [UInt8]) throws(FileSystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(call: "write", path: temporary, errno: errno)
+            }
+            offset += written
+        }
+    }
+
+    /// `fsync`, close, and rename over `path`.
+    public func commit() throws(FileSystemError) {
+        guard fsync(fd) == 0 else { throw FileSystemError(call: "fsync", path: temporary, errno: errno) }
+        close(fd)
+        fd = -1
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileSystemError(call: "rename", path: temporary, errno: code)
+        }
     }
 }

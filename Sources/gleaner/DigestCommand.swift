@@ -53,12 +53,14 @@ struct DigestCommand: ParsableCommand {
         let day = self.day ?? IngestClock.now().day
         let backlog = InboxCount.count(layout.inbox)
         do {
-            let digest = try DigestQuery(connection: connection).daily(day: day, byPublished: by == .published, backlog: backlog)
+            let query = DigestQuery(connection: connection)
+            let digest = try query.daily(day: day, byPublished: by == .published, backlog: backlog)
+            let articles = query.articles(day: day, byPublished: by == .published)
             var output = StandardOutput()
             switch format {
-            case .md: output.write(MarkdownRenderer.render(digest))
-            case .json: output.write(JSONRenderer.render(digest))
-            case .html: output.write(HTMLRenderer.render(digest))
+            case .md: try MarkdownRenderer.render(digest, articles: articles, to: &output)
+            case .json: try JSONRenderer.render(digest, articles: articles, to: &output)
+            case .html: try HTMLRenderer.render(digest, articles: articles, to: &output)
             }
             output.flush()
             if write {
@@ -71,6 +73,8 @@ struct DigestCommand: ParsableCommand {
         }
     }
 }
+
+extension StandardOutput: DigestSink {}
 
 /// Files waiting in the inbox (all names, temporary ones included).
 enum InboxCount {
