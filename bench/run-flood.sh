@@ -4,12 +4,16 @@
 # than inotify queues (fs.inotify.max_queued_events). Reports the overflow,
 # the time until every file is stored, and the daemon's peak and final
 # resident memory; fails if any file is unaccounted for.
+# FLOOD_MAX_QUEUED_EVENTS=256 (as root) shrinks the kernel's inotify queue for
+# the run, so that the overflow-and-rescan path is taken for certain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
 swift build -c release --product gleaner >/dev/null
 state=$(mktemp -d /tmp/gleaner-flood.XXXXXX)
-trap 'kill "$daemon" 2>/dev/null || true; rm -rf "$state"' EXIT
+queue_before=$(cat /proc/sys/fs/inotify/max_queued_events)
+trap 'kill "$daemon" 2>/dev/null || true; rm -rf "$state"; echo "$queue_before" >/proc/sys/fs/inotify/max_queued_events 2>/dev/null || true' EXIT
+if [ -n "${FLOOD_MAX_QUEUED_EVENTS:-}" ]; then echo "$FLOOD_MAX_QUEUED_EVENTS" >/proc/sys/fs/inotify/max_queued_events; fi
 mkdir -p "$state/inbox"
 GLEANER_CONFIG=/dev/null .build/release/gleaner run --state-dir "$state" --log-level warning 2>"$state/log" &
 daemon=$!

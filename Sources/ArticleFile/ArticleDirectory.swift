@@ -4,6 +4,14 @@
 
 /// Lists the article files of a directory, as the contract defines them.
 public enum ArticleDirectory {
+    /// The name in a `readdir(3)` entry. The record is only as long as its
+    /// name: `d_name` is read in place up to its NUL, never copied whole
+    /// (a copy reads past the end of the last record in the buffer).
+    public static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+    }
+
     /// Whether `name` is an article file name: ends in `.txt`, `.txt.gz` or
     /// `.gz` and does not start with `.`.
     public static func isArticleName(_ name: String) -> Bool {
@@ -25,10 +33,8 @@ public enum ArticleDirectory {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if isArticleName(name) { names.append(name) }
+            let entryName = Self.name(of: entry)
+            if isArticleName(entryName) { names.append(entryName) }
         }
         names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"

@@ -1,3 +1,4 @@
+import ArticleFile
 import CLinux
 import Intake
 import Logging
@@ -232,9 +233,7 @@ struct WatchState: ~Copyable {
         guard relative.split(separator: "/").count < InboxScanner.maximumDepth, let dir = opendir(path) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = ArticleDirectory.name(of: entry)
             guard name != ".", name != "..", !InboxScanner.isSkipped(name), entry.pointee.d_type == UInt8(DT_DIR) else { continue }
             try? watchTree(relative.isEmpty ? name : relative + "/" + name)
         }

@@ -130,9 +130,7 @@ public enum FileSystem {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = ArticleDirectory.name(of: entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names

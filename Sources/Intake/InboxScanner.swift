@@ -81,9 +81,7 @@ public final class InboxScanner {
                 stack.removeLast()
                 continue
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = ArticleDirectory.name(of: entry)
             if name == "." || name == ".." { continue }
             let relative = level.relative.isEmpty ? name : level.relative + "/" + name
             if Self.isSkipped(name) {
