@@ -14,7 +14,13 @@ swift build -c release --sanitize=fuzzer --sanitize=address --build-path ../.bui
 corpus=$(mktemp -d /tmp/gleaner-fuzz-corpus.XXXXXX)
 trap 'rm -rf "$corpus"' EXIT
 if [ "$mode" = articles ]; then
-    cp ../../shared/bench/corpus/*.txt ../seeds/*.txt ../Tests/ArticleExtractionTests/FuzzRegressions/* "$corpus/"
+    cp ../../shared/bench/corpus/*.txt ../seeds/*.txt ../Tests/ArticleExtractionTests/FuzzRegressions/*.txt "$corpus/"
+    # The merged corpus kept in the repository, one base64 input per line.
+    python3 - "$corpus" ../Tests/ArticleExtractionTests/FuzzRegressions/corpus.b64 <<'PY'
+import base64, sys
+for i, line in enumerate(l for l in open(sys.argv[2]) if not l.startswith("#")):
+    open("%s/kept-%05d" % (sys.argv[1], i), "wb").write(base64.b64decode(line))
+PY
     for f in $(ls "$corpus" | head -n 20); do gzip -c "$corpus/$f" >"$corpus/$f.gz"; done
 fi
 mkdir -p findings
