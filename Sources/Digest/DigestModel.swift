@@ -108,24 +108,42 @@ public struct FailedFile: Sendable, Equatable {
     public var seenAt: String
 }
 
-/// The receipt of one run: what it took and what it did with each file.
+/// The receipt of one run: what it took and what it did with each file. The
+/// files themselves are streamed by ``RunEntries``: a run can take 100,000.
 public struct RunDigest: Sendable, Equatable {
     public var runID: Int64
     public var mode: String
     public var startedAt: String
     public var finishedAt: String?
+    /// From the ledger, so a run that was stopped before it finished still counts right.
     public var counts: DayCounts
     public var deferred: Int
-    public var stored: [(id: Int64, title: String, path: String)]
-    public var duplicates: [(path: String, reason: String)]
-    public var failed: [FailedFile]
     /// The ingestion days the run touched (their daily digests change).
     public var days: [String]
+}
 
-    public static func == (a: RunDigest, b: RunDigest) -> Bool {
-        a.runID == b.runID && a.mode == b.mode && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt
-            && a.counts == b.counts && a.deferred == b.deferred && a.stored.map(\.id) == b.stored.map(\.id)
-            && a.duplicates.map(\.path) == b.duplicates.map(\.path) && a.failed == b.failed && a.days == b.days
+/// One file of a run, as the ledger has it.
+public struct RunEntry: Sendable, Equatable {
+    public var path: String
+    public var articleID: Int64?
+    public var title: String?
+    public var stage: String?
+    public var reason: String?
+    public var movedTo: String?
+    public var seenAt: String
+}
+
+/// A run's files with one outcome, read from the ledger while the receipt is written.
+public struct RunEntries {
+    private let body: (String, (RunEntry) throws -> Void) throws -> Void
+
+    /// `body(outcome, each)` calls `each` once per file with that outcome, in order.
+    public init(_ body: @escaping (String, (RunEntry) throws -> Void) throws -> Void) {
+        self.body = body
+    }
+
+    public func forEach(outcome: String, _ each: (RunEntry) throws -> Void) throws {
+        try withoutActuallyEscaping(each) { try body(outcome, $0) }
     }
 }
 

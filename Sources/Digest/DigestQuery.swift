@@ -198,39 +198,45 @@ public struct DigestQuery {
     public func run(_ id: Int64) throws(SQLiteError) -> RunDigest? {
         guard
             let row = try connection.rows(
-                "SELECT mode, started_at, finished_at, stored, duplicates, failed, deferred FROM runs WHERE id = ?",
-                .integer(id)
+                "SELECT mode, started_at, finished_at, deferred FROM runs WHERE id = ?", .integer(id)
             ).first
         else { return nil }
         var counts = DayCounts()
-        counts.stored = Int(row[3].integer ?? 0)
-        counts.duplicates = Int(row[4].integer ?? 0)
-        counts.failed = Int(row[5].integer ?? 0)
         counts.runs = 1
-        var digest = RunDigest(
-            runID: id, mode: row[0].text ?? "", startedAt: row[1].text ?? "", finishedAt: row[2].text, counts: counts,
-            deferred: Int(row[6].integer ?? 0), stored: [], duplicates: [], failed: [], days: [])
-        var days: Set<String> = []
-        for entry in try connection.rows(
-            """
-            SELECT l.outcome, l.path, l.reason, l.stage, l.moved_to, l.seen_at, l.seen_day, a.id, a.title
-            FROM ledger l LEFT JOIN articles a ON a.id = l.article_id WHERE l.run_id = ? ORDER BY l.id
-            """, .integer(id))
-        {
-            let path = entry[1].text ?? ""
-            days.insert(entry[6].text ?? "")
-            switch entry[0].text {
-            case "stored": digest.stored.append((entry[7].integer ?? 0, entry[8].text ?? "", path))
-            case "duplicate": digest.duplicates.append((path, entry[2].text ?? ""))
-            default:
-                digest.failed.append(
-                    FailedFile(
-                        path: path, stage: entry[3].text ?? "", reason: entry[2].text ?? "", movedTo: entry[4].text,
-                        seenAt: entry[5].text ?? ""))
+        for outcome in try connection.rows("SELECT outcome, count(*) FROM ledger WHERE run_id = ? GROUP BY outcome", .integer(id)) {
+            let n = Int(outcome[1].integer ?? 0)
+            switch outcome[0].text {
+            case "stored": counts.stored = n
+            case "duplicate": counts.duplicates = n
+            default: counts.failed = n
             }
         }
-        digest.days = days.sorted()
-        return digest
+        let days = try connection.rows("SELECT DISTINCT seen_day FROM ledger WHERE run_id = ? ORDER BY 1", .integer(id))
+        return RunDigest(
+            runID: id, mode: row[0].text ?? "", startedAt: row[1].text ?? "", finishedAt: row[2].text, counts: counts,
+            deferred: Int(row[3].integer ?? 0), days: days.compactMap { $0[0].text })
+    }
+
+    /// The files of run `id`, one outcome at a time, read as they are written out.
+    public func runEntries(_ id: Int64) -> RunEntries {
+        let connection = self.connection
+        return RunEntries { outcome, each in
+            let statement = try connection.prepare(
+                """
+                SELECT l.path, a.id, a.title, l.stage, l.reason, l.moved_to, l.seen_at
+                FROM ledger l LEFT JOIN articles a ON a.id = l.article_id
+                WHERE l.run_id = ? AND l.outcome = ? ORDER BY l.id
+                """)
+            try statement.bind([.integer(id), .text(outcome)])
+            while try statement.step() {
+                try each(
+                    RunEntry(
+                        path: statement.value(at: 0).text ?? "", articleID: statement.value(at: 1).integer,
+                        title: statement.value(at: 2).text, stage: statement.value(at: 3).text,
+                        reason: statement.value(at: 4).text, movedTo: statement.value(at: 5).text,
+                        seenAt: statement.value(at: 6).text ?? ""))
+            }
+        }
     }
 
     /// The words around a mention, on one line, with an ellipsis where cut.

@@ -40,8 +40,14 @@ public struct DigestWriter {
     public func write(_ run: RunDigest) throws -> [String] {
         let stamp = run.startedAt.filter { $0 != "-" && $0 != ":" }.prefix(15) + "Z"
         let base = directory + "/runs/\(stamp)-\(run.runID)"
-        try save(MarkdownRenderer.render(run), to: base + ".md")
-        try save(JSONRenderer.render(run), to: base + ".json")
+        let entries = query.runEntries(run.runID)
+        try FileSystem.makeDirectories(directory + "/runs")
+        var md = try FileSink(file: AtomicFile(path: base + ".md", temporary: temporary(base + ".md")))
+        try MarkdownRenderer.render(run, entries: entries, to: &md)
+        try md.commit()
+        var json = try FileSink(file: AtomicFile(path: base + ".json", temporary: temporary(base + ".json")))
+        try JSONRenderer.render(run, entries: entries, to: &json)
+        try json.commit()
         return [base + ".md", base + ".json"]
     }
 
@@ -80,11 +86,6 @@ public struct DigestWriter {
             guard let stamp = Int(name.prefix(8)), stamp < cutoff else { continue }
             unlink(directory + "/runs/" + name)
         }
-    }
-
-    private func save(_ text: String, to path: String) throws {
-        try FileSystem.makeDirectories(FileSystem.parentDirectory(path))
-        try FileSystem.writeAtomically(Array(text.utf8), to: path, temporary: temporary(path))
     }
 
     private func temporary(_ path: String) -> String {

@@ -92,7 +92,8 @@ public enum JSONRenderer {
         try sink.write(w.takeOutput() + "\n")
     }
 
-    public static func render(_ run: RunDigest) -> String {
+    /// A run's receipt into `sink`, its files written as `entries` yields them.
+    public static func render(_ run: RunDigest, entries: RunEntries, to sink: inout some DigestSink) throws {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("run"); w.integer(Int(run.runID))
@@ -107,33 +108,45 @@ public enum JSONRenderer {
         w.endObject()
         w.key("days"); w.strings(run.days)
         w.key("stored"); w.beginArray()
-        for item in run.stored {
+        try entries.forEach(outcome: "stored") { item in
             w.beginObject()
-            w.key("article"); w.integer(Int(item.id)); w.key("title"); w.string(item.title); w.key("file"); w.string(item.path)
+            w.key("article"); w.integer(Int(item.articleID ?? 0)); w.key("title"); w.string(item.title)
+            w.key("file"); w.string(item.path)
             w.endObject()
+            try sink.write(w.takeOutput())
         }
         w.endArray()
         w.key("duplicates"); w.beginArray()
-        for item in run.duplicates {
+        try entries.forEach(outcome: "duplicate") { item in
             w.beginObject(); w.key("file"); w.string(item.path); w.key("reason"); w.string(item.reason); w.endObject()
+            try sink.write(w.takeOutput())
         }
         w.endArray()
-        w.key("failed"); failedFiles(run.failed, into: &w)
+        w.key("failed"); w.beginArray()
+        try entries.forEach(outcome: "failed") { item in
+            failedFile(
+                FailedFile(path: item.path, stage: item.stage ?? "", reason: item.reason ?? "", movedTo: item.movedTo, seenAt: item.seenAt),
+                into: &w)
+            try sink.write(w.takeOutput())
+        }
+        w.endArray()
         w.endObject()
-        return w.output + "\n"
+        try sink.write(w.takeOutput() + "\n")
     }
 
     private static func failedFiles(_ files: [FailedFile], into w: inout JSONWriter) {
         w.beginArray()
-        for file in files {
-            w.beginObject()
-            w.key("file"); w.string(file.path)
-            w.key("stage"); w.string(file.stage)
-            w.key("reason"); w.string(file.reason)
-            w.key("moved_to"); w.string(file.movedTo)
-            w.key("seen_at"); w.string(file.seenAt)
-            w.endObject()
-        }
+        for file in files { failedFile(file, into: &w) }
         w.endArray()
+    }
+
+    private static func failedFile(_ file: FailedFile, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("file"); w.string(file.path)
+        w.key("stage"); w.string(file.stage)
+        w.key("reason"); w.string(file.reason)
+        w.key("moved_to"); w.string(file.movedTo)
+        w.key("seen_at"); w.string(file.seenAt)
+        w.endObject()
     }
 }

@@ -79,26 +79,31 @@ public enum MarkdownRenderer {
         try sink.write(out)
     }
 
-    public static func render(_ run: RunDigest) -> String {
+    /// A run's receipt into `sink`, its files written as `entries` yields them.
+    public static func render(_ run: RunDigest, entries: RunEntries, to sink: inout some DigestSink) throws {
         let e = TextEscaping.markdown
         var out = "# Gleaner run \(run.runID)\n\n"
         out += "Started \(run.startedAt), \(run.finishedAt.map { "finished \($0)" } ?? "did not finish") (\(run.mode)). "
         out += "\(DigestText.plural(run.counts.stored, "article")) stored, \(DigestText.plural(run.counts.duplicates, "duplicate")), "
         out += "\(DigestText.plural(run.counts.failed, "failed file"))"
         out += run.deferred > 0 ? ", \(DigestText.plural(run.deferred, "file")) left to settle.\n" : ".\n"
-        if !run.stored.isEmpty {
-            out += "\n## Stored\n\n"
-            for item in run.stored { out += "- \(e(item.title)) (article \(item.id), from \(e(item.path)))\n" }
+        try sink.write(out)
+        if run.counts.stored > 0 {
+            try sink.write("\n## Stored\n\n")
+            try entries.forEach(outcome: "stored") {
+                try sink.write("- \(e($0.title ?? "")) (article \($0.articleID ?? 0), from \(e($0.path)))\n")
+            }
         }
-        if !run.duplicates.isEmpty {
-            out += "\n## Duplicates\n\n"
-            for item in run.duplicates { out += "- \(e(item.path)): \(e(item.reason))\n" }
+        if run.counts.duplicates > 0 {
+            try sink.write("\n## Duplicates\n\n")
+            try entries.forEach(outcome: "duplicate") { try sink.write("- \(e($0.path)): \(e($0.reason ?? ""))\n") }
         }
-        if !run.failed.isEmpty {
-            out += "\n## Failed\n\n"
-            for file in run.failed { out += "- \(e(file.path)): \(e(file.reason)) (stage \(e(file.stage)))\n" }
-            out += "\nTo retry a failed file, \(DigestText.retryAdvice).\n"
+        if run.counts.failed > 0 {
+            try sink.write("\n## Failed\n\n")
+            try entries.forEach(outcome: "failed") {
+                try sink.write("- \(e($0.path)): \(e($0.reason ?? "")) (stage \(e($0.stage ?? "")))\n")
+            }
+            try sink.write("\nTo retry a failed file, \(DigestText.retryAdvice).\n")
         }
-        return out
     }
 }
