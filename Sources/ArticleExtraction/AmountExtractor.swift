@@ -149,6 +149,14 @@ struct AmountExtractor {
         {
             return nil  // "Year 10", "Boeing 747"
         }
+        // "a 1996 hostage siege", "the 2022 election": a year before a singular noun.
+        let hadComma = document.text[Int(t.start)..<Int(t.end)].contains(0x2C)
+        if currency == nil, !hadComma, raw.count == 4, (1800...2100).contains(value),
+            let next = token(i + 1), next.isLowercaseWord, next.has(Token.spaceBefore), !isPlural(next),
+            !Lexicon.irregularPlurals.contains(next.key), Lexicon.multipliers[next.key] == nil
+        {
+            return nil
+        }
         var end = i + 1
         if let next = token(end), next.kind == .word, !next.has(Token.spaceBefore) {
             switch next.key {

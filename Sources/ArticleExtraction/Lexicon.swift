@@ -89,6 +89,9 @@ enum Lexicon {
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
         """)
 
+    /// Plural nouns that do not end in "s": a number before them is a count, not a year.
+    static let irregularPlurals = WordSet("people men women children police staff cattle personnel feet teeth mice geese sheep fish troops")
+
     /// Compass words that can start a place's name.
     static let directions = WordSet("eastern western northern southern central north south east west upper lower")
 

@@ -22,6 +22,12 @@ struct AmountTests {
         #expect(pairs == ["25|people", "1|month", "4000|tents", "4|year"])
     }
 
+    @Test func aYearBeforeASingularNounIsNotAnAmountButACountIs() throws {
+        let a = try extract("The 1998 flood beat a 2003 record; 2000 people left while 1200 tonnes of grain rotted.")
+        let pairs = a.amounts.map { "\(Int($0.value))|\($0.about ?? "-")" }
+        #expect(pairs == ["2000|people", "1200|tonnes"])
+    }
+
     @Test func yearsDatesOrdinalsAndNamesAreNotAmounts() throws {
         let a = try extract("One of them came second in 2014 on March 3, at 10:30, in Year 10, one by one.")
         #expect(a.amounts.isEmpty)
