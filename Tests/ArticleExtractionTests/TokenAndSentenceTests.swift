@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ArticleExtraction
@@ -37,5 +38,23 @@ struct TokenAndSentenceTests {
         let text = String(repeating: "word ", count: 2000)
         let d = document(text)
         #expect(d.sentences.allSatisfy { $0.count <= SentenceSplitter.maxSentenceTokens })
+    }
+}
+
+@Suite("Word constants")
+struct WordConstantTests {
+    /// Each literal in WordConstants.swift is the key of the word in its comment.
+    @Test func everyLiteralIsTheKeyOfItsWord() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/ArticleExtraction/WordConstants.swift").path
+        var checked = 0
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+            guard let equals = line.range(of: ": WordKey = 0x"), let comment = line.range(of: "  // \"") else { continue }
+            let literal = UInt64(line[equals.upperBound..<comment.lowerBound], radix: 16)
+            let word = String(line[comment.upperBound...].dropLast())
+            #expect(literal == WordKeys.key(word), "\(word)")
+            checked += 1
+        }
+        #expect(checked > 80)
     }
 }
