@@ -65,16 +65,9 @@ public final class DigestService: Service, Sendable {
             return list
         }
         guard !runs.isEmpty else { return }
-        var days: Set<String> = []
         do {
-            for run in runs {
-                guard let digest = try writer.query.run(run.runID) else { continue }
-                _ = try writer.write(digest)
-                days.formUnion(digest.days)
-            }
-            for day in days.sorted() { _ = try writer.writeDaily(day: day, backlog: runs.last?.backlog) }
-            writer.removeOldRunDigests()
-            logger.debug("digests written", metadata: ["runs": "\(runs.count)", "days": "\(days.sorted())"])
+            let days = try writer.afterRuns(runs.map(\.runID), backlog: runs.last?.backlog)
+            logger.debug("digests written", metadata: ["runs": "\(runs.count)", "days": "\(days)"])
         } catch {
             logger.error("digests not written; the next run tries again", metadata: ["error": "\(error)"])
         }

@@ -25,49 +25,46 @@ public struct DigestWriter {
         }
     }
 
-    /// Writes run `id`'s digest and regenerates the daily digests of the days
-    /// it touched; returns the paths written.
+    /// Writes the receipts of runs `ids`, regenerates once each the daily
+    /// digests of the days they touched, and removes old receipts. Returns the
+    /// days regenerated.
     @discardableResult
-    public func afterRun(_ id: Int64, backlog: Int?) throws -> [String] {
-        guard let run = try query.run(id) else { return [] }
-        var written = try write(run)
-        for day in run.days { written += try writeDaily(day: day, backlog: backlog) }
+    public func afterRuns(_ ids: [Int64], backlog: Int?) throws -> [String] {
+        var days: Set<String> = []
+        for id in ids {
+            guard let run = try query.run(id) else { continue }
+            try write(run)
+            days.formUnion(run.days)
+        }
+        for day in days.sorted() { try writeDaily(day: day, backlog: backlog) }
         removeOldRunDigests()
-        return written
+        return days.sorted()
     }
 
     /// `runs/<start>-<id>.md` and `.json`.
+    @discardableResult
     public func write(_ run: RunDigest) throws -> [String] {
         let stamp = run.startedAt.filter { $0 != "-" && $0 != ":" }.prefix(15) + "Z"
         let base = directory + "/runs/\(stamp)-\(run.runID)"
         let entries = query.runEntries(run.runID)
         try FileSystem.makeDirectories(directory + "/runs")
-        var md = try FileSink(file: AtomicFile(path: base + ".md", temporary: temporary(base + ".md")))
-        try MarkdownRenderer.render(run, entries: entries, to: &md)
-        try md.commit()
-        var json = try FileSink(file: AtomicFile(path: base + ".json", temporary: temporary(base + ".json")))
-        try JSONRenderer.render(run, entries: entries, to: &json)
-        try json.commit()
+        try save(base + ".md") { try MarkdownRenderer.render(run, entries: entries, to: &$0) }
+        try save(base + ".json") { try JSONRenderer.render(run, entries: entries, to: &$0) }
         return [base + ".md", base + ".json"]
     }
 
     /// `daily/DAY.md`, `.json` and `.html`, from the store as it is now. The
     /// articles are streamed from the store into the files, so memory does
     /// not grow with the size of the day.
+    @discardableResult
     public func writeDaily(day: String, backlog: Int?) throws -> [String] {
         let digest = try query.daily(day: day, backlog: backlog)
         let articles = query.articles(day: day)
         let base = directory + "/daily/" + day
         try FileSystem.makeDirectories(directory + "/daily")
-        var md = try FileSink(file: AtomicFile(path: base + ".md", temporary: temporary(base + ".md")))
-        try MarkdownRenderer.render(digest, articles: articles, to: &md)
-        try md.commit()
-        var json = try FileSink(file: AtomicFile(path: base + ".json", temporary: temporary(base + ".json")))
-        try JSONRenderer.render(digest, articles: articles, to: &json)
-        try json.commit()
-        var html = try FileSink(file: AtomicFile(path: base + ".html", temporary: temporary(base + ".html")))
-        try HTMLRenderer.render(digest, articles: articles, to: &html)
-        try html.commit()
+        try save(base + ".md") { try MarkdownRenderer.render(digest, articles: articles, to: &$0) }
+        try save(base + ".json") { try JSONRenderer.render(digest, articles: articles, to: &$0) }
+        try save(base + ".html") { try HTMLRenderer.render(digest, articles: articles, to: &$0) }
         return [base + ".md", base + ".json", base + ".html"]
     }
 
@@ -88,8 +85,12 @@ public struct DigestWriter {
         }
     }
 
-    private func temporary(_ path: String) -> String {
-        FileSystem.parentDirectory(path) + "/" + FileSystem.temporaryPrefix + "\(getpid())"
+    /// Renders into `path` through a temporary file, which then replaces it whole.
+    private func save(_ path: String, _ render: (inout FileSink) throws -> Void) throws {
+        let temporary = FileSystem.parentDirectory(path) + "/" + FileSystem.temporaryPrefix + "\(getpid())"
+        var sink = FileSink(file: try AtomicFile(path: path, temporary: temporary))
+        try render(&sink)
+        try sink.commit()
     }
 }
 

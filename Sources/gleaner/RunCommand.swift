@@ -60,7 +60,7 @@ struct RunCommand: AsyncParsableCommand {
                     try DigestWriter(
                         directory: layout.digests, connection: intake.store.connection,
                         keepRunDays: settings.keepRunDigestDays
-                    ).afterRun(summary.runID, backlog: summary.waiting)
+                    ).afterRuns([summary.runID], backlog: summary.waiting)
                 } catch {
                     logger.error("digests not written", metadata: ["error": "\(error)"])
                 }
