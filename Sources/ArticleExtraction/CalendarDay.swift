@@ -14,6 +14,15 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
         self.day = day
     }
 
+    /// The day written `YYYY-MM-DD`, or `nil` for other text or an impossible day.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month

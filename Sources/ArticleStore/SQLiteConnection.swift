@@ -86,6 +86,4 @@ public final class SQLiteConnection {
     /// The rowid of the most recent successful `INSERT` on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Rows changed by the most recent `INSERT`, `UPDATE` or `DELETE`.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 }

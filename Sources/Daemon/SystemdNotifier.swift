@@ -29,9 +29,6 @@ public final class SystemdNotifier: Sendable {
         if fd >= 0 { close(fd) }
     }
 
-    /// Whether a notify socket was given.
-    public var isActive: Bool { fd >= 0 }
-
     /// Sends `message` (`READY=1`, `STATUS=...`, newline-separated assignments).
     /// A message the socket cannot take at once is dropped, never waited for.
     public func notify(_ message: String) {

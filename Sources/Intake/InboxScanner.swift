@@ -61,11 +61,6 @@ public final class InboxScanner {
             || name.hasSuffix(".crdownload") || name.hasSuffix(".swp")
     }
 
-    /// Whether a directory's name says it was meant as an article file.
-    static func isArticleLikeName(_ name: String) -> Bool {
-        name.hasSuffix(".txt") || name.hasSuffix(".gz")
-    }
-
     /// The next entry, or `nil` when the walk is over.
     /// - Throws: ``FileSystemError`` when the inbox itself cannot be read.
     public func next() throws(FileSystemError) -> InboxEntry? {
@@ -93,7 +88,7 @@ public final class InboxScanner {
             let tag = level.relative.isEmpty ? nil : level.relative
             // Removed between readdir and lstat: someone took it back; nothing to account for.
             guard let status = try? FileSystem.status(inbox + "/" + relative) else { continue }
-            if status.isDirectory && !Self.isArticleLikeName(name) {
+            if status.isDirectory && !ArticleDirectory.isArticleName(name) {
                 if stack.count > Self.maximumDepth {
                     skippedFolders.append((relative, "more than \(Self.maximumDepth) folders deep"))
                 } else if let handle = opendir(inbox + "/" + relative) {

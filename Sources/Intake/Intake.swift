@@ -210,7 +210,7 @@ public final class Intake {
     static func prepareAll(_ entries: [InboxEntry], preparer: FilePreparer, workers: Int) async -> [PreparedFile] {
         guard !entries.isEmpty else { return [] }
         let seen = IngestClock.now()
-        let today = Self.calendarDay(seen.day)
+        let today = CalendarDay(iso: seen.day)
         return await withTaskGroup(of: (Int, PreparedFile).self) { group in
             var results = [PreparedFile?](repeating: nil, count: entries.count)
             var next = 0
@@ -302,12 +302,6 @@ public final class Intake {
     }
 
     static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
-    static func calendarDay(_ text: String) -> CalendarDay? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
-    }
 
     static func rounded(_ value: Double, places: Int) -> Double {
         var scale = 1.0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleExtraction
 import ArticleStore
 import Configuration
 import Digest
@@ -34,18 +35,12 @@ struct DigestCommand: ParsableCommand {
     var write = false
 
     func validate() throws {
-        if let day, day.count != 10 || Self.calendarDay(day) == nil {
+        if let day, CalendarDay(iso: day) == nil {
             throw ValidationError("--day takes a date written YYYY-MM-DD, such as 2026-11-25.")
         }
         if write && by == .published {
             throw ValidationError("--write rewrites the daily digest, which is by day of intake: leave out --by published.")
         }
-    }
-
-    static func calendarDay(_ text: String) -> (Int, Int, Int)? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-        return (parts[0], parts[1], parts[2])
     }
 
     func run() throws {

@@ -87,23 +87,28 @@ struct StandardOutput {
     }
 
     mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
+        writeAll(1, buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
-/// One line to standard error.
+/// One line to standard error, written whole.
 enum StandardError {
     static func write(_ message: String) {
-        let line = Array((message + "\n").utf8)
-        _ = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        writeAll(2, Array((message + "\n").utf8))
+    }
+}
+
+/// Writes all of `bytes` to `fd`, retrying `EINTR` and short writes; gives up
+/// quietly if the descriptor is closed (nothing is left to tell).
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        if written <= 0 {
+            if written < 0 && errno == EINTR { continue }
+            return
+        }
+        offset += written
     }
 }

@@ -3,10 +3,6 @@ import ArticleStore
 import Intake
 import Logging
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Writes one line per event to standard error:
 /// `2026-11-25T13:47:07.120Z info file stored file.path=a.txt article.id=3`.
 ///
@@ -53,17 +49,7 @@ struct StandardErrorLogHandler: LogHandler {
         for key in merged.keys.sorted() {
             line += " " + key + "=" + Self.escaped("\(merged[key]!)")
         }
-        line += "\n"
-        var bytes = Array(line.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
+        StandardError.write(line)
     }
 
     /// The value as is when it is one plain word, else as a JSON string
