@@ -37,6 +37,11 @@ struct FileMover {
             root = layout.failed
             errorJSON = Self.errorDocument(record, stage: stage, reason: reason, run: run)
         }
+        // Planned again when the store retried the batch record by record: the
+        // earlier plan, whose transaction was rolled back, is replaced.
+        if let earlier = planned.firstIndex(where: { $0.path == record.path }) {
+            reserved.remove(planned.remove(at: earlier).to)
+        }
         let destination = freeName(root + "/" + record.path)
         reserved.insert(destination)
         planned.append((layout.inbox + "/" + record.path, destination, errorJSON, identity, record.path))

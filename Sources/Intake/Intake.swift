@@ -252,13 +252,12 @@ public final class Intake {
         }
         guard !records.isEmpty else { return 0 }
         var mover = FileMover(layout: layout)
-        var movedTo: [String] = []
+        var movedTo: [String: String] = [:]  // by path: a retried record is planned again
         let outcomes: [IntakeOutcome]
         do {
-            movedTo.removeAll()
             outcomes = try store.record(records, run: runID) { record, outcome in
                 let destination = mover.plan(record, outcome: outcome, run: runID, identity: identities[record.path])
-                movedTo.append(destination)
+                movedTo[record.path] = destination
                 return destination
             }
         } catch let error as SQLiteError {
@@ -277,7 +276,7 @@ public final class Intake {
         }
         for (index, outcome) in outcomes.enumerated() {
             counts.add(outcome)
-            log(records[index], outcome: outcome, movedTo: movedTo[index], ms: timings[index], logger: logger)
+            log(records[index], outcome: outcome, movedTo: movedTo[records[index].path] ?? "", ms: timings[index], logger: logger)
         }
         return moveErrors.count
     }

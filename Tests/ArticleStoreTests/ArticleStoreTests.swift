@@ -113,6 +113,34 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test func aRecordSQLiteRefusesFailsAloneAndTheRestOfItsBatchCommits() throws {
+        try withStore { store, _ in
+            // A trigger stands in for any constraint a record's values could break.
+            try store.connection.execute(
+                """
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON articles WHEN new.body LIKE '%poison%'
+                BEGIN SELECT RAISE(ABORT, 'poisoned article'); END
+                """)
+            let run = try store.beginRun(mode: "test", at: noon)
+            var destinations: [String] = []
+            let outcomes = try store.record(
+                [try record("a.txt", "A note from Bergen.", sha: "1"), try record("b.txt", "A poison pen letter.", sha: "2"),
+                 try record("c.txt", "A note from Oslo.", sha: "3")], run: run
+            ) { record, _ in
+                destinations.append(record.path)
+                return record.path
+            }
+            #expect(outcomes.map(\.name) == ["stored", "failed", "stored"])
+            guard case .failed(let stage, let reason) = outcomes[1] else { return }
+            #expect(stage == "store" && reason.contains("poisoned article"))
+            // The rolled-back first attempt left nothing: one ledger row per file.
+            #expect(try store.connection.scalar("SELECT count(*) FROM ledger") == 3)
+            #expect(try store.connection.scalar("SELECT count(*) FROM articles") == 2)
+            // Destinations are asked again on the retry, so callers must let a later answer replace an earlier one.
+            #expect(destinations.count > 3 && Set(destinations) == ["a.txt", "b.txt", "c.txt"])
+        }
+    }
+
     @Test func anEntityIsKeptOnceWithTheDayItWasFirstSeen() throws {
         try withStore { store, _ in
             let run = try store.beginRun(mode: "test", at: noon)
