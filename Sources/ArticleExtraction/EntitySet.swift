@@ -47,25 +47,37 @@ struct EntitySet {
             mentions[m].range.filter { tokens[$0].kind == .word }.map { tokens[$0].key }
         }
         var target = Array(0..<groups.count)  // group -> group it joins
-        var types = groups.map { groupType($0).0 }
+        let typed = groups.map { groupType($0) }
+        var types = typed.map(\.0)
+        let strengths = typed.map(\.1)
         let longest: [Int] = groups.map { g in
             g.max { mentions[$0].range.count < mentions[$1].range.count }!
         }
         // 3. Join short forms to a longer name of the same article. Candidates are
-        // the longer names that share the short form's first or last word, or
-        // (for acronyms) any organisation.
+        // the longer names that begin or end with the short form's words, or
+        // (for acronyms) the organisations whose initials it spells: each
+        // index holds a name once per word, so the joins stay linear.
         let groupWords = longest.map { words($0) }
-        var byWord: [WordKey: [Int]] = [:]
-        var organizations: [Int] = []
+        var byPrefix: [[WordKey]: [Int]] = [:]
+        var bySuffix: [[WordKey]: [Int]] = [:]
+        var organizationsByInitials: [[UInt8]: [Int]] = [:]
         for (h, w) in groupWords.enumerated() where w.count > 1 {
-            for key in Set(w) { byWord[key, default: []].append(h) }
-            if types[h] == .organization { organizations.append(h) }
+            for length in 1..<min(w.count, EntitySet.longestShortForm + 1) {
+                byPrefix[Array(w.prefix(length)), default: []].append(h)
+                bySuffix[Array(w.suffix(length)), default: []].append(h)
+            }
+            if types[h] == .organization {
+                organizationsByInitials[EntitySet.initials(of: mentions[longest[h]], tokens: tokens, text: document.text), default: []]
+                    .append(h)
+            }
         }
         for g in groups.indices {
             let short = groupWords[g]
-            guard let firstWord = short.first else { continue }
-            var candidates = Set(byWord[firstWord] ?? []).union(byWord[short.last!] ?? [])
-            if short.count == 1 { candidates.formUnion(organizations) }
+            guard !short.isEmpty, short.count <= EntitySet.longestShortForm else { continue }
+            var candidates = Set(byPrefix[short] ?? []).union(bySuffix[short] ?? [])
+            if short.count == 1, let letters = EntitySet.acronymLetters(mentions[longest[g]].surface) {
+                candidates.formUnion(organizationsByInitials[letters] ?? [])
+            }
             for h in candidates.sorted() where h != g && target[h] == h {
                 let long = groupWords[h]
                 guard long.count > short.count else { continue }
@@ -73,9 +85,9 @@ struct EntitySet {
                 switch types[h] {
                 case .person:
                     // "Putin" -> "Vladimir Putin"; "John Paul" -> "John Paul II".
-                    let strongOther = types[g] != .person && types[g] != .other && groupType(groups[g]).1 >= 3
+                    let strongOther = types[g] != .person && types[g] != .other && strengths[g] >= 3
                     joins =
-                        types[g] != .group && !(strongOther && groupType(groups[h]).1 < 3)
+                        types[g] != .group && !(strongOther && strengths[h] < 3)
                         && (short.count == 1
                             ? short[0] == long.last! || (types[g] == .person && short[0] == long.first!)
                             : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
@@ -149,14 +161,25 @@ struct EntitySet {
         }
     }
 
+    /// The most words a short form joined to a longer name may have.
+    static let longestShortForm = 6
+
+    /// The capital letters of `surface` when it is written as an acronym ("PUK", "U.N."), else nil.
+    static func acronymLetters(_ surface: String) -> [UInt8]? {
+        let letters = Array(surface.utf8.filter { $0 >= 0x41 && $0 <= 0x5A })
+        guard letters.count >= 2, letters.count == surface.utf8.filter({ $0 != 0x2E }).count else { return nil }
+        return letters
+    }
+
+    /// The first letters of the capitalised words of `mention`.
+    static func initials(of mention: Mention, tokens: [Token], text: [UInt8]) -> [UInt8] {
+        mention.range.compactMap { t -> UInt8? in tokens[t].isCapitalized ? text[Int(tokens[t].start)] : nil }
+    }
+
     /// Whether `acronym` ("PUK") is made of the initials of the capitalised words of `mention`.
     static func isAcronym(_ acronym: String, of mention: Mention, tokens: [Token], text: [UInt8]) -> Bool {
-        let letters = Array(acronym.utf8.filter { $0 >= 0x41 && $0 <= 0x5A })
-        guard letters.count >= 2, letters.count == acronym.utf8.filter({ $0 != 0x2E }).count else { return false }
-        let initials = mention.range.compactMap { t -> UInt8? in
-            tokens[t].isCapitalized ? text[Int(tokens[t].start)] : nil
-        }
-        return initials == letters
+        guard let letters = acronymLetters(acronym) else { return false }
+        return initials(of: mention, tokens: tokens, text: text) == letters
     }
 
     /// The entity a token belongs to, if any.

@@ -6,6 +6,11 @@
 /// spread over, and whether it is written capitalised mid-sentence.
 struct KeywordExtractor {
     let document: Document
+    /// Keywords are read from the sentences that start within this many
+    /// tokens (some 80,000 words, ten times a long feature): what
+    /// characterises an article shows by then, and a multi-megabyte dump
+    /// does not fill the candidate table with millions of one-off phrases.
+    static let window = 100_000
 
     func keywords(limit: Int = 10) -> [String] {
         struct Candidate {
@@ -15,15 +20,17 @@ struct KeywordExtractor {
             var sentenceCount = 0
             var capitalized = 0
             var words = 1
+            /// From its first word to its last; the hyphens between are not words.
             var tokens: Range<Int>
-            var slice: [Int]
         }
         let tokens = document.tokens
+        /// The word tokens of a candidate, as its run held them.
+        func words(_ c: Candidate) -> [Int] { c.tokens.filter { tokens[$0].kind == .word } }
         var index = KeyMap<Int>(capacity: 256)
         var candidates: [Candidate] = []
         let sentenceCount = max(1, document.sentences.count)
         var run: [Int] = []
-        for (s, sentence) in document.sentences.enumerated() {
+        for (s, sentence) in document.sentences.enumerated() where sentence.lowerBound < Self.window {
             func flush() {
                 guard !run.isEmpty else { return }
                 let content = run.map { isContent($0) }
@@ -40,7 +47,7 @@ struct KeywordExtractor {
                             c = candidates.count
                             index[key] = c
                             candidates.append(
-                                Candidate(words: length, tokens: run[start]..<(last + 1), slice: Array(run[start..<(start + length)])))
+                                Candidate(words: length, tokens: run[start]..<(last + 1)))
                         }
                         candidates[c].count += 1
                         candidates[c].firstSentence = min(candidates[c].firstSentence, s)
@@ -68,7 +75,7 @@ struct KeywordExtractor {
         // A word counts on its own only where it is not part of a repeated phrase.
         var inPhrases = [Int](repeating: 0, count: candidates.count)
         for c in candidates where c.words > 1 && c.count >= 2 {
-            for t in c.slice {
+            for t in words(c) {
                 if let single = index[(WordKeys.mix(WordKeys.offset, 0x20) ^ tokens[t].key) &* WordKeys.prime] {
                     inPhrases[single] += c.count
                 }
@@ -90,14 +97,14 @@ struct KeywordExtractor {
         var chosen: [Int] = []
         var chosenWords = KeySet()
         for (_, k) in scored {
-            let slice = candidates[k].slice
+            let slice = words(candidates[k])
             if slice.count == 1, chosenWords.contains(tokens[slice[0]].key) { continue }
             chosen.append(k)
             for t in slice { chosenWords.insert(tokens[t].key) }
             if chosen.count == limit { break }
         }
         return chosen.map { k in
-            candidates[k].slice.map { document.string($0).lowercased() }.joined(separator: " ")
+            words(candidates[k]).map { document.string($0).lowercased() }.joined(separator: " ")
         }
     }
 

@@ -9,6 +9,29 @@
 struct QuoteExtractor {
     let document: Document
     let entities: EntitySet
+    /// For each token, the person entity named last before it (-1: none yet),
+    /// so that a pronoun finds its antecedent in constant time.
+    private let personBefore: [Int32]
+    /// Person entities by the title words seen before their names ("pope").
+    private let holdersByTitle: [WordKey: [Int]]
+
+    init(document: Document, entities: EntitySet) {
+        self.document = document
+        self.entities = entities
+        var before = [Int32](repeating: -1, count: document.tokens.count + 1)
+        var last: Int32 = -1
+        for k in document.tokens.indices {
+            before[k] = last
+            if let e = entities.entity(atToken: k), entities.entities[e].type == .person { last = Int32(e) }
+        }
+        before[document.tokens.count] = last
+        personBefore = before
+        var holders: [WordKey: [Int]] = [:]
+        for (e, entity) in entities.entities.enumerated() where entity.type == .person {
+            for title in entity.titles { holders[title, default: []].append(e) }
+        }
+        holdersByTitle = holders
+    }
 
     private var tokens: [Token] { document.tokens }
 
@@ -292,21 +315,14 @@ struct QuoteExtractor {
     private func holder(of description: String) -> String {
         let words = description.split(separator: " ")
         guard words.count == 2, words[0].lowercased() == "the" else { return description }
-        let role = WordKeys.key(String(words[1]))
-        let holders = entities.entities.filter { $0.type == .person && $0.titles.contains(role) }
-        return holders.count == 1 ? holders[0].name : description
+        let holders = holdersByTitle[WordKeys.key(String(words[1]))] ?? []
+        return holders.count == 1 ? entities.entities[holders[0]].name : description
     }
 
     /// The last person named before token `index`.
     private func lastPerson(before index: Int) -> String? {
-        var k = index - 1
-        while k >= 0 {
-            if let e = entities.entity(atToken: k), entities.entities[e].type == .person {
-                return entities.entities[e].name
-            }
-            k -= 1
-        }
-        return nil
+        let e = personBefore[index]
+        return e >= 0 ? entities.entities[Int(e)].name : nil
     }
 
     /// "a government minister", "a staff member at Hillcrest Christian College".
