@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gleaner", targets: ["gleaner"]),
+        .executable(name: "gleaner-train", targets: ["gleaner-train"]),
         .library(name: "ArticleExtraction", targets: ["ArticleExtraction"]),
         // For the fuzzing package in fuzz/.
         .library(name: "ArticleFile", targets: ["ArticleFile"]),
@@ -103,6 +104,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Learning the core's entity-type model from annotated articles, and
+        // the program that writes its weights (Foundation is fine here: it
+        // never runs in the daemon).
+        .target(
+            name: "ModelTraining",
+            dependencies: ["ArticleExtraction", "ArticleFile"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gleaner-train",
+            dependencies: ["ModelTraining", "ArticleExtraction", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+
         // Benchmarks (release build): see bench/README.md.
         .executableTarget(
             name: "gleaner-bench",
@@ -116,6 +131,11 @@ let package = Package(
             name: "ArticleExtractionTests",
             dependencies: ["ArticleExtraction"],
             exclude: ["FuzzRegressions"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ModelTrainingTests",
+            dependencies: ["ModelTraining", "ArticleExtraction"],
             swiftSettings: strictSettings
         ),
         .testTarget(

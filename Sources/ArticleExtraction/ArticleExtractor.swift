@@ -12,8 +12,17 @@ public struct ArticleExtractor: Sendable {
     }
 
     let gazetteer: Gazetteer
+    /// Decides each entity's type; `nil` keeps the rules' types.
+    let typeModel: LinearModel?
 
-    public init() { gazetteer = .shared }
+    /// An extractor with the shipped entity-type model.
+    public init() { self.init(typeModel: EntityTyping.shipped) }
+
+    /// An extractor with another type model (cross-validation), or none (the rules alone).
+    package init(typeModel: LinearModel?) {
+        gazetteer = .shared
+        self.typeModel = typeModel.flatMap { $0.featureCount > 0 ? $0 : nil }
+    }
 
     /// Extracts everything the contract lists from `bytes` (already decompressed).
     ///
@@ -64,11 +73,26 @@ public struct ArticleExtractor: Sendable {
         }
         article.amounts = AmountExtractor(document: document, dateTokens: dateTokens).amounts()
         let mentions = EntityRecognizer(document: document, gazetteer: gazetteer).mentions()
-        let entities = EntitySet(mentions: mentions, document: document, gazetteer: gazetteer)
+        let entities = EntitySet(mentions: mentions, document: document, gazetteer: gazetteer, typeModel: typeModel)
         article.entities = entities.publicEntities
         article.quotes = QuoteExtractor(document: document, entities: entities).quotes()
         article.keywords = KeywordExtractor(document: document).keywords()
         return article
+    }
+
+    /// The candidate entities of an article with the features the type model
+    /// reads and the rules' types, before the model decides: what
+    /// `gleaner-train` learns from. Empty for an article the core cannot read
+    /// or whose language has no name rules.
+    package func entityCandidates(_ bytes: [UInt8]) -> [EntitySet.Candidate] {
+        guard let decoded = try? TextDecoding.decode(bytes) else { return [] }
+        let header = ArticleHeader.parse(decoded.text)
+        let document = Document(text: BodyCleaner.clean(decoded.text[header.bodyStart...]))
+        let language = header.fields["language"].map { String($0.prefix(2)).lowercased() }
+            ?? LanguageIdentifier.identify(document)
+        guard language == "en" || language == "und" else { return [] }
+        let mentions = EntityRecognizer(document: document, gazetteer: gazetteer).mentions()
+        return EntitySet(mentions: mentions, document: document, gazetteer: gazetteer, keepCandidates: true).candidates
     }
 
     /// Runs of non-white-space bytes: the word count the contract means.

@@ -170,6 +170,43 @@ struct EntityRecognizer {
             parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
             lo += 1
         }
+        // "Liberal Party President Shane Stone", "Police Minister David Llewellyn",
+        // "Sydney Weather Bureau Ian Robertson": a person's name after a title or
+        // an organisation's head word inside the span. The words before stand
+        // alone when they name something (an organisation, a place); a portfolio
+        // ("Police", "Foreign Affairs") is dropped with the title.
+        if let split = innerPersonStart(lo, hi) {
+            var titleStart = split
+            while titleStart > lo,
+                Lexicon.personTitles.contains(tokens[titleStart - 1].key) || tokens[titleStart - 1].key == W.of
+                    || (titleStart - 2 >= lo && tokens[titleStart - 2].key == W.of)
+            {
+                titleStart -= 1
+            }
+            var firstTitle = (lo..<split).first { Lexicon.personTitles.contains(tokens[$0].key) } ?? split
+            if firstTitle < titleStart { firstTitle = titleStart }
+            var before = firstTitle
+            while before > lo, isConnector(before - 1) { before -= 1 }
+            if before > lo, namesSomething(lo..<before) {
+                parts.append(Part(range: lo..<before, titled: false, titles: []))
+            }
+            let titles = (firstTitle..<split).filter { Lexicon.personTitles.contains(tokens[$0].key) }.map { tokens[$0].key }
+            parts.append(Part(range: split..<hi, titled: !titles.isEmpty, titles: titles))
+            return parts
+        }
+        // "Solomon Islands Prime Minister", "Federal Agriculture Minister": a span
+        // that ends in a title names a role. What names something before the
+        // role (the longest such prefix) stands alone; a portfolio is dropped.
+        if hi - lo >= 2, Lexicon.personTitles.contains(tokens[hi - 1].key), tokens[hi - 1].isCapitalized,
+            !(lo..<hi).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
+            !(lo..<hi).contains(where: { tokens[$0].key == W.of })
+        {
+            let firstTitle = (lo..<hi).first { Lexicon.personTitles.contains(tokens[$0].key) } ?? hi
+            var end = firstTitle
+            while end > lo, !namesSomething(lo..<end) { end -= 1 }
+            if end > lo { parts.append(Part(range: lo..<end, titled: false, titles: [])) }
+            return parts
+        }
         // Titles: stripped when what follows is a name, kept when the span is an organisation.
         var titled = false
         var titles: [WordKey] = []
@@ -219,6 +256,36 @@ struct EntityRecognizer {
         while end > lo, isConnector(end - 1) { end -= 1 }
         if lo < end { parts.append(Part(range: lo..<end, titled: titled, titles: titles)) }
         return parts
+    }
+
+    /// Where a person's name starts inside `lo..<hi`, after a title or an
+    /// organisation's or place's head word: a given name followed by one or
+    /// two more capitalised words that end the span.
+    private func innerPersonStart(_ lo: Int, _ hi: Int) -> Int? {
+        guard hi - lo >= 4 else { return nil }
+        for m in max(lo + 2, hi - 3)..<(hi - 1) {
+            let before = tokens[m - 1].key
+            guard tokens[m].isCapitalized, gazetteer.firstNames.contains(tokens[m].key),
+                Lexicon.personTitles.contains(before) || Lexicon.organizationHeads.contains(before)
+                    || Lexicon.locationHeads.contains(before),
+                (m..<hi).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) })
+            else { continue }
+            return m
+        }
+        return nil
+    }
+
+    /// Whether the words before an inner name are a name themselves: a known
+    /// place, a demonym, an acronym or an organisation with its head word.
+    private func namesSomething(_ range: Range<Int>) -> Bool {
+        let key = document.phraseKey(range)
+        if gazetteer.locations[key] != nil || gazetteer.demonyms[key] != nil { return true }
+        if range.count == 1, isKnownAlone(range.lowerBound) { return true }
+        if range.count == 1, tokens[range.lowerBound].has(Token.allCaps) { return true }
+        // A head word alone ("Police", "Government") is a common noun, not a name.
+        return range.count > 1
+            && (range.contains { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }
+                || Lexicon.locationHeads.contains(tokens[range.upperBound - 1].key))
     }
 
     private func seenCapitalizedElsewhere(_ index: Int) -> Bool {

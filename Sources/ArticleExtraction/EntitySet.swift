@@ -1,6 +1,6 @@
 /// The entities of one article: mentions grouped into entities, each under
 /// its fullest name with its other surface forms as aliases, one type each.
-struct EntitySet {
+package struct EntitySet {
     struct Resolved {
         var name: String
         var type: EntityType
@@ -11,6 +11,8 @@ struct EntitySet {
         var titles: Set<WordKey> = []
         /// Keys of the words of its fullest name, for surname and acronym joins.
         var wordKeys: [WordKey]
+        /// The tokens of its longest mention.
+        var nameRange: Range<Int>
     }
 
     private(set) var mentions: [Mention]
@@ -18,7 +20,20 @@ struct EntitySet {
     /// For each token, the mention that covers it, or -1.
     private(set) var mentionOfToken: [Int32]
 
-    init(mentions input: [Mention], document: Document, gazetteer: Gazetteer) {
+    /// One candidate entity as the type model sees it (kept only when asked, for training).
+    package struct Candidate: Sendable {
+        package var name: String
+        package var surfaces: [String]
+        package var ruleType: EntityType
+        package var features: FeatureVector
+    }
+
+    /// The candidates with their features, in entity order, when `keepCandidates` was set.
+    private(set) var candidates: [Candidate] = []
+
+    init(mentions input: [Mention], document: Document, gazetteer: Gazetteer, typeModel: LinearModel? = nil,
+         keepCandidates: Bool = false)
+    {
         mentions = input
         mentionOfToken = [Int32](repeating: -1, count: document.tokens.count)
         let tokens = document.tokens
@@ -131,7 +146,7 @@ struct EntitySet {
                 entityOfRoot[r] = entities.count
                 entities.append(
                     Resolved(name: "", type: types[r], mentions: 0, surfaces: [], firstToken: mention.range.lowerBound,
-                        wordKeys: words(longest[r])))
+                        wordKeys: words(longest[r]), nameRange: mentions[longest[r]].range))
             }
             let e = entityOfRoot[r]!
             mentions[m].entity = e
@@ -159,10 +174,53 @@ struct EntitySet {
             }
             entities[e].name = name
         }
+        // 6. The type model decides each entity's type from its features, or drops it as no name.
+        if typeModel != nil || keepCandidates {
+            retype(model: typeModel, document: document, gazetteer: gazetteer, keepCandidates: keepCandidates)
+        }
     }
 
     /// The most words a short form joined to a longer name may have.
     static let longestShortForm = 6
+
+    /// Types every entity with `model` (the rules' type stays without one);
+    /// an entity the model calls no name is dropped with its mentions.
+    private mutating func retype(model: LinearModel?, document: Document, gazetteer: Gazetteer, keepCandidates: Bool) {
+        var mentionsOf = [[Int]](repeating: [], count: entities.count)
+        for (m, mention) in mentions.enumerated() where mention.entity >= 0 { mentionsOf[mention.entity].append(m) }
+        let featurizer = EntityFeatures(document: document, gazetteer: gazetteer)
+        var keep = [Bool](repeating: true, count: entities.count)
+        for e in entities.indices {
+            let features = featurizer.features(
+                entity: entities[e], mentions: mentionsOf[e].map { mentions[$0] }, naming: keepCandidates)
+            if keepCandidates {
+                candidates.append(
+                    Candidate(name: entities[e].name, surfaces: entities[e].surfaces, ruleType: entities[e].type,
+                        features: features))
+            }
+            guard let model else { continue }
+            let label = EntityTyping.classes[model.predict(features.keys)]
+            if let type = EntityType(rawValue: label) {
+                entities[e].type = type
+            } else {
+                keep[e] = false
+            }
+        }
+        guard keep.contains(false) else { return }
+        var newIndex = [Int](repeating: -1, count: entities.count)
+        var kept: [Resolved] = []
+        for e in entities.indices where keep[e] {
+            newIndex[e] = kept.count
+            kept.append(entities[e])
+        }
+        entities = kept
+        for m in mentions.indices where mentions[m].entity >= 0 {
+            mentions[m].entity = newIndex[mentions[m].entity]
+            if mentions[m].entity < 0 {
+                for t in mentions[m].range where mentionOfToken[t] == Int32(m) { mentionOfToken[t] = -1 }
+            }
+        }
+    }
 
     /// The capital letters of `surface` when it is written as an acronym ("PUK", "U.N."), else nil.
     static func acronymLetters(_ surface: String) -> [UInt8]? {

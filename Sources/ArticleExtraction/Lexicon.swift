@@ -45,7 +45,7 @@ enum Lexicon {
         magistrate attorney ambassador envoy secretary treasurer spokesman spokeswoman spokesperson chairman chairwoman
         chair director executive deputy coach officer agent leader speaker saint st foreign defence defense interior
         finance health education trade opposition acting former then crown counsellor councillor chief-executive
-        sergeant-major president-elect
+        sergeant-major president-elect mp mps mla mep
         """)
 
     /// Words that end an organisation's name ("... Party", "... Ministry").

@@ -52,6 +52,25 @@ struct EntityTests {
         #expect(org.aliases.contains("RFS"))
     }
 
+    @Test func aPersonAfterAnOrganisationAndTitleStandsApartFromIt() throws {
+        let a = try extract("Green Party President Maria Jensen said the vote was close. Jensen thanked voters.")
+        #expect(a.entity("Maria Jensen")?.type == .person)
+        #expect(a.entity("Green Party")?.type == .organization)
+        #expect(a.entity("Green Party President Maria Jensen") == nil)
+    }
+
+    @Test func aPortfolioBeforeATitleIsDroppedWithIt() throws {
+        let a = try extract("Fisheries Minister Tomas Ekberg said quotas would fall. Ekberg spoke in Oslo.")
+        #expect(a.entity("Tomas Ekberg")?.type == .person)
+        #expect(a.entities.allSatisfy { !$0.name.contains("Fisheries") })
+    }
+
+    @Test func aSpanEndingInATitleNamesARoleNotAPerson() throws {
+        let a = try extract("Officials said the Norway Prime Minister would visit. Later the Fisheries Minister agreed.")
+        #expect(a.entities.allSatisfy { !$0.name.hasSuffix("Minister") })
+        #expect(a.entity("Norway")?.type == .location)
+    }
+
     @Test func organisationHeadWordsTypeOrganisations() throws {
         let a = try extract("Officials from the National Union of Teachers met the Ministry of Health in Lagos.")
         #expect(a.entity("National Union of Teachers")?.type == .organization)
