@@ -72,6 +72,13 @@ struct QuoteExtractor {
         for (i, token) in tokens.enumerated() {
             switch token.kind {
             case .openQuote:
+                if let open = stack.first, startsNewQuote(at: i) {
+                    // '… as far as rain is concerned. "In fact, …': a text without line breaks
+                    // reopens the quote for the next paragraph; the open one ends here.
+                    result.append(Span(open: open, close: i, continuesPrevious: false))
+                    stack = [i]
+                    continue
+                }
                 if token.has(Token.singleQuote), !stack.isEmpty, tokens[stack.last!].has(Token.singleQuote) == false {
                     stack.append(i)  // single marks nested in double ones
                 } else if token.has(Token.singleQuote) && !(i + 1 < tokens.count && tokens[i + 1].kind == .word) {
@@ -116,6 +123,17 @@ struct QuoteExtractor {
             }
         }
         return result
+    }
+
+    /// Whether the double opening mark at `i`, met while a quote is open, starts
+    /// a new quote: it follows a sentence's end and a capital or a digit follows it.
+    private func startsNewQuote(at i: Int) -> Bool {
+        guard !tokens[i].has(Token.singleQuote), i > 0, i + 1 < tokens.count else { return false }
+        let before = tokens[i - 1]
+        guard before.kind == .punctuation, before.symbol == 0x2E || before.symbol == 0x21 || before.symbol == 0x3F
+        else { return false }
+        let next = tokens[i + 1]
+        return next.isCapitalized || next.kind == .number
     }
 
     /// The text between the marks, white space folded, a trailing `,` or `.` dropped.

@@ -12,6 +12,15 @@ struct QuoteTests {
         #expect(a.quotes.allSatisfy { $0.speaker == "Ana Lopez" })
     }
 
+    @Test func anOpeningMarkAfterASentenceEndStartsANewQuoteInATextWithoutLineBreaks() throws {
+        let a = try extract(
+            "Forecaster Lena Moss says rain will help. \"The falls were light,\" she said. \"In places there was "
+                + "nothing at all. \"Crews will welcome any rain at this stage.\" Fires still burn near Tarlton.")
+        #expect(a.quotes.map(\.text) == [
+            "The falls were light", "In places there was nothing at all", "Crews will welcome any rain at this stage",
+        ])
+    }
+
     @Test func pronounResolvesToLastPersonNamed() throws {
         let a = try extract("Coach Peter Hanley praised the team. “We played with heart tonight,” he said.")
         #expect(a.quotes.first?.speaker == "Peter Hanley")
