@@ -43,7 +43,9 @@ final class Document {
             }
             switch token.kind {
             case .paragraph: depth = 0
-            case .openQuote where !token.has(Token.singleQuote): depth += 1
+            case .openQuote where !token.has(Token.singleQuote):
+                // A new quote after a sentence's end closes the open one (texts without line breaks).
+                depth = depth > 0 && Document.startsNewQuote(tokens, at: k) ? 1 : depth + 1
             case .closeQuote where !token.has(Token.singleQuote): depth = max(0, depth - 1)
             default: break
             }
@@ -64,6 +66,21 @@ final class Document {
         midSentenceCapitalized = midSentence
         standaloneCapitalized = standalone
         insideQuote = inside
+    }
+
+    /// Whether the double opening mark at `i`, met while a quote is open, starts
+    /// a new quote rather than a nested one: it follows a sentence's end and a
+    /// capital or a digit follows it ('… concerned. "In fact, …'), as when a
+    /// text without line breaks reopens the quote for its next paragraph.
+    static func startsNewQuote(_ tokens: [Token], at i: Int) -> Bool {
+        guard tokens[i].kind == .openQuote, !tokens[i].has(Token.singleQuote), i > 0, i + 1 < tokens.count else {
+            return false
+        }
+        let before = tokens[i - 1]
+        guard before.kind == .punctuation, before.symbol == 0x2E || before.symbol == 0x21 || before.symbol == 0x3F
+        else { return false }
+        let next = tokens[i + 1]
+        return next.isCapitalized || next.kind == .number
     }
 
     /// The text of tokens `range` as written, from the first's start to the last's end.

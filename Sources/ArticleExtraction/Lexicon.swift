@@ -45,7 +45,9 @@ enum Lexicon {
         magistrate attorney ambassador envoy secretary treasurer spokesman spokeswoman spokesperson chairman chairwoman
         chair director executive deputy coach officer agent leader speaker saint st foreign defence defense interior
         finance health education trade opposition acting former then crown counsellor councillor chief-executive
-        sergeant-major president-elect mp mps mla mep
+        sergeant-major president-elect mp mps mla mep prosecutor defender striker midfielder goalkeeper skipper
+        batsman bowler manager lawyer barrister solicitor economist analyst scientist researcher priest boss ceo
+        trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide
         """)
 
     /// Words that end an organisation's name ("... Party", "... Ministry").

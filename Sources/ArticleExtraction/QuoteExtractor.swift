@@ -9,9 +9,12 @@
 struct QuoteExtractor {
     let document: Document
     let entities: EntitySet
-    /// For each token, the person entity named last before it (-1: none yet),
-    /// so that a pronoun finds its antecedent in constant time.
+    /// For each token, the person entity named last before it outside quotes
+    /// (-1: none yet): a pronoun's antecedent when no nearby sentence has a subject.
     private let personBefore: [Int32]
+    /// For each sentence, the first person it names outside quotes (its
+    /// subject, in most news sentences), or -1.
+    private let subjectOfSentence: [Int32]
     /// Person entities by the title words seen before their names ("pope").
     private let holdersByTitle: [WordKey: [Int]]
 
@@ -19,13 +22,19 @@ struct QuoteExtractor {
         self.document = document
         self.entities = entities
         var before = [Int32](repeating: -1, count: document.tokens.count + 1)
+        var subjects = [Int32](repeating: -1, count: document.sentences.count)
         var last: Int32 = -1
         for k in document.tokens.indices {
             before[k] = last
-            if let e = entities.entity(atToken: k), entities.entities[e].type == .person { last = Int32(e) }
+            guard !document.insideQuote[k], let e = entities.entity(atToken: k), entities.entities[e].type == .person
+            else { continue }
+            last = Int32(e)
+            let sentence = Int(document.sentenceOfToken[k])
+            if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
         }
         before[document.tokens.count] = last
         personBefore = before
+        subjectOfSentence = subjects
         var holders: [WordKey: [Int]] = [:]
         for (e, entity) in entities.entities.enumerated() where entity.type == .person {
             for title in entity.titles { holders[title, default: []].append(e) }
@@ -52,7 +61,16 @@ struct QuoteExtractor {
             let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
             guard words > 0, !isTerm(span, words: words) else { continue }
             var speaker = findSpeaker(span)
-            if speaker == nil, span.continuesPrevious || span.open - previousEnd <= 3, let earlier = previousSpeaker {
+            let sentence = sentenceIndex(span.open + 1)
+            if speaker == nil, !span.continuesPrevious, let introduced = speakerIntroduced(before: sentence) {
+                // "Claire Richards says the rain did little. \"The falls were isolated.\""
+                speaker = .some(introduced)
+            }
+            if speaker == nil, let earlier = previousSpeaker,
+                span.continuesPrevious || span.open - previousEnd <= 3
+                    || sentence - sentenceIndex(max(0, previousEnd - 1)) <= Self.quoteRunSentences
+            {
+                // A quote with no attribution of its own continues the quoting before it.
                 speaker = earlier
             }
             result.append(Quote(text: text, speaker: speaker ?? nil))
@@ -72,7 +90,7 @@ struct QuoteExtractor {
         for (i, token) in tokens.enumerated() {
             switch token.kind {
             case .openQuote:
-                if let open = stack.first, startsNewQuote(at: i) {
+                if let open = stack.first, Document.startsNewQuote(tokens, at: i) {
                     // '… as far as rain is concerned. "In fact, …': a text without line breaks
                     // reopens the quote for the next paragraph; the open one ends here.
                     result.append(Span(open: open, close: i, continuesPrevious: false))
@@ -123,17 +141,6 @@ struct QuoteExtractor {
             }
         }
         return result
-    }
-
-    /// Whether the double opening mark at `i`, met while a quote is open, starts
-    /// a new quote: it follows a sentence's end and a capital or a digit follows it.
-    private func startsNewQuote(at i: Int) -> Bool {
-        guard !tokens[i].has(Token.singleQuote), i > 0, i + 1 < tokens.count else { return false }
-        let before = tokens[i - 1]
-        guard before.kind == .punctuation, before.symbol == 0x2E || before.symbol == 0x21 || before.symbol == 0x3F
-        else { return false }
-        let next = tokens[i + 1]
-        return next.isCapitalized || next.kind == .number
     }
 
     /// The text between the marks, white space folded, a trailing `,` or `.` dropped.
@@ -195,6 +202,34 @@ struct QuoteExtractor {
     }
 
     // MARK: - Speakers
+
+    /// How many sentences a run of quotes may span and still share the speaker of its first.
+    static let quoteRunSentences = 2
+
+    /// The sentence of token `index`, else of the nearest token after it that has one.
+    private func sentenceIndex(_ index: Int) -> Int {
+        var k = min(max(0, index), tokens.count - 1)
+        while k < tokens.count - 1, document.sentenceOfToken[k] < 0 { k += 1 }
+        return Int(document.sentenceOfToken[k])
+    }
+
+    /// The speaker that the sentence right before `sentence` introduces with a
+    /// speech verb outside quotes ("X says …", "… , X said."), if any.
+    private func speakerIntroduced(before sentence: Int) -> String? {
+        let previous = sentence - 1
+        guard previous >= 0, previous < document.sentences.count else { return nil }
+        let range = document.sentences[previous]
+        // Only sentences that quote nobody themselves: their speaker belongs to their own quote.
+        guard !range.contains(where: { tokens[$0].kind == .openQuote && !tokens[$0].has(Token.singleQuote) }) else {
+            return nil
+        }
+        if let verb = speechVerb(in: range), let subject = subjectBefore(verb, limit: range.lowerBound) {
+            return subject
+        }
+        // "French Foreign Minister Hubert Vedrine accused Israel …": the sentence's subject.
+        let subject = subjectOfSentence[previous]
+        return subject >= 0 ? entities.entities[Int(subject)].name : nil
+    }
 
     private func sentenceRange(of span: Span) -> Range<Int> {
         let s = Int(document.sentenceOfToken[max(0, min(span.open + 1, tokens.count - 1))])
@@ -263,6 +298,8 @@ struct QuoteExtractor {
         for verb in order {
             let lowerLimit = verb == verbAfter ? span.close + 1 : sentence.lowerBound
             if let who = subjectBefore(verb, limit: lowerLimit) { return .some(who) }
+            // "X told Channel Nine": who follows "told" is the listener, not the speaker.
+            guard !Self.verbsWithListener.contains(tokens[verb].key) else { continue }
             if let who = subjectAfter(verb + 1, limit: sentence.upperBound) { return .some(who) }
         }
         return nil
@@ -328,6 +365,8 @@ struct QuoteExtractor {
     }
 
     private static let prepositions = WordSet("at in of from for with on")
+    /// Speech verbs whose object is the one spoken to.
+    private static let verbsWithListener = WordSet("told tells tell warned warns urged urges asked asks")
 
     /// "the pope", "the minister": the person named with that title, when there is one.
     private func holder(of description: String) -> String {
@@ -338,10 +377,28 @@ struct QuoteExtractor {
     }
 
     /// The last person named before token `index`.
+    /// The person a pronoun at `index` stands for: the first person named
+    /// outside quotes earlier in its sentence, else the subject of the nearest
+    /// of the few sentences before that names one, else the last person named.
     private func lastPerson(before index: Int) -> String? {
+        let sentence = Int(document.sentenceOfToken[index])
+        if sentence >= 0 {
+            for k in document.sentences[sentence].lowerBound..<index where !document.insideQuote[k] {
+                if let e = entities.entity(atToken: k), entities.entities[e].type == .person {
+                    return entities.entities[e].name
+                }
+            }
+            for previous in stride(from: sentence - 1, through: max(0, sentence - Self.antecedentSentences), by: -1)
+            where subjectOfSentence[previous] >= 0 {
+                return entities.entities[Int(subjectOfSentence[previous])].name
+            }
+        }
         let e = personBefore[index]
         return e >= 0 ? entities.entities[Int(e)].name : nil
     }
+
+    /// How many sentences back a pronoun looks for a subject.
+    static let antecedentSentences = 4
 
     /// "a government minister", "a staff member at Hillcrest Christian College".
     private func description(endingAt end: Int, limit: Int) -> String? {

@@ -21,6 +21,27 @@ struct QuoteTests {
         ])
     }
 
+    @Test func aQuoteWithoutAttributionBelongsToWhoTheSentenceBeforeIntroduced() throws {
+        let a = try extract(
+            "Harbour master Lena Voss says the channel is safe. \"We dredged it twice this winter and the "
+                + "buoys are new.\" Ships resumed sailing on Monday.")
+        #expect(a.quotes.first?.speaker == "Lena Voss")
+    }
+
+    @Test func aPronounStandsForTheSubjectNotForANameInsideTheQuoteOrLaterInTheSentence() throws {
+        let a = try extract(
+            "Mayor Tomas Brandt says he will not ask Judge Irene Kallas to resign. \"I have spoken to Kallas "
+                + "twice this week,\" he said. \"We agree on the timetable.\"")
+        #expect(a.quotes.map(\.speaker) == ["Tomas Brandt", "Tomas Brandt"])
+    }
+
+    @Test func whoIsToldIsTheListenerNotTheSpeaker() throws {
+        let a = try extract(
+            "The minister, Paul Okafor, spoke on Tuesday. He told Radio Kelso, \"the repairs will take a month "
+                + "and cost more than planned.\"")
+        #expect(a.quotes.first?.speaker == "Paul Okafor")
+    }
+
     @Test func pronounResolvesToLastPersonNamed() throws {
         let a = try extract("Coach Peter Hanley praised the team. “We played with heart tonight,” he said.")
         #expect(a.quotes.first?.speaker == "Peter Hanley")
