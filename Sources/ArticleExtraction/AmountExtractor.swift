@@ -53,6 +53,10 @@ struct AmountExtractor {
         return result
     }
 
+    private static let scores = WordKeys.key("scores")
+    private static let them = WordKeys.key("them")
+    private static let determiners = WordSet("the their his her its our your my these those")
+
     /// A quantity starting at `i`: its value, its tokens, and the currency it names.
     private func quantity(at i: Int) -> (Double, Range<Int>, String?)? {
         let t = tokens[i]
@@ -66,6 +70,12 @@ struct AmountExtractor {
                 return (scale * big, i..<(i + 3), nil)
             }
             return (scale, i..<(i + 1), nil)
+        }
+        // "scores of people": 20, the lower bound (not "the scores of the teams").
+        if t.key == Self.scores, let of = token(i + 1), of.key == W.of,
+            !(token(i - 1).map { $0.isWord && Self.determiners.contains($0.key) } ?? false)
+        {
+            return (20, i..<(i + 1), nil)
         }
         if t.key == W.tens, let of = token(i + 1), of.key == W.of, let next = token(i + 2),
             let big = Lexicon.multipliers[next.key], isPlural(next)
@@ -111,8 +121,14 @@ struct AmountExtractor {
             scaled = true
         }
         if !scaled {
-            // A bare number word counts only before what it counts: "one month", not "one of them".
-            guard let next = nextWord(end), isCountable(next) else { return nil }
+            // A bare number word counts only before what it counts: "one month", not "one of them";
+            // from two up also before a name ("two Japanese sailors") or a part ("six of the 15").
+            guard let next = nextWord(end) else { return nil }
+            let countsAName = small >= 2 && next.isCapitalized && next.has(Token.spaceBefore)
+                && !document.isSentenceInitial(end)
+            let countsAPart = small >= 2 && next.key == W.of
+                && (token(end + 1).map { $0.key == W.the || $0.key == Self.them || $0.kind == .number } ?? false)
+            guard isCountable(next) || countsAName || countsAPart else { return nil }
         }
         return (value, i..<end, nil)
     }

@@ -28,6 +28,11 @@ struct DateExtractor {
                 found.append(Found(text: document.string(range), value: value.text, tokens: range))
                 if let partial = value.partial { lastAbsolute = partial }
                 i = range.upperBound
+                if let partial = value.partial, let (end, endRange) = rangeEnd(of: partial, at: i) {
+                    // "January 4-6", "2009-2010": a range gives both ends.
+                    found.append(Found(text: document.string(endRange), value: end.description, tokens: endRange))
+                    i = endRange.upperBound
+                }
             } else {
                 i += 1
             }
@@ -108,25 +113,34 @@ struct DateExtractor {
         switch t.key {
         case W.today, W.tonight: return (.date(ref.partialDate), i..<(i + 1))
         case W.yesterday: return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
+        case W.this where nextIs(i, ["morning", "afternoon", "evening"]):
+            return (.date(ref.partialDate), i..<(i + 2))
+        case W.last where nextIs(i, ["night"]):
+            return (.date(ref.adding(days: -1).partialDate), i..<(i + 2))
         case W.tomorrow: return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
         default: break
         }
         if let weekday = Lexicon.weekdayKeys[t.key], t.isCapitalized {
             var start = i
             var direction = tense(at: i)
+            var explicit = false
             if let p = word(i - 1), p.kind == .word {
                 if p.key == W.last || p.key == W.past {
                     direction = .past
                     start = i - 1
+                    explicit = true
                 } else if p.key == W.next || p.key == W.coming {
                     direction = .future
                     start = i - 1
+                    explicit = true
                 } else if p.key == W.this {
                     start = i - 1
                 }
             }
             let offset: Int
-            if direction == .past {
+            if weekday == ref.weekday, !explicit {
+                offset = 0  // "said Friday" in an article dated on a Friday: that day
+            } else if direction == .past {
                 let back = (ref.weekday - weekday + 7) % 7
                 offset = -(back == 0 ? 7 : back)
             } else {
@@ -134,6 +148,34 @@ struct DateExtractor {
                 offset = ahead == 0 ? 7 : ahead
             }
             return (.date(ref.adding(days: offset).partialDate), start..<(i + 1))
+        }
+        if let (month, day, end) = holiday(at: i) {
+            // "Christmas", "New Year's Eve", "Anzac Day": the day it names, by tense like a weekday.
+            let y: Int
+            let before = word(i - 1)
+            let next = (month, day) >= (ref.month, ref.day) ? ref.year : ref.year + 1
+            let previous = (month, day) <= (ref.month, ref.day) ? ref.year : ref.year - 1
+            if let explicitYear = year(end) {
+                y = explicitYear
+            } else if before?.key == W.this {
+                y = ref.year
+            } else if before?.key == W.last {
+                y = previous
+            } else if before?.key == W.next {
+                y = next
+            } else {
+                switch tenseMarker(at: i) {
+                case .future: y = next
+                case .past: y = previous
+                case nil:
+                    // No tense to go by: the nearer of the two.
+                    let ahead = CalendarDay(year: next, month: month, day: day).map { $0.ordinal - ref.ordinal } ?? 400
+                    let behind = CalendarDay(year: previous, month: month, day: day).map { ref.ordinal - $0.ordinal } ?? 400
+                    y = ahead <= behind ? next : previous
+                }
+            }
+            guard let d = CalendarDay(year: y, month: month, day: day) else { return nil }
+            return (.date(d.partialDate), i..<(year(end) != nil ? end + 1 : end))
         }
         // "last week", "this month", "next year", "earlier this month", "later that month", "the weekend".
         if let shift = Self.modifiers[t.key], let unit = word(i + 1), unit.kind == .word {
@@ -182,6 +224,71 @@ struct DateExtractor {
             }
         }
         return nil
+    }
+
+    /// A fixed-date holiday starting at `i`: its month, day and the index after
+    /// its name. Not when it names an event ("the Boxing Day Test", "Christmas
+    /// Island"): a capitalised word right after it.
+    private func holiday(at i: Int) -> (Int, Int, Int)? {
+        let t = tokens[i]
+        guard t.isCapitalized else { return nil }
+        var month = 0
+        var day = 0
+        var end = i + 1
+        func next(_ text: String) -> Bool {
+            guard let w = word(end), w.isCapitalized, w.key == key(text) else { return false }
+            end += 1
+            return true
+        }
+        switch t.key {
+        case key("christmas"):
+            (month, day) = (12, 25)
+            if next("eve") { day = 24 } else { _ = next("day") }
+        case key("boxing"):
+            guard next("day") else { return nil }
+            (month, day) = (12, 26)
+        case key("new"):
+            guard next("year") else { return nil }
+            if let w = word(end), w.kind == .possessive { end += 1 }
+            if next("eve") { (month, day) = (12, 31) } else if next("day") { (month, day) = (1, 1) } else { return nil }
+        case key("anzac"):
+            guard next("day") else { return nil }
+            (month, day) = (4, 25)
+        case key("australia"):
+            guard next("day") else { return nil }
+            (month, day) = (1, 26)
+        case key("bastille"):
+            guard next("day") else { return nil }
+            (month, day) = (7, 14)
+        case key("independence"):
+            guard next("day") else { return nil }
+            (month, day) = (7, 4)  // the United States' (the guidelines' reading)
+        default:
+            return nil
+        }
+        if let after = word(end), after.isCapitalized, after.has(Token.spaceBefore) { return nil }
+        return (month, day, end)
+    }
+
+    /// The other end of a range that a date ending before `i` starts: "-6"
+    /// after "January 4", "-2010" after "2009" (the hyphen, then a later day
+    /// of the same month or a later year).
+    private func rangeEnd(of start: PartialDate, at i: Int) -> (PartialDate, Range<Int>)? {
+        guard let dash = word(i), dash.isPunct(0x2D), let n = number(i + 1) else { return nil }
+        if let day = start.day, let month = start.month {
+            guard n > day, n <= 31, word(i + 2).map({ !$0.isPunct(0x2D) }) ?? true,
+                let end = CalendarDay(year: start.year, month: month, day: n)
+            else { return nil }
+            return (end.partialDate, (i + 1)..<(i + 2))
+        }
+        guard start.month == nil, year(i + 1) != nil, n > start.year, n - start.year < 100 else { return nil }
+        return (PartialDate(year: n), (i + 1)..<(i + 2))
+    }
+
+    /// Whether the word after `i` is one of `words`.
+    private func nextIs(_ i: Int, _ words: [String]) -> Bool {
+        guard let w = word(i + 1), w.kind == .word else { return false }
+        return words.contains { w.key == key($0) }
     }
 
     private func cardinal(_ i: Int) -> Int? {
@@ -253,7 +360,11 @@ struct DateExtractor {
         if let next = word(i + 1) {
             if next.kind == .punctuation, next.symbol == 0x25 { return false }
             if next.kind == .word, !next.has(Token.spaceBefore) { return false }  // "1990s", "2000m"
-            if next.isPunct(0x2D), let after = word(i + 2), after.kind == .number { return false }  // "2001-02"
+            if next.isPunct(0x2D), let after = word(i + 2), after.kind == .number {
+                // "2009-2010" is a range of years; "2001-02" is a season or a fiscal year.
+                guard let first = number(i), let second = year(i + 2), second > first else { return false }
+                return true
+            }
             if next.isPunct(0x2C) || next.isPunct(0x2E), !next.has(Token.spaceBefore), let after = word(i + 2),
                 after.kind == .number, !after.has(Token.spaceBefore)
             {
@@ -280,14 +391,17 @@ struct DateExtractor {
         "in on since until till by early late mid from through before after during of last next this to between and")
     /// Words before a four-digit number that make it a year.
     private static let yearCues = WordSet(
-        "in since of by until till from to during before after early late mid the around and between year end through")
+        "in since of by until till from to during before after early late mid the a an around and between year end through")
 
     enum Tense { case past, future }
 
     /// The tense around token `i`: the nearest marker before it in its sentence, else after it; past by default.
-    func tense(at i: Int) -> Tense {
+    func tense(at i: Int) -> Tense { tenseMarker(at: i) ?? .past }
+
+    /// The tense the nearest marker of the sentence gives, or nil when it has none.
+    func tenseMarker(at i: Int) -> Tense? {
         let s = Int(document.sentenceOfToken[i])
-        guard s >= 0 else { return .past }
+        guard s >= 0 else { return nil }
         let sentence = document.sentences[s]
         var k = i - 1
         while k >= sentence.lowerBound {
@@ -299,7 +413,7 @@ struct DateExtractor {
             if let found = marker(k) { return found }
             k += 1
         }
-        return .past
+        return nil
     }
 
     private static let futureMarkers = WordSet("will shall 'll going scheduled expected plans planned plan would due upcoming next")

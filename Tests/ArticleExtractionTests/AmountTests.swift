@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Amounts")
 struct AmountTests {
+    @Test func numberWordsCountNamesPartsAndScores() throws {
+        let a = try extract("Two Japanese sailors were hurt and six of the 15 crew were found. Scores of boats helped.")
+        #expect(Set(a.amountValues()) == [2, 6, 15, 20])
+        let b = try extract("One of them left, and the scores of the two teams were level.")
+        #expect(!b.amountValues().contains(20) && !b.amountValues().contains(1))
+    }
+
     @Test func moneyPercentAndScales() throws {
         let a = try extract("The firm raised $1.5 million, lost 25 per cent and 7% of staff, and owes 2bn euros and 27c a share.")
         let pairs = a.amounts.map { "\($0.value)|\($0.about ?? "-")" }

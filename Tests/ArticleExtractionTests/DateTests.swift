@@ -23,6 +23,34 @@ struct DateTests {
         #expect(future.dateValues() == ["2023-02-20"])
     }
 
+    @Test func theArticlesOwnWeekdayIsTheArticleDateUnlessLastOrNextSaySo() throws {
+        // 2023-02-14 is a Tuesday.
+        #expect(try extract("The minister said Tuesday that talks had failed.").dateValues() == ["2023-02-14"])
+        #expect(try extract("She will speak again on Tuesday.").dateValues() == ["2023-02-14"])
+        #expect(try extract("He spoke last Tuesday.").dateValues() == ["2023-02-07"])
+        #expect(try extract("He will speak next Tuesday.").dateValues() == ["2023-02-21"])
+    }
+
+    @Test func fixedDateHolidaysAreTheDayTheyNameButNotAnEventNamedAfterThem() throws {
+        #expect(try extract("Shops will close on Christmas Day.").dateValues() == ["2023-12-25"])
+        #expect(try extract("Sales fell sharply over Christmas.").dateValues() == ["2022-12-25"])
+        #expect(try extract("Fireworks lit the sky on New Year's Eve.").dateValues() == ["2022-12-31"])
+        #expect(try extract("Crowds expected for Anzac Day marches.").dateValues() == ["2023-04-25"])
+        #expect(try extract("Tickets for the Boxing Day Test sold out.").dateValues().isEmpty)
+    }
+
+    @Test func aRangeGivesBothEnds() throws {
+        #expect(try extract("The 2009-2010 season was long.").dateValues() == ["2009", "2010"])
+        #expect(try extract("Talks ran January 4-6 in Geneva.").dateValues() == ["2023-01-04", "2023-01-06"])
+        #expect(try extract("Talks ran January 4-6 in Geneva.").amounts.isEmpty)
+    }
+
+    @Test func aYearBeforeANounIsADateNotAnAmount() throws {
+        let a = try extract("A 2009 analysis found the flaw and this morning it was fixed; last night it failed.")
+        #expect(a.dateValues() == ["2009", "2023-02-14", "2023-02-13"])
+        #expect(a.amounts.isEmpty)
+    }
+
     @Test func monthDayWithoutYearResolvesByTense() throws {
         let past = try extract("Profits fell in the six months to June 30.")
         #expect(past.dateValues() == ["2022-06-30"])
