@@ -162,13 +162,21 @@ struct EntityRecognizer {
         // "Russian President Vladimir Putin", "U.S. Defense Secretary Donald Rumsfeld": a
         // leading demonym or place before a title, a given name or another place stands alone.
         while lo < hi - 1, isKnownAlone(lo), !isConnector(lo + 1),
-            !Lexicon.organizationHeads.contains(tokens[hi - 1].key)
+            !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
+            gazetteer.locations[document.phraseKey(lo..<hi)] == nil  // "Western Australia" stays whole
         {
             let next = tokens[lo + 1].key
             guard Lexicon.personTitles.contains(next) || gazetteer.firstNames.contains(next) || isKnownAlone(lo + 1)
             else { break }
             parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
             lo += 1
+        }
+        // "United Nations Middle East", "New South Wales Hunter Valley", "Taliban Afghan":
+        // two names run together where the article dropped a word between them.
+        if let split = runTogetherSplit(lo, hi) {
+            parts.append(Part(range: lo..<split, titled: false, titles: []))
+            parts.append(Part(range: split..<hi, titled: false, titles: []))
+            return parts
         }
         // "Liberal Party President Shane Stone", "Police Minister David Llewellyn",
         // "Sydney Weather Bureau Ian Robertson": a person's name after a title or
@@ -217,6 +225,11 @@ struct EntityRecognizer {
             while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) {
                 if tokens[k].isWord { titles.append(tokens[k].key) }
                 k += 1
+            }
+            if k + 1 < hi, tokens[k].key == W.of, gazetteer.locations[document.phraseKey((k + 1)..<hi)] != nil {
+                // "Archbishop of Brisbane": a title of a place names the place, not a person.
+                parts.append(Part(range: (k + 1)..<hi, titled: false, titles: []))
+                return parts
             }
             if k < hi, tokens[k].isLowercaseWord {
                 // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio ends where the name starts.
@@ -271,6 +284,32 @@ struct EntityRecognizer {
                 (m..<hi).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) })
             else { continue }
             return m
+        }
+        return nil
+    }
+
+    /// Where a second name starts inside `lo..<hi`: the words before it name
+    /// something on their own (a known place, an organisation by its head word,
+    /// a known acronym) and so do the words from it (a known place of two or
+    /// more words, a place by its head word, a demonym or group word alone).
+    private func runTogetherSplit(_ lo: Int, _ hi: Int) -> Int? {
+        guard hi - lo >= 2, gazetteer.locations[document.phraseKey(lo..<hi)] == nil,
+            !(lo..<hi).contains(where: { tokens[$0].isLowercaseWord || tokens[$0].kind == .punctuation })
+        else { return nil }
+        for m in (lo + 1)..<hi {
+            let prefix = lo..<m
+            let suffix = m..<hi
+            let prefixKey = document.phraseKey(prefix)
+            let prefixNames = gazetteer.locations[prefixKey] != nil
+                || (prefix.count > 1 && Lexicon.organizationHeads.contains(tokens[m - 1].key))
+                || (prefix.count == 1 && isKnownSingleOrganization(tokens[lo]))
+            guard prefixNames else { continue }
+            let suffixKey = document.phraseKey(suffix)
+            let suffixNames = (suffix.count > 1 && gazetteer.locations[suffixKey] != nil)
+                || (suffix.count > 1 && Lexicon.locationHeads.contains(tokens[hi - 1].key)
+                    && gazetteer.locations[prefixKey] != nil)
+                || (suffix.count == 1 && (gazetteer.demonyms[suffixKey] != nil || Lexicon.groupWords.contains(suffixKey)))
+            if suffixNames { return m }
         }
         return nil
     }

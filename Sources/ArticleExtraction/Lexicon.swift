@@ -60,7 +60,7 @@ enum Lexicon {
         navy police guard legion brigade battalion regiment militia division command corps network times post news
         herald journal tribune telegraph gazette guardian press radio television tv broadcasting airlines airways
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
-        society chamber cabinet directorate secretariat bloc brotherhood taliban reuters
+        society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations
         """)
 
     /// Well-known organisations written as acronyms.
@@ -89,6 +89,8 @@ enum Lexicon {
         """
         region province city town village district county state island islands peninsula river valley mountains
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
+        road street avenue highway freeway motorway bridge tunnel square airport harbour harbor reserve basin
+        marsh swamp gorge creek canal plaza stadium tops range peak heights
         """)
 
     /// Plural nouns that do not end in "s": a number before them is a count, not a year.
@@ -110,7 +112,8 @@ enum Lexicon {
         alawite alawites orthodox evangelical western westerners european europeans african africans asian asians
         latino latinos hispanic hispanics communist communists socialist socialists democrat democrats republican
         republicans conservative conservatives liberal liberals labor labour tory tories zionist zionists
-        jihadist jihadists slav slavs
+        jihadist jihadists slav slavs anglican anglicans baptist baptists methodist methodists presbyterian
+        presbyterians lutheran lutherans mormon mormons pentecostal uniting quaker quakers coptic copts
         """)
 
     /// Connectors allowed inside a name between capitalised words.

@@ -71,6 +71,26 @@ struct EntityTests {
         #expect(a.entity("Norway")?.type == .location)
     }
 
+    @Test func twoNamesRunTogetherAreTwo() throws {
+        let a = try extract("Envoys met the United Nations Middle East mission in Oslo. Later the Taliban Afghan fighters left.")
+        #expect(a.entity("Middle East")?.type == .location)
+        #expect(a.entity("United Nations Middle East") == nil)
+        #expect(a.entity("Taliban Afghan") == nil)
+    }
+
+    @Test func aPlaceNamedWholeIsNotSplitAndATitleOfAPlaceNamesThePlace() throws {
+        let a = try extract("Western Australia had rain. The Archbishop of Canberra spoke at a Canberra Anglican school.")
+        #expect(a.entity("Western Australia")?.type == .location)
+        #expect(a.entity("Canberra")?.type == .location)
+        #expect(a.entities.allSatisfy { $0.type != .person })
+    }
+
+    @Test func roadsAndAirportsArePlaces() throws {
+        let a = try extract("Crews closed Kelso Road and the Marbury Airport after the storm.")
+        #expect(a.entity("Kelso Road")?.type == .location)
+        #expect(a.entity("Marbury Airport")?.type == .location)
+    }
+
     @Test func organisationHeadWordsTypeOrganisations() throws {
         let a = try extract("Officials from the National Union of Teachers met the Ministry of Health in Lagos.")
         #expect(a.entity("National Union of Teachers")?.type == .organization)
