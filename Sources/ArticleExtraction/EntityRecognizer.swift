@@ -33,6 +33,12 @@ struct EntityRecognizer {
                 for part in refine(span) {
                     if var mention = classify(part.range, titled: part.titled) {
                         mention.titles = part.titles
+                        // "Palestinian leader Yasser Arafat": a role in lower case before the name.
+                        if let before = document.previousWord(part.range.lowerBound), part.range.lowerBound - before == 1,
+                            tokens[before].isLowercaseWord, Lexicon.personTitles.contains(tokens[before].key)
+                        {
+                            mention.titles.append(tokens[before].key)
+                        }
                         result.append(mention)
                     }
                 }

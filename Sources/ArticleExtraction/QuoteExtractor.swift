@@ -33,6 +33,17 @@ struct QuoteExtractor {
             if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
         }
         before[document.tokens.count] = last
+        // "…, Mr Powell said:": the person right before a speech verb is the
+        // subject of the sentence, wherever other people stand in it.
+        for (index, sentence) in document.sentences.enumerated() {
+            for k in sentence where k > sentence.lowerBound && !document.insideQuote[k] {
+                guard document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key),
+                    let e = entities.entity(atToken: k - 1), entities.entities[e].type == .person
+                else { continue }
+                subjects[index] = Int32(e)
+                break
+            }
+        }
         personBefore = before
         subjectOfSentence = subjects
         var holders: [WordKey: [Int]] = [:]
@@ -357,7 +368,20 @@ struct QuoteExtractor {
             k += 1
         }
         guard k < limit else { return nil }
-        if let e = entities.entity(atToken: k) { return entities.entities[e].name }
+        if let e = entities.entity(atToken: k) {
+            // "said chief Palestinian negotiator Saeb Erakat": a demonym or place that
+            // qualifies a role before a person's name is not the speaker.
+            if entities.entities[e].type == .group || entities.entities[e].type == .location {
+                var j = k + 1
+                while j < limit, j - k <= 4, tokens[j].isWord {
+                    if let p = entities.entity(atToken: j), p != e, entities.entities[p].type == .person {
+                        return entities.entities[p].name
+                    }
+                    j += 1
+                }
+            }
+            return entities.entities[e].name
+        }
         if k > start, tokens[start].isLowercaseWord {
             return description(from: start, limit: limit)
         }
@@ -369,14 +393,16 @@ struct QuoteExtractor {
     private static let verbsWithListener = WordSet("told tells tell warned warns urged urges asked asks")
 
     /// "the pope", "the minister": the person named with that title, when there is one.
+    /// "the Opposition leader", "the Palestinian leader": the last word is the role.
     private func holder(of description: String) -> String {
         let words = description.split(separator: " ")
-        guard words.count == 2, words[0].lowercased() == "the" else { return description }
-        let holders = holdersByTitle[WordKeys.key(String(words[1]))] ?? []
+        guard words.count >= 2, words.count <= 4, words[0].lowercased() == "the", let role = words.last else {
+            return description
+        }
+        let holders = holdersByTitle[WordKeys.key(String(role))] ?? []
         return holders.count == 1 ? entities.entities[holders[0]].name : description
     }
 
-    /// The last person named before token `index`.
     /// The person a pronoun at `index` stands for: the first person named
     /// outside quotes earlier in its sentence, else the subject of the nearest
     /// of the few sentences before that names one, else the last person named.

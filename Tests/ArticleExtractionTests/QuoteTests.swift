@@ -42,6 +42,20 @@ struct QuoteTests {
         #expect(a.quotes.first?.speaker == "Paul Okafor")
     }
 
+    @Test func aRoleNamesItsHolderAndADemonymBeforeARoleIsNotTheSpeaker() throws {
+        let a = try extract(
+            "Union leader Marta Okafor met the board. \"We will not accept this offer,\" the union leader said. "
+                + "\"Talks are over,\" said chief Kenyan negotiator Paul Mbeki.")
+        #expect(a.quotes.map(\.speaker) == ["Marta Okafor", "Paul Mbeki"])
+    }
+
+    @Test func theSubjectOfASpeechVerbIsTheSentencesSubject() throws {
+        let a = try extract(
+            "After meeting Chancellor Anna Berg and Minister Jonas Lind, Mr Tomas Varga said: \"We agree.\" "
+                + "He said \"we will continue to work for a deal\" before leaving.")
+        #expect(a.quotes.map(\.speaker) == ["Tomas Varga", "Tomas Varga"])
+    }
+
     @Test func pronounResolvesToLastPersonNamed() throws {
         let a = try extract("Coach Peter Hanley praised the team. “We played with heart tonight,” he said.")
         #expect(a.quotes.first?.speaker == "Peter Hanley")
