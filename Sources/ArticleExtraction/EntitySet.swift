@@ -186,13 +186,21 @@ package struct EntitySet {
     /// Types every entity with `model` (the rules' type stays without one);
     /// an entity the model calls no name is dropped with its mentions.
     private mutating func retype(model: LinearModel?, document: Document, gazetteer: Gazetteer, keepCandidates: Bool) {
-        var mentionsOf = [[Int]](repeating: [], count: entities.count)
-        for (m, mention) in mentions.enumerated() where mention.entity >= 0 { mentionsOf[mention.entity].append(m) }
+        // The mentions of each entity, as one flat array in entity order.
+        var start = [Int](repeating: 0, count: entities.count + 1)
+        for mention in mentions where mention.entity >= 0 { start[mention.entity + 1] += 1 }
+        for e in entities.indices { start[e + 1] += start[e] }
+        var filled = start
+        var byEntity = [Int](repeating: 0, count: start[entities.count])
+        for (m, mention) in mentions.enumerated() where mention.entity >= 0 {
+            byEntity[filled[mention.entity]] = m
+            filled[mention.entity] += 1
+        }
         let featurizer = EntityFeatures(document: document, gazetteer: gazetteer)
         var keep = [Bool](repeating: true, count: entities.count)
         for e in entities.indices {
             let features = featurizer.features(
-                entity: entities[e], mentions: mentionsOf[e].map { mentions[$0] }, naming: keepCandidates)
+                entity: entities[e], mentions: byEntity[start[e]..<start[e + 1]], of: mentions, naming: keepCandidates)
             if keepCandidates {
                 candidates.append(
                     Candidate(name: entities[e].name, surfaces: entities[e].surfaces, ruleType: entities[e].type,

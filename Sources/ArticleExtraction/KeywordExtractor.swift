@@ -156,23 +156,40 @@ enum Summarizer {
 /// Tells the language of a body from its function words: `en`, another
 /// ISO 639-1 code when one profile clearly wins, else `und`.
 enum LanguageIdentifier {
-    private static let profiles: [(String, WordSet)] = [
-        ("en", WordSet("the and of to in is that for it was on with as are by this be at from have has not were which")),
-        ("it", WordSet("il la di che e per un una sono del della non con si gli le nel anche dei alla ha")),
-        ("fr", WordSet("le la les des et est un une du que pour dans qui sur pas au avec ce sont il elle")),
-        ("de", WordSet("der die und das ist nicht ein eine den mit von zu im sich auf dem des auch es für")),
-        ("es", WordSet("el la los las de que y en un una por con para es del se al su lo como más")),
-        ("pt", WordSet("o a os as de que e em um uma para com não do da dos das por se ao mais")),
-        ("nl", WordSet("de het een en van is dat in op te zijn met voor niet aan er ook als bij")),
+    private static let profiles: [(String, String)] = [
+        ("en", "the and of to in is that for it was on with as are by this be at from have has not were which"),
+        ("it", "il la di che e per un una sono del della non con si gli le nel anche dei alla ha"),
+        ("fr", "le la les des et est un une du que pour dans qui sur pas au avec ce sont il elle"),
+        ("de", "der die und das ist nicht ein eine den mit von zu im sich auf dem des auch es für"),
+        ("es", "el la los las de que y en un una por con para es del se al su lo como más"),
+        ("pt", "o a os as de que e em um uma para com não do da dos das por se ao mais"),
+        ("nl", "de het een en van is dat in op te zijn met voor niet aan er ook als bij"),
     ]
+
+    /// For each profile word, a bit for every language whose profile has it: one lookup a word.
+    private static let languagesOfWord: KeyMap<UInt8> = {
+        var table = KeyMap<UInt8>()
+        for (k, profile) in profiles.enumerated() {
+            for word in profile.1.split(separator: " ") {
+                let key = WordKeys.key(String(word))
+                table[key] = (table[key] ?? 0) | UInt8(1 << k)
+            }
+        }
+        return table
+    }()
 
     static func identify(_ document: Document) -> String {
         var counts = [Int](repeating: 0, count: profiles.count)
         var words = 0
+        let table = languagesOfWord
         for token in document.tokens where token.kind == .word {
             words += 1
             if words > 400 { break }
-            for (k, profile) in profiles.enumerated() where profile.1.contains(token.key) { counts[k] += 1 }
+            guard var bits = table[token.key] else { continue }
+            while bits != 0 {
+                counts[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
+            }
         }
         guard words > 0 else { return "und" }
         let ranked = counts.enumerated().sorted { $0.element > $1.element }

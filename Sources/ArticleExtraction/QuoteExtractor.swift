@@ -35,14 +35,15 @@ struct QuoteExtractor {
         before[document.tokens.count] = last
         // "…, Mr Powell said:": the person right before a speech verb is the
         // subject of the sentence, wherever other people stand in it.
-        for (index, sentence) in document.sentences.enumerated() {
-            for k in sentence where k > sentence.lowerBound && !document.insideQuote[k] {
-                guard document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key),
-                    let e = entities.entity(atToken: k - 1), entities.entities[e].type == .person
-                else { continue }
-                subjects[index] = Int32(e)
-                break
-            }
+        var settled = [Bool](repeating: false, count: document.sentences.count)
+        for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
+            let k = mention.range.upperBound
+            let sentence = Int(document.sentenceOfToken[mention.range.lowerBound])
+            guard k < document.tokens.count, sentence >= 0, !settled[sentence], !document.insideQuote[k],
+                document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key)
+            else { continue }
+            subjects[sentence] = Int32(mention.entity)
+            settled[sentence] = true
         }
         personBefore = before
         subjectOfSentence = subjects

@@ -144,18 +144,24 @@ enum Tokenizer {
         var upper = 0
         var lower = 0
         var digit = false
+        // The word's key, as WordKeys.key(text, start, j) computes it, in the same pass.
+        var key = WordKeys.offset
         while j < n {
             let c = text[j]
             if isASCIILetter(c) {
                 if c < 0x61 { upper += 1 } else { lower += 1 }
+                key = WordKeys.mix(key, c | 0x20)
                 j += 1
             } else if c >= 0x30 && c <= 0x39 {
                 digit = true
+                key = WordKeys.mix(key, c)
                 j += 1
             } else if c >= 0x80 {
                 guard isLetterScalar(text, j) else { break }
                 if isUppercaseScalar(text, j) { upper += 1 } else { lower += 1 }
-                j += scalar(text, j).1
+                let length = scalar(text, j).1
+                for b in j..<min(n, j + length) { key = WordKeys.mix(key, text[b]) }
+                j += length
             } else if isApostrophe(text, j) {
                 let after = j + apostropheLength(text, j)
                 // Keep "can't", "O'Brien"; leave "'s" and a trailing apostrophe out.
@@ -180,6 +186,7 @@ enum Tokenizer {
             if k > j, k < n, text[k] == 0x2E {
                 j = k + 1
                 upper = 2
+                key = WordKeys.key(text, start, j)
             }
         }
         var token = Token(start: Int32(start), end: Int32(j), kind: .word)
@@ -187,7 +194,7 @@ enum Tokenizer {
         if firstUpper { token.flags |= Token.capitalized }
         if upper >= 2 && lower == 0 { token.flags |= Token.allCaps }
         if digit { token.flags |= Token.hasDigit }
-        token.key = WordKeys.key(text, start, j)
+        token.key = key
         return token
     }
 

@@ -5,7 +5,10 @@ package struct FeatureVector: Sendable {
     package private(set) var names: [UInt64: String] = [:]
     private let naming: Bool
 
-    init(naming: Bool) { self.naming = naming }
+    init(naming: Bool) {
+        self.naming = naming
+        keys.reserveCapacity(64)
+    }
 
     /// Adds the feature `template` with a value key (0 for a flag).
     mutating func add(_ template: FeatureTemplate, _ value: UInt64 = 0, _ text: @autoclosure () -> String = "") {
@@ -20,10 +23,12 @@ package struct FeatureVector: Sendable {
     /// Each key once, in a fixed order.
     mutating func finish() {
         keys.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(keys.count)
-        for k in keys where unique.last != k { unique.append(k) }
-        keys = unique
+        var kept = 0
+        for k in keys.indices where kept == 0 || keys[k] != keys[kept - 1] {
+            keys[kept] = keys[k]
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
     }
 
     /// splitmix64 of the template and value: spreads both over all 64 bits.
@@ -70,12 +75,12 @@ struct EntityFeatures {
 
     private var tokens: [Token] { document.tokens }
 
-    func features(entity: EntitySet.Resolved, mentions: [Mention], naming: Bool)
+    func features(entity: EntitySet.Resolved, mentions own: ArraySlice<Int>, of all: [Mention], naming: Bool)
         -> FeatureVector
     {
         let name = entity.nameRange
         let ruleType = entity.type
-        let strength = mentions.reduce(0) { max($0, $1.strength) }
+        let strength = own.reduce(0) { max($0, all[$1].strength) }
         var f = FeatureVector(naming: naming)
         func text(_ i: Int) -> String { naming ? document.string(i).lowercased() : "" }
         f.add(.bias)
@@ -116,14 +121,15 @@ struct EntityFeatures {
         if words.count == 1, tokens[firstWord].has(Token.allCaps) { f.add(.acronym) }
         if name.contains(where: { tokens[$0].isPunct(0x2D) }) { f.add(.hyphen) }
         if words.contains(where: { tokens[$0].isLowercaseWord }) { f.add(.connector) }
-        f.add(.mentionCount, UInt64(min(mentions.count, 3)), "\(min(mentions.count, 3))")
+        f.add(.mentionCount, UInt64(min(own.count, 3)), "\(min(own.count, 3))")
         if entity.surfaces.count > 1 { f.add(.hasAlias) }
         if words.count == 1, document.lowercaseKeys.contains(tokens[firstWord].key) { f.add(.seenLowercase) }
 
         var allInitial = true
         var allInQuote = true
         var allCapitals = true
-        for mention in mentions {
+        for m in own {
+            let mention = all[m]
             let lo = mention.range.lowerBound
             let hi = mention.range.upperBound
             if !document.isSentenceInitial(lo) { allInitial = false }
