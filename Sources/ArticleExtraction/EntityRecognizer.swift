@@ -184,6 +184,13 @@ struct EntityRecognizer {
             parts.append(Part(range: split..<hi, titled: false, titles: []))
             return parts
         }
+        // "Swede Kennet Andersson": a nationality before a name of two or more plain words.
+        if hi - lo >= 3, isKnownAlone(lo), gazetteer.locations[tokens[lo].key] == nil,
+            ((lo + 1)..<hi).allSatisfy({ tokens[$0].isCapitalized && !tokens[$0].has(Token.allCaps) && !isHeadWord($0) && !isKnownAlone($0) })
+        {
+            parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
+            lo += 1
+        }
         // "Liberal Party President Shane Stone", "Police Minister David Llewellyn",
         // "Sydney Weather Bureau Ian Robertson": a person's name after a title or
         // an organisation's head word inside the span. The words before stand
@@ -262,8 +269,11 @@ struct EntityRecognizer {
             return parts
         }
         // "Ana Lopez of Leeds": a person's name, then the place they are of.
+        // "Kofi Annan of Ghana" too: two or more plain capitalised words before "of" a known place.
         if let of = (lo..<hi).first(where: { tokens[$0].key == W.of && tokens[$0].isLowercaseWord }), of > lo,
-            of + 1 < hi, titled || gazetteer.firstNames.contains(tokens[lo].key),
+            of + 1 < hi,
+            titled || gazetteer.firstNames.contains(tokens[lo].key)
+                || (of - lo >= 2 && (lo..<of).allSatisfy { tokens[$0].isCapitalized && !isHeadWord($0) }),
             !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             gazetteer.locations[document.phraseKey((of + 1)..<hi)] != nil
         {
@@ -292,6 +302,13 @@ struct EntityRecognizer {
             return m
         }
         return nil
+    }
+
+    /// Whether token `i` is a word that heads an organisation's, a place's or an event's name.
+    private func isHeadWord(_ i: Int) -> Bool {
+        let key = tokens[i].key
+        return Lexicon.organizationHeads.contains(key) || Lexicon.locationHeads.contains(key)
+            || Lexicon.eventHeads.contains(key) || Lexicon.personTitles.contains(key)
     }
 
     /// Where a second name starts inside `lo..<hi`: the words before it name

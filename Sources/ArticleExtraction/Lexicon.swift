@@ -32,6 +32,8 @@ enum Lexicon {
         whatever when whence whenever where whereas whereby wherein whether which while whither who whoever whole whom
         whose why will with within without would yet you your yours yourself yourselves according says said told
         would'nt can't won't don't didn't doesn't isn't aren't wasn't weren't it's he's she's they're we're
+        later earlier today yesterday tomorrow tonight overnight separately recently currently initially finally
+        eventually instead
         """)
 
     /// Words that stand before a person's name and are not part of it.
@@ -114,6 +116,9 @@ enum Lexicon {
         republicans conservative conservatives liberal liberals labor labour tory tories zionist zionists
         jihadist jihadists slav slavs anglican anglicans baptist baptists methodist methodists presbyterian
         presbyterians lutheran lutherans mormon mormons pentecostal uniting quaker quakers coptic copts
+        swede swedes dane danes briton britons brit brits finn finns pole poles scot scots spaniard spaniards
+        turk turks kiwi kiwis filipino filipinos frenchman frenchmen englishman englishmen irishman irishmen
+        welshman welshmen scotsman scotsmen dutchman dutchmen
         """)
 
     /// Connectors allowed inside a name between capitalised words.

@@ -91,6 +91,14 @@ struct EntityTests {
         #expect(a.entity("Marbury Airport")?.type == .location)
     }
 
+    @Test func aNationalityBeforeANameAndAPlaceAfterOfStandApart() throws {
+        let a = try extract("Swede Janek Ovoldsen scored twice. Later Tavi Ramenu of Ghana met the press.")
+        #expect(a.entity("Janek Ovoldsen") != nil)
+        #expect(a.entity("Swede Janek Ovoldsen") == nil)
+        #expect(a.entity("Tavi Ramenu") != nil)
+        #expect(a.entity("Ghana")?.type == .location)
+    }
+
     @Test func organisationHeadWordsTypeOrganisations() throws {
         let a = try extract("Officials from the National Union of Teachers met the Ministry of Health in Lagos.")
         #expect(a.entity("National Union of Teachers")?.type == .organization)
