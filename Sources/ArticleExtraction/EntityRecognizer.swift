@@ -218,7 +218,8 @@ struct EntityRecognizer {
         // "Solomon Islands Prime Minister", "Federal Agriculture Minister": a span
         // that ends in a title names a role. What names something before the
         // role (the longest such prefix) stands alone; a portfolio is dropped.
-        if hi - lo >= 2, Lexicon.personTitles.contains(tokens[hi - 1].key), tokens[hi - 1].isCapitalized,
+        if hi - lo >= 2, hi - lo <= Self.longestName, Lexicon.personTitles.contains(tokens[hi - 1].key),
+            tokens[hi - 1].isCapitalized,
             !(lo..<hi).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             !(lo..<hi).contains(where: { tokens[$0].key == W.of })
         {
@@ -304,6 +305,11 @@ struct EntityRecognizer {
         return nil
     }
 
+    /// The most tokens the splitting rules look inside: a longer capitalised run
+    /// (a headline, a list) is not one name, and trying every split point of it
+    /// would cost the square of its length.
+    static let longestName = 10
+
     /// Whether token `i` is a word that heads an organisation's, a place's or an event's name.
     private func isHeadWord(_ i: Int) -> Bool {
         let key = tokens[i].key
@@ -316,7 +322,7 @@ struct EntityRecognizer {
     /// a known acronym) and so do the words from it (a known place of two or
     /// more words, a place by its head word, a demonym or group word alone).
     private func runTogetherSplit(_ lo: Int, _ hi: Int) -> Int? {
-        guard hi - lo >= 2, gazetteer.locations[document.phraseKey(lo..<hi)] == nil,
+        guard hi - lo >= 2, hi - lo <= Self.longestName, gazetteer.locations[document.phraseKey(lo..<hi)] == nil,
             !(lo..<hi).contains(where: { tokens[$0].isLowercaseWord || tokens[$0].kind == .punctuation })
         else { return nil }
         for m in (lo + 1)..<hi {
