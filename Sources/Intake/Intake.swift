@@ -40,6 +40,10 @@ public struct RunSummary: Sendable, Equatable {
     /// Of those, the ones unchanged for longer than the stale threshold (at most 20 named).
     public let stale: [String]
     public let staleCount: Int
+    /// Files that were still changing when a run that waits for settling
+    /// files (`run --once`) gave up on them; they stay in the inbox (at most 20 named).
+    public var stillChanging: [String] = []
+    public var stillChangingCount = 0
 }
 
 /// The pass over an inbox: list, read, extract in parallel, record in the
@@ -105,8 +109,13 @@ public final class Intake {
     ///   cannot be written; files not yet committed stay in the inbox.
     ///   Cancellation stops the run after the batch in hand is committed.
     /// - Parameter progress: called after each committed batch (the daemon's watchdog listens).
+    /// - Parameter waitForSettling: when the walk is over, wait (at most the
+    ///   settle time) for the files left because they changed recently, and
+    ///   take those whose size and modification time held still (`run --once`,
+    ///   which has no later run to leave them for).
     public func run(
-        mode: String = "once", closedForWriting: Set<String> = [], progress: @Sendable () -> Void = {}
+        mode: String = "once", closedForWriting: Set<String> = [], waitForSettling: Bool = false,
+        progress: @Sendable () -> Void = {}
     ) async throws(IntakeError) -> RunSummary {
         let start = IngestClock.monotonicNanoseconds()
         // An inbox (or archive) deleted since the last run is made again.
@@ -123,16 +132,19 @@ public final class Intake {
         var counts = RunCounts()
         var moveErrors = 0
         var waiting: [(path: String, modified: Int64)] = []
+        var settling: [InboxEntry] = []
         let workers = options.workers > 0 ? options.workers : Self.processorCount
         let preparer = self.preparer
 
         var batch = try nextBatch(
-            scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, logger: logger)
+            scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, settling: &settling,
+            logger: logger)
         var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers)
         while !batch.isEmpty {
             if Task.isCancelled { break }
             let following = try nextBatch(
-                scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, logger: logger)
+                scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, settling: &settling,
+                logger: logger)
             async let preparedNext = Self.prepareAll(following, preparer: preparer, workers: workers)
             do {
                 moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
@@ -143,6 +155,29 @@ public final class Intake {
             progress()
             batch = following
             prepared = await preparedNext
+        }
+        var stillChanging: [String] = []
+        if waitForSettling, !settling.isEmpty, !Task.isCancelled {
+            let (settled, changing) = await settle(settling)
+            for chunk in stride(from: 0, to: settled.count, by: max(1, options.batchFiles)) {
+                let part = Array(settled[chunk..<min(settled.count, chunk + max(1, options.batchFiles))])
+                counts.deferred -= part.count
+                moveErrors += try commit(
+                    await Self.prepareAll(part, preparer: preparer, workers: workers), runID: runID, counts: &counts,
+                    logger: logger)
+                progress()
+            }
+            let taken = Set(settled.map(\.relativePath))
+            waiting.removeAll { taken.contains($0.path) }
+            stillChanging = changing.sorted()
+            if !stillChanging.isEmpty {
+                logger.warning(
+                    "files still being written when the run ended were left in the inbox",
+                    metadata: [
+                        "count": "\(stillChanging.count)", "files": "\(stillChanging.prefix(20).joined(separator: ", "))",
+                        "hint": "run again once they are complete, or run the daemon, which takes them when they settle",
+                    ])
+            }
         }
         waiting += scanner.skippedFiles
         let now = IngestClock.nanosecondsSinceEpoch()
@@ -169,19 +204,44 @@ public final class Intake {
             "run finished",
             metadata: [
                 "files": "\(counts.filesSeen)", "stored": "\(counts.stored)", "duplicates": "\(counts.duplicates)",
-                "failed": "\(counts.failed)", "deferred": "\(counts.deferred)",
+                "failed": "\(counts.failed)", "deferred": "\(counts.deferred)", "left": "\(waiting.count)",
                 "seconds": "\(Self.rounded(seconds, places: 3))",
                 "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
             ])
-        return RunSummary(
+        var summary = RunSummary(
             runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors, waiting: waiting.count,
             stale: Array(stale.prefix(20)), staleCount: stale.count)
+        summary.stillChanging = Array(stillChanging.prefix(20))
+        summary.stillChangingCount = stillChanging.count
+        return summary
+    }
+
+    /// Waits until the youngest of `entries` is as old as the settle time
+    /// (at most that long), then sorts them: settled (size and modification
+    /// time as first seen) or still changing (by path). A file gone meanwhile is neither.
+    private func settle(_ entries: [InboxEntry]) async -> (settled: [InboxEntry], changing: [String]) {
+        let now = IngestClock.nanosecondsSinceEpoch()
+        let settle = options.settleNanoseconds
+        let wait = entries.map { settle - (now - $0.modified) }.max().map { min(settle, max(0, $0)) } ?? 0
+        if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait) + 10_000_000) }
+        var settled: [InboxEntry] = []
+        var changing: [String] = []
+        for entry in entries {
+            guard let status = try? FileSystem.status(layout.inbox + "/" + entry.relativePath) else { continue }
+            if status.isRegularFile, status.size == entry.size, status.modified == entry.modified {
+                settled.append(entry)
+            } else {
+                changing.append(entry.relativePath)
+            }
+        }
+        settled.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return (settled, changing)
     }
 
     /// The next settled entries of the walk, up to the batch's file and byte limits.
     private func nextBatch(
         _ scanner: InboxScanner, closedForWriting: Set<String>, counts: inout RunCounts,
-        waiting: inout [(path: String, modified: Int64)], logger: Logger
+        waiting: inout [(path: String, modified: Int64)], settling: inout [InboxEntry], logger: Logger
     ) throws(IntakeError) -> [InboxEntry] {
         var batch: [InboxEntry] = []
         var bytes = 0
@@ -196,6 +256,7 @@ public final class Intake {
             {
                 counts.deferred += 1
                 waiting.append((entry.relativePath, entry.modified))
+                settling.append(entry)
                 logger.debug("file still being written, left for a later run", metadata: ["file.path": "\(entry.relativePath)"])
                 continue
             }

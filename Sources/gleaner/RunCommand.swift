@@ -19,8 +19,9 @@ struct RunCommand: AsyncParsableCommand {
             stores what it finds in the SQLite database, and moves each file, after its row is committed, \
             to archive/DAY/ or, if it is not a readable article, to failed/ with NAME.error.json beside it. \
             Files whose content is already stored are archived as duplicates. Dotfiles and names ending \
-            in .tmp, .part, .crdownload, .swp or ~ are left alone, and so is a file changed within the \
-            settle time (intake.settle_seconds): a later run takes it.
+            in .tmp, .part, .crdownload, .swp or ~ are left alone. A file changed within the settle \
+            time (intake.settle_seconds) is taken once its size and modification time have held still \
+            that long: with --once, Gleaner waits for it (at most the settle time) before it exits.
 
             Without --once, Gleaner first takes what is already in the inbox, then watches it with \
             inotify (polling on NFS, CIFS and FUSE) and rescans it every watch.rescan_seconds. Under \
@@ -30,7 +31,8 @@ struct RunCommand: AsyncParsableCommand {
             The state directory is --state-dir, else state_dir from the configuration, else \
             $GLEANER_STATE_DIR, else $STATE_DIRECTORY (set by systemd), else ./var.
 
-            Exit status: 0 all files taken; 1 some file failed (see failed/); 74 the state directory or \
+            Exit status: 0 all files taken; 1 some file failed (see failed/); 2 (--once) some file was \
+            still being written and was left in the inbox; 74 the state directory or \
             database could not be used; 75 another gleaner is running on the same database; \
             78 the configuration is wrong.
             """
@@ -55,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let intake = try Intake(layout: layout, options: Self.intakeOptions(settings), logger: logger)
             if once {
-                let summary = try await intake.run(mode: "once")
+                let summary = try await intake.run(mode: "once", waitForSettling: true)
                 do {
                     try DigestWriter(
                         directory: layout.digests, connection: intake.store.connection,
@@ -65,6 +67,7 @@ struct RunCommand: AsyncParsableCommand {
                     logger.error("digests not written", metadata: ["error": "\(error)"])
                 }
                 if summary.counts.failed > 0 || summary.moveErrors > 0 { throw ExitCode(1) }
+                if summary.stillChangingCount > 0 { throw ExitCode(2) }
                 return
             }
             try await runDaemon(intake: intake, settings: settings, environment: environment, logger: logger)
