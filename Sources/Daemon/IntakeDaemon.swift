@@ -158,6 +158,10 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
         var text = "STATUS=Last run: \(c.stored) stored, \(c.duplicates) duplicates, \(c.failed) failed"
         text += "; waiting in the inbox: \(summary.waiting)"
         if summary.staleCount > 0 { text += " (\(summary.staleCount) for over 10 min)" }
+        if !summary.unreadFolders.isEmpty {
+            text += "; inbox folders not read: \(summary.unreadFolders.count) ("
+                + summary.unreadFolders.prefix(3).map { "\($0.path): \($0.reason)" }.joined(separator: "; ") + ")"
+        }
         return text
     }
 

@@ -46,6 +46,8 @@ public final class InboxScanner {
 
     /// Subfolders the walk could not enter, with why (too deep, unreadable).
     public private(set) var skippedFolders: [(path: String, reason: String)] = []
+    /// Files inside the folders too deep to enter (counted, not read): they wait in the inbox.
+    public private(set) var filesInSkippedFolders = 0
 
     public init(inbox: String) {
         self.inbox = inbox
@@ -59,6 +61,30 @@ public final class InboxScanner {
     public static func isSkipped(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".part")
             || name.hasSuffix(".crdownload") || name.hasSuffix(".swp")
+    }
+
+    /// The files below `directory`, however deep, looking at no more than
+    /// `budget` entries (a hostile tree cannot make the count run long).
+    static func countFiles(_ directory: String, budget: Int) -> Int {
+        var files = 0
+        var seen = 0
+        var pending = [directory]
+        while let folder = pending.popLast(), seen < budget {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle), seen < budget {
+                let name = ArticleDirectory.name(of: entry)
+                if name == "." || name == ".." { continue }
+                seen += 1
+                let path = folder + "/" + name
+                if let status = try? FileSystem.status(path), status.isDirectory {
+                    pending.append(path)
+                } else {
+                    files += 1
+                }
+            }
+        }
+        return files
     }
 
     /// The next entry, or `nil` when the walk is over.
@@ -91,6 +117,7 @@ public final class InboxScanner {
             if status.isDirectory && !ArticleDirectory.isArticleName(name) {
                 if stack.count > Self.maximumDepth {
                     skippedFolders.append((relative, "more than \(Self.maximumDepth) folders deep"))
+                    filesInSkippedFolders += Self.countFiles(inbox + "/" + relative, budget: 100_000)
                 } else if let handle = opendir(inbox + "/" + relative) {
                     stack.append((handle, relative))
                 } else {

@@ -44,6 +44,15 @@ public struct RunSummary: Sendable, Equatable {
     /// files (`run --once`) gave up on them; they stay in the inbox (at most 20 named).
     public var stillChanging: [String] = []
     public var stillChangingCount = 0
+    /// Inbox folders the walk could not enter, with why (too deep, unreadable);
+    /// the files in a too-deep one are counted in ``waiting``.
+    public var unreadFolders: [InboxFolder] = []
+}
+
+/// An inbox folder that intake could not read, and why.
+public struct InboxFolder: Sendable, Equatable {
+    public let path: String
+    public let reason: String
 }
 
 /// The pass over an inbox: list, read, extract in parallel, record in the
@@ -191,8 +200,10 @@ public final class Intake {
                 ])
         }
         for (path, reason) in scanner.skippedFolders {
-            logger.warning("inbox folder not read", metadata: ["file.path": "\(path)", "reason": "\(reason)"])
+            logger.warning(
+                "inbox folder not read; its files wait in the inbox", metadata: ["file.path": "\(path)", "reason": "\(reason)"])
         }
+        let unreadFiles = scanner.filesInSkippedFolders
 
         let seconds = Double(IngestClock.monotonicNanoseconds() - start) / 1e9
         do {
@@ -204,13 +215,16 @@ public final class Intake {
             "run finished",
             metadata: [
                 "files": "\(counts.filesSeen)", "stored": "\(counts.stored)", "duplicates": "\(counts.duplicates)",
-                "failed": "\(counts.failed)", "deferred": "\(counts.deferred)", "left": "\(waiting.count)",
+                "failed": "\(counts.failed)", "deferred": "\(counts.deferred)",
+                "left": "\(waiting.count + scanner.filesInSkippedFolders)",
+                "folders_not_read": "\(scanner.skippedFolders.count)",
                 "seconds": "\(Self.rounded(seconds, places: 3))",
                 "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
             ])
         var summary = RunSummary(
-            runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors, waiting: waiting.count,
+            runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors, waiting: waiting.count + unreadFiles,
             stale: Array(stale.prefix(20)), staleCount: stale.count)
+        summary.unreadFolders = scanner.skippedFolders.map { InboxFolder(path: $0.path, reason: $0.reason) }
         summary.stillChanging = Array(stillChanging.prefix(20))
         summary.stillChangingCount = stillChanging.count
         return summary

@@ -73,7 +73,12 @@ extension StandardOutput: DigestSink {}
 
 /// Files waiting in the inbox (all names, temporary ones included).
 enum InboxCount {
-    static func count(_ inbox: String) -> Int? {
+    /// The files waiting in the inbox, the files in folders too deep to read
+    /// included, or nil when the inbox cannot be read.
+    static func count(_ inbox: String) -> Int? { walk(inbox)?.files }
+
+    /// The walk's count and the folders it could not read, with why.
+    static func walk(_ inbox: String) -> (files: Int, unreadFolders: [(path: String, reason: String)])? {
         let scanner = InboxScanner(inbox: inbox)
         var count = 0
         do {
@@ -81,6 +86,6 @@ enum InboxCount {
         } catch {
             return nil
         }
-        return count + scanner.skippedFiles.count
+        return (count + scanner.skippedFiles.count + scanner.filesInSkippedFolders, scanner.skippedFolders)
     }
 }

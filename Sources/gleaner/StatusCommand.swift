@@ -30,7 +30,9 @@ struct StatusCommand: ParsableCommand {
             let last = try connection.rows(
                 "SELECT id, mode, started_at, finished_at, stored, duplicates, failed, deferred FROM runs ORDER BY id DESC LIMIT 1"
             ).first
-            let backlog = InboxCount.count(layout.inbox)
+            let walk = InboxCount.walk(layout.inbox)
+            let backlog = walk?.files
+            let unread = walk?.unreadFolders ?? []
             let failedWaiting = Self.failedFiles(layout.failed)
             let bytes = [layout.database, layout.database + "-wal"].reduce(0) { total, path in
                 var info = stat()
@@ -61,6 +63,15 @@ struct StatusCommand: ParsableCommand {
                     w.null()
                 }
                 w.key("backlog"); if let backlog { w.integer(backlog) } else { w.null() }
+                w.key("unread_folders")
+                w.beginArray()
+                for folder in unread {
+                    w.beginObject()
+                    w.key("path"); w.string(folder.path)
+                    w.key("reason"); w.string(folder.reason)
+                    w.endObject()
+                }
+                w.endArray()
                 w.key("failed_waiting"); w.integer(failedWaiting)
                 w.key("database_bytes"); w.integer(bytes)
                 w.endObject()
@@ -76,6 +87,9 @@ struct StatusCommand: ParsableCommand {
                             + "\(last[4].integer ?? 0) stored, \(last[5].integer ?? 0) duplicates, \(last[6].integer ?? 0) failed")
                 }
                 output.writeLine("  inbox       \(backlog.map { "\($0) files waiting" } ?? "cannot be read") in \(layout.inbox)")
+                for folder in unread {
+                    output.writeLine("              folder not read: \(folder.path) (\(folder.reason))")
+                }
                 output.writeLine(
                     "  failed      \(failedWaiting) files in \(layout.failed)"
                         + (failedWaiting > 0 ? " (each with NAME.error.json; move a fixed file back into the inbox)" : ""))

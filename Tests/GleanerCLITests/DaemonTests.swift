@@ -103,6 +103,22 @@ func eventually(_ seconds: Double = 10, _ condition: () throws -> Bool) rethrows
 
 @Suite("gleaner run (the daemon), end to end")
 struct DaemonTests {
+    @Test func aFolderTooDeepToReadIsReportedInStatusWithItsFilesAsWaiting() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop((1...9).map { "d\($0)" }.joined(separator: "/") + "/deep.txt", article(1))
+        try state.drop("top.txt", article(2))
+        let listener = try NotifyListener(path: state.root + "/notify.sock")
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["NOTIFY_SOCKET": listener.path]))
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        #expect(listener.wait(for: "READY=1"), "\(daemon.log)")
+        #expect(listener.messages.contains {
+            $0.contains("waiting in the inbox: 1") && $0.contains("inbox folders not read: 1 (d1/d2/d3/d4/d5/d6/d7/d8/d9: more than 8 folders deep)")
+        }, "\(listener.messages)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 10) == 0)
+    }
+
     @Test func watchesTheInboxReportsToSystemdReloadsAndStopsCleanly() throws {
         let state = try StateFixture()
         defer { state.remove() }

@@ -144,6 +144,38 @@ struct RunOnceTests {
         #expect(state.entries(in: "archive").contains("\(day)/Zürich news – 2. März.txt"))
     }
 
+    @Test func foldersTheWalkCannotReadAreCountedAsWaitingWithTheirReason() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let deep = (1...9).map { "d\($0)" }.joined(separator: "/")
+        try state.drop("\(deep)/deep-1.txt", article(1))
+        try state.drop("\(deep)/deep-2.txt", article(2))
+        try state.drop("shut/inside.txt", article(3))
+        #expect(chmod(state.inbox + "/shut", 0) == 0)
+        try state.drop("top.txt", article(4))
+        // Root reads a mode-000 folder anyway; without CAP_DAC_OVERRIDE it cannot.
+        let launcher = getuid() == 0
+            ? ["/usr/bin/setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"] : []
+
+        let run = try state.run(launcher: launcher)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("folders_not_read=2"))
+        #expect(run.stderr.contains("left=2"))
+        #expect(run.stderr.contains("more than 8 folders deep"))
+        #expect(try state.ledger("top.txt")?.outcome == "stored")
+
+        let status = try GleanerRun(["status", "--state-dir", state.root], launcher: launcher)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("2 files waiting"))
+        #expect(status.stdout.contains("folder not read: d1/d2/d3/d4/d5/d6/d7/d8/d9 (more than 8 folders deep)"))
+        #expect(status.stdout.contains("folder not read: shut (permission denied)"))
+        let json = try GleanerRun(["status", "--state-dir", state.root, "--json"], launcher: launcher)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["backlog"] as? Int == 2)
+        let folders = try #require(object["unread_folders"] as? [[String: String]])
+        #expect(Set(folders.compactMap { $0["path"] }) == ["d1/d2/d3/d4/d5/d6/d7/d8/d9", "shut"])
+    }
+
     @Test func filesCopiedJustBeforeRunOnceAreWaitedForAndTaken() throws {
         let state = try StateFixture()
         defer { state.remove() }
