@@ -59,12 +59,21 @@ let package = Package(
         // and the settings it holds.
         .target(name: "Configuration", swiftSettings: strictSettings),
 
+        // The state directory's layout and the file operations that keep it
+        // safe (atomic writes, renames that never replace, directory fsync):
+        // shared by intake and the digests.
+        .target(
+            name: "StateFiles",
+            dependencies: ["ArticleFile", "CLinux"],
+            swiftSettings: strictSettings
+        ),
+
         // One pass over the inbox: list, read, extract in parallel, store,
         // move out. The daemon triggers passes; `gleaner run --once` makes one.
         .target(
             name: "Intake",
             dependencies: [
-                "ArticleExtraction", "ArticleFile", "ArticleStore", "CLinux",
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "StateFiles", "CLinux",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -74,7 +83,7 @@ let package = Package(
         // (pure), written whole after each run.
         .target(
             name: "Digest",
-            dependencies: ["ArticleStore", "ArticleExtraction", "Intake", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ArticleStore", "ArticleExtraction", "StateFiles", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
 
@@ -83,7 +92,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Intake", "ArticleStore", "Digest", "CLinux",
+                "Intake", "ArticleStore", "Digest", "StateFiles", "CLinux",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -95,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Digest", "Daemon",
+                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Digest", "Daemon", "StateFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

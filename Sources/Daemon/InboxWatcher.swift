@@ -1,3 +1,5 @@
+import ArticleStore
+import StateFiles
 import ArticleFile
 import CLinux
 import Intake

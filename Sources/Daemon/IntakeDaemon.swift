@@ -1,3 +1,4 @@
+import StateFiles
 import ArticleStore
 import Intake
 import Logging

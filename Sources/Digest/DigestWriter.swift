@@ -1,5 +1,5 @@
 import ArticleStore
-import Intake
+import StateFiles
 
 #if canImport(Glibc)
     import Glibc

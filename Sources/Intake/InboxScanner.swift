@@ -1,3 +1,4 @@
+import StateFiles
 import ArticleFile
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import StateFiles
 import ArticleExtraction
 import ArticleFile
 import ArticleStore

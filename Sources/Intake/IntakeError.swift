@@ -1,3 +1,4 @@
+import StateFiles
 import ArticleStore
 
 /// Why a run could not start or had to stop. Files are never lost by these:

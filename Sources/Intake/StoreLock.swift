@@ -1,3 +1,5 @@
+import StateFiles
+
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,3 +1,4 @@
+import StateFiles
 import ArgumentParser
 import ArticleFile
 import ArticleStore

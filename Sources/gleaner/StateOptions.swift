@@ -1,3 +1,4 @@
+import StateFiles
 import ArgumentParser
 import ArticleStore
 import Configuration

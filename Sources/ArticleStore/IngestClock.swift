@@ -1,4 +1,4 @@
-import ArticleStore
+
 
 #if canImport(Glibc)
     import Glibc
@@ -33,7 +33,7 @@ public enum IngestClock {
     }
 
     /// Nanoseconds since the epoch (for settle times, compared with file modification times).
-    static func nanosecondsSinceEpoch() -> Int64 {
+    package static func nanosecondsSinceEpoch() -> Int64 {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)

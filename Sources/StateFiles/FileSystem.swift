@@ -32,19 +32,19 @@ public enum FileSystem {
     public static let temporaryPrefix = ".gleaner-partial-"
 
     /// What `lstat(2)` says about a path, never following a symlink.
-    struct Status {
-        let kind: mode_t
-        let size: Int
+    package struct Status {
+        package let kind: mode_t
+        package let size: Int
         /// Modification time, in nanoseconds since the epoch.
-        let modified: Int64
-        let linkCount: Int
+        package let modified: Int64
+        package let linkCount: Int
 
-        var isRegularFile: Bool { kind == S_IFREG }
-        var isDirectory: Bool { kind == S_IFDIR }
+        package var isRegularFile: Bool { kind == S_IFREG }
+        package var isDirectory: Bool { kind == S_IFDIR }
     }
 
     /// The corresponding C function is `lstat(2)`; `nil` when the path does not exist.
-    static func status(_ path: String) throws(FileSystemError) -> Status? {
+    package static func status(_ path: String) throws(FileSystemError) -> Status? {
         var info = stat()
         while lstat(path, &info) != 0 {
             let code = errno
@@ -59,7 +59,7 @@ public enum FileSystem {
     }
 
     /// Device and inode of what `path` names now (not following a symlink), or `nil`.
-    static func identity(_ path: String) -> FileIdentity? {
+    package static func identity(_ path: String) -> FileIdentity? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return FileIdentity(info)
@@ -92,7 +92,7 @@ public enum FileSystem {
     /// (`renameat2` with `RENAME_NOREPLACE`; a plain `rename` after a check on
     /// a file system that lacks it, which is safe because one Gleaner holds the lock).
     /// - Returns: `false` when `to` already exists.
-    static func renameNoReplace(_ from: String, to: String) throws(FileSystemError) -> Bool {
+    package static func renameNoReplace(_ from: String, to: String) throws(FileSystemError) -> Bool {
         while true {
             if gleaner_rename_noreplace(from, to) == 0 { return true }
             switch errno {
@@ -109,7 +109,7 @@ public enum FileSystem {
     }
 
     /// Makes a directory's entries durable: the corresponding C function is `fsync(2)` on the directory.
-    static func syncDirectory(_ path: String) throws(FileSystemError) {
+    package static func syncDirectory(_ path: String) throws(FileSystemError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError(call: "open", path: path, errno: errno) }
         defer { close(fd) }
@@ -148,7 +148,7 @@ public enum FileSystem {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func lastComponent(_ path: String) -> String {
+    package static func lastComponent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
