@@ -12,6 +12,43 @@ public enum ArticleDirectory {
         return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 
+    /// The bytes of the name in a `readdir(3)` entry, as they are on disk
+    /// (a name need not be valid UTF-8), read in place up to its NUL.
+    public static func nameBytes(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let start = (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: UInt8.self)
+        return Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// A readable form of a name that is not valid UTF-8: its valid parts as
+    /// they are, every other byte as `\xNN` ("caf\xe9-news.txt"). Nil for a valid name.
+    public static func escapedName(_ bytes: [UInt8]) -> String? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var text = ""
+        var i = 0
+        while i < bytes.count {
+            // The longest valid run of at most four bytes starting here, else one escaped byte.
+            var decoded: String?
+            var length = 0
+            for n in stride(from: min(4, bytes.count - i), through: 1, by: -1) {
+                if let s = String(validating: bytes[i..<(i + n)], as: UTF8.self), s.unicodeScalars.count == 1 {
+                    decoded = s
+                    length = n
+                    break
+                }
+            }
+            if let decoded {
+                text += decoded
+                i += length
+            } else {
+                let hex = String(bytes[i], radix: 16)
+                text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                i += 1
+            }
+        }
+        return text
+    }
+
     /// Whether `name` is an article file name: ends in `.txt`, `.txt.gz` or
     /// `.gz` and does not start with `.`.
     public static func isArticleName(_ name: String) -> Bool {

@@ -17,8 +17,8 @@ import ArticleStore
 /// directory it touched durable with one `fsync` each.
 struct FileMover {
     let layout: StateLayout
-    private var planned: [(from: String, to: String, errorJSON: [UInt8]?, identity: FileIdentity?, path: String)] = []
-    private var reserved: Set<String> = []
+    private var planned: [(from: BytePath, to: BytePath, errorJSON: [UInt8]?, identity: FileIdentity?, path: String)] = []
+    private var reserved: Set<BytePath> = []
 
     init(layout: StateLayout) {
         self.layout = layout
@@ -28,7 +28,11 @@ struct FileMover {
     /// `moved_to` (relative to the state directory when inside it).
     /// - Parameter identity: the file that was read; the move is skipped if the
     ///   name now refers to another file (replaced while it was read).
-    mutating func plan(_ record: IntakeRecord, outcome: IntakeOutcome, run: Int64, identity: FileIdentity?) -> String {
+    /// - Parameter rawPath: the bytes of the inbox-relative path when they are
+    ///   not UTF-8; the file keeps them in `failed/`.
+    mutating func plan(
+        _ record: IntakeRecord, outcome: IntakeOutcome, run: Int64, identity: FileIdentity?, rawPath: [UInt8]? = nil
+    ) -> String {
         let root: String
         var errorJSON: [UInt8]?
         switch outcome {
@@ -43,10 +47,14 @@ struct FileMover {
         if let earlier = planned.firstIndex(where: { $0.path == record.path }) {
             reserved.remove(planned.remove(at: earlier).to)
         }
-        let destination = freeName(root + "/" + record.path)
+        func path(_ base: String) -> BytePath {
+            guard let rawPath else { return BytePath(base + "/" + record.path) }
+            return BytePath(bytes: Array((base + "/").utf8) + rawPath, shown: base + "/" + record.path)
+        }
+        let destination = freeName(path(root))
         reserved.insert(destination)
-        planned.append((layout.inbox + "/" + record.path, destination, errorJSON, identity, record.path))
-        return layout.describe(destination)
+        planned.append((path(layout.inbox), destination, errorJSON, identity, record.path))
+        return layout.describe(destination.shown)
     }
 
     /// Performs the planned moves. A file that cannot be moved stays in the
@@ -64,7 +72,7 @@ struct FileMover {
                 continue
             }
             do {
-                let directory = FileSystem.parentDirectory(move.to)
+                let directory = FileSystem.parentDirectory(move.to.shown)
                 for created in try FileSystem.makeDirectories(directory) {
                     touched.insert(FileSystem.parentDirectory(created))
                 }
@@ -74,7 +82,7 @@ struct FileMover {
                         // The reason first: a crash between the two steps leaves a
                         // reason without its file, never a file without its reason.
                         try FileSystem.writeAtomically(
-                            errorJSON, to: target + ".error.json",
+                            errorJSON, to: target.appending(".error.json"),
                             temporary: layout.failed + "/" + FileSystem.temporaryPrefix + "\(getpid())")
                     }
                     if try FileSystem.renameNoReplace(move.from, to: target) { break }
@@ -87,13 +95,13 @@ struct FileMover {
                 if let identity = move.identity, FileSystem.identity(target) != identity {
                     var back = move.from
                     while try !FileSystem.renameNoReplace(target, to: back) { back = freeName(back) }
-                    if move.errorJSON != nil { unlink(target + ".error.json") }
+                    if move.errorJSON != nil { unlink(target.appending(".error.json").cString) }
                     replaced.append(move.path)
-                    touched.insert(FileSystem.parentDirectory(move.from))
+                    touched.insert(FileSystem.parentDirectory(move.from.shown))
                     continue
                 }
                 touched.insert(directory)
-                touched.insert(FileSystem.parentDirectory(move.from))
+                touched.insert(FileSystem.parentDirectory(move.from.shown))
             } catch {
                 errors.append(error)
             }
@@ -107,19 +115,25 @@ struct FileMover {
     }
 
     /// `path`, or `path` with `-2`, `-3`, ... before its extensions, whichever is free.
-    private func freeName(_ path: String) -> String {
-        func free(_ candidate: String) -> Bool {
+    private func freeName(_ path: BytePath) -> BytePath {
+        func free(_ candidate: BytePath) -> Bool {
             !reserved.contains(candidate) && !FileSystem.exists(candidate)
         }
         if free(path) { return path }
-        let directory = FileSystem.parentDirectory(path)
-        let name = FileSystem.lastComponent(path)
-        let dot = name.dropFirst().firstIndex(of: ".") ?? name.endIndex
-        let stem = name[..<dot]
-        let extensions = name[dot...]
+        // Split the last name at its first dot after the first byte, in bytes and in the shown form alike.
+        func split(_ bytes: [UInt8]) -> (stem: [UInt8], extensions: [UInt8]) {
+            let nameStart = (bytes.lastIndex(of: 0x2F) ?? -1) + 1
+            let dot = bytes[(nameStart + 1)...].firstIndex(of: 0x2E) ?? bytes.endIndex
+            return (Array(bytes[..<dot]), Array(bytes[dot...]))
+        }
+        let raw = split(path.bytes)
+        let shown = split(Array(path.shown.utf8))
         var counter = 2
         while true {
-            let candidate = directory + "/" + stem + "-\(counter)" + extensions
+            let suffix = Array("-\(counter)".utf8)
+            let candidate = BytePath(
+                bytes: raw.stem + suffix + raw.extensions,
+                shown: String(decoding: shown.stem + suffix + shown.extensions, as: UTF8.self))
             if free(candidate) { return candidate }
             counter += 1
         }

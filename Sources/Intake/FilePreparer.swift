@@ -9,15 +9,16 @@ import ArticleStore
 /// A file read and extracted, ready for the store, or a reason to leave it for later.
 enum PreparedFile: Sendable {
     /// What the store must record, how long reading and extracting took, and
-    /// which file was read (`nil` when it was refused unread).
-    case ready(IntakeRecord, milliseconds: Double, identity: FileIdentity?)
+    /// which file was read (`nil` when it was refused unread), and the bytes of
+    /// its path when they are not UTF-8 (``InboxEntry/rawRelativePath``).
+    case ready(IntakeRecord, milliseconds: Double, identity: FileIdentity?, rawPath: [UInt8]? = nil)
     /// Still being written (changed during the settle time or while read): left in the inbox.
     case deferred(InboxEntry, reason: String)
     /// Gone before it was read (someone took it back): nothing to account for.
     case vanished(InboxEntry)
 
     var milliseconds: Double {
-        if case .ready(_, let ms, _) = self { ms } else { 0 }
+        if case .ready(_, let ms, _, _) = self { ms } else { 0 }
     }
 }
 
@@ -35,7 +36,7 @@ struct FilePreparer: Sendable {
             let ms = Double(IngestClock.monotonicNanoseconds() - start) / 1_000_000
             return .ready(
                 IntakeRecord(path: entry.relativePath, size: size, tag: entry.tag, content: content, seen: seen),
-                milliseconds: ms, identity: identity)
+                milliseconds: ms, identity: identity, rawPath: entry.rawRelativePath)
         }
         if let refusal = entry.refusal {
             return done(.failure(stage: refusal.stage, reason: refusal.reason, sha256: nil), size: nil)

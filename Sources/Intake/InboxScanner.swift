@@ -20,6 +20,9 @@ public struct InboxEntry: Sendable, Equatable {
     /// an article), a file with other hard links, or a name that is not an
     /// article's.
     public let refusal: Refusal?
+    /// The path's bytes when its last name is not valid UTF-8 (``relativePath``
+    /// then shows those bytes as `\xNN`): the file is moved by these bytes.
+    public var rawRelativePath: [UInt8]? = nil
 
     /// A reason to refuse an entry, and the stage (`open` or `name`) it belongs to.
     public struct Refusal: Sendable, Equatable {
@@ -103,7 +106,25 @@ public final class InboxScanner {
                 stack.removeLast()
                 continue
             }
-            let name = ArticleDirectory.name(of: entry)
+            let nameBytes = ArticleDirectory.nameBytes(of: entry)
+            if let escaped = ArticleDirectory.escapedName(nameBytes) {
+                // "caf\xe9-news.txt": not a name Gleaner can read or record as it is;
+                // refused, with a readable form, and moved by its own bytes.
+                let prefix = level.relative.isEmpty ? [] : Array((level.relative + "/").utf8)
+                let relative = (level.relative.isEmpty ? "" : level.relative + "/") + escaped
+                let raw = BytePath(bytes: Array((inbox + "/").utf8) + prefix + nameBytes, shown: inbox + "/" + relative)
+                guard let status = try? FileSystem.status(raw) else { continue }
+                var refused = InboxEntry(
+                    relativePath: relative, tag: level.relative.isEmpty ? nil : level.relative,
+                    size: status.isRegularFile ? status.size : 0, modified: status.modified,
+                    refusal: .init(
+                        stage: "name",
+                        reason: "the file name is not valid UTF-8 (shown here with \\xNN for its other bytes); "
+                            + "the file is kept in failed/ under its own name: rename it in UTF-8 and move it back"))
+                refused.rawRelativePath = prefix + nameBytes
+                return refused
+            }
+            let name = String(decoding: nameBytes, as: UTF8.self)
             if name == "." || name == ".." { continue }
             let relative = level.relative.isEmpty ? name : level.relative + "/" + name
             if Self.isSkipped(name) {

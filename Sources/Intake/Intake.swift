@@ -311,12 +311,14 @@ public final class Intake {
         var records: [IntakeRecord] = []
         var timings: [Double] = []
         var identities: [String: FileIdentity] = [:]
+        var rawPaths: [String: [UInt8]] = [:]
         for file in prepared {
             switch file {
-            case .ready(let record, let ms, let identity):
+            case .ready(let record, let ms, let identity, let rawPath):
                 records.append(record)
                 timings.append(ms)
                 identities[record.path] = identity
+                rawPaths[record.path] = rawPath
             case .deferred(let entry, let reason):
                 counts.deferred += 1
                 logger.debug(
@@ -332,7 +334,8 @@ public final class Intake {
         let outcomes: [IntakeOutcome]
         do {
             outcomes = try store.record(records, run: runID) { record, outcome in
-                let destination = mover.plan(record, outcome: outcome, run: runID, identity: identities[record.path])
+                let destination = mover.plan(
+                    record, outcome: outcome, run: runID, identity: identities[record.path], rawPath: rawPaths[record.path])
                 movedTo[record.path] = destination
                 return destination
             }

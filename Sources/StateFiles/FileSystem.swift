@@ -45,12 +45,16 @@ public enum FileSystem {
 
     /// The corresponding C function is `lstat(2)`; `nil` when the path does not exist.
     package static func status(_ path: String) throws(FileSystemError) -> Status? {
+        try status(BytePath(path))
+    }
+
+    package static func status(_ path: BytePath) throws(FileSystemError) -> Status? {
         var info = stat()
-        while lstat(path, &info) != 0 {
+        while lstat(path.cString, &info) != 0 {
             let code = errno
             if code == EINTR { continue }
             if code == ENOENT { return nil }
-            throw FileSystemError(call: "lstat", path: path, errno: code)
+            throw FileSystemError(call: "lstat", path: path.shown, errno: code)
         }
         return Status(
             kind: info.st_mode & S_IFMT, size: Int(info.st_size),
@@ -59,15 +63,19 @@ public enum FileSystem {
     }
 
     /// Device and inode of what `path` names now (not following a symlink), or `nil`.
-    package static func identity(_ path: String) -> FileIdentity? {
+    package static func identity(_ path: String) -> FileIdentity? { identity(BytePath(path)) }
+
+    package static func identity(_ path: BytePath) -> FileIdentity? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard lstat(path.cString, &info) == 0 else { return nil }
         return FileIdentity(info)
     }
 
-    public static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool { exists(BytePath(path)) }
+
+    package static func exists(_ path: BytePath) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0
+        return lstat(path.cString, &info) == 0
     }
 
     /// Creates `path` and its missing parents (`mkdir -p`), mode 0777 less the umask.
@@ -93,17 +101,23 @@ public enum FileSystem {
     /// a file system that lacks it, which is safe because one Gleaner holds the lock).
     /// - Returns: `false` when `to` already exists.
     package static func renameNoReplace(_ from: String, to: String) throws(FileSystemError) -> Bool {
+        try renameNoReplace(BytePath(from), to: BytePath(to))
+    }
+
+    package static func renameNoReplace(_ from: BytePath, to: BytePath) throws(FileSystemError) -> Bool {
         while true {
-            if gleaner_rename_noreplace(from, to) == 0 { return true }
+            if gleaner_rename_noreplace(from.cString, to.cString) == 0 { return true }
             switch errno {
             case EINTR: continue
             case EEXIST: return false
             case EINVAL, ENOSYS:
                 if exists(to) { return false }
-                guard rename(from, to) == 0 else { throw FileSystemError(call: "rename", path: from, errno: errno) }
+                guard rename(from.cString, to.cString) == 0 else {
+                    throw FileSystemError(call: "rename", path: from.shown, errno: errno)
+                }
                 return true
             default:
-                throw FileSystemError(call: "rename", path: from, errno: errno)
+                throw FileSystemError(call: "rename", path: from.shown, errno: errno)
             }
         }
     }
@@ -122,6 +136,22 @@ public enum FileSystem {
         let file = try AtomicFile(path: path, temporary: temporary)
         try file.append(bytes)
         try file.commit()
+    }
+
+    /// ``writeAtomically(_:to:temporary:)`` to a path given as bytes.
+    package static func writeAtomically(_ bytes: [UInt8], to path: BytePath, temporary: String) throws(FileSystemError) {
+        guard case .some(let shown) = path.string else {
+            // The temporary has a name of ours; only the final rename needs the bytes.
+            let staged = temporary + "-staged"
+            try writeAtomically(bytes, to: staged, temporary: temporary)
+            guard rename(staged, path.cString) == 0 else {
+                let code = errno
+                unlink(staged)
+                throw FileSystemError(call: "rename", path: path.shown, errno: code)
+            }
+            return
+        }
+        try writeAtomically(bytes, to: shown, temporary: temporary)
     }
 
     /// The names in `directory` (not `.` and `..`), unsorted; empty when it cannot be read.
@@ -151,6 +181,36 @@ public enum FileSystem {
     package static func lastComponent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+}
+
+/// A path as the bytes the kernel sees, for names that are not valid UTF-8
+/// (which a Swift `String` cannot hold), with a readable form for messages.
+package struct BytePath: Sendable, Hashable {
+    /// The path's bytes with a NUL at the end, for C calls.
+    package let cString: [CChar]
+    /// The path with bytes that are not UTF-8 shown as `\xNN`.
+    package let shown: String
+
+    package init(_ path: String) {
+        cString = Array(path.utf8CString)
+        shown = path
+    }
+
+    package init(bytes: [UInt8], shown: String) {
+        cString = bytes.map { CChar(bitPattern: $0) } + [0]
+        self.shown = shown
+    }
+
+    /// The bytes, without the NUL.
+    package var bytes: [UInt8] { cString.dropLast().map { UInt8(bitPattern: $0) } }
+
+    /// The path as a `String` when its bytes are valid UTF-8.
+    package var string: String? { String(validating: bytes, as: UTF8.self) }
+
+    /// This path followed by `suffix` (".error.json", "-2").
+    package func appending(_ suffix: String) -> BytePath {
+        BytePath(bytes: bytes + Array(suffix.utf8), shown: shown + suffix)
     }
 }
 

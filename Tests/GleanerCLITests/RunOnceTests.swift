@@ -144,6 +144,47 @@ struct RunOnceTests {
         #expect(state.entries(in: "archive").contains("\(day)/Zürich news – 2. März.txt"))
     }
 
+    @Test func aNameThatIsNotUTF8IsFailedUnderItsOwnBytesWithAReadableNameInItsReason() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        // "café-news.txt" as Latin-1 writes it: é is the single byte 0xE9.
+        func cPath(_ base: String, _ name: [UInt8]) -> [CChar] {
+            (Array((base + "/").utf8) + name).map { CChar(bitPattern: $0) } + [0]
+        }
+        let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array("-news.txt".utf8)
+        try state.drop("tag/placeholder.txt", article(1))
+        let fd = open(cPath(state.inbox, latin1), O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(fd >= 0)
+        let body = Array(article(2).utf8)
+        #expect(write(fd, body, body.count) == body.count)
+        close(fd)
+        try state.age(state.inbox + "/tag/placeholder.txt", by: 60)
+        var old = [timespec](repeating: timespec(tv_sec: Int(Date().timeIntervalSince1970) - 60, tv_nsec: 0), count: 2)
+        #expect(utimensat(AT_FDCWD, cPath(state.inbox, latin1), &old, 0) == 0)
+
+        let run = try state.run()
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(state.entries(in: "inbox").isEmpty)
+        // Moved by its own bytes, with its reason beside it under the same bytes.
+        var info = stat()
+        #expect(lstat(cPath(state.root + "/failed", latin1), &info) == 0)
+        let errorJSON = cPath(state.root + "/failed", latin1 + Array(".error.json".utf8))
+        let handle = open(errorJSON, O_RDONLY)
+        #expect(handle >= 0)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(handle, &buffer, buffer.count)
+        close(handle)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(buffer[..<max(0, count)])) as? [String: Any])
+        #expect(document["file"] as? String == "caf\\xe9-news.txt")
+        #expect((document["reason"] as? String)?.contains("not valid UTF-8") == true)
+        let ledger = try #require(try state.ledger("caf\\xe9-news.txt"))
+        #expect(ledger.outcome == "failed" && ledger.stage == "name")
+        #expect(ledger.movedTo == "failed/caf\\xe9-news.txt")
+        #expect(run.stderr.contains("caf\\\\xe9-news.txt"))
+        #expect(try state.ledger("tag/placeholder.txt")?.outcome == "stored")
+    }
+
     @Test func foldersTheWalkCannotReadAreCountedAsWaitingWithTheirReason() throws {
         let state = try StateFixture()
         defer { state.remove() }
