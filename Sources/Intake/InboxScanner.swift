@@ -24,6 +24,15 @@ public struct InboxEntry: Sendable, Equatable {
     /// then shows those bytes as `\xNN`): the file is moved by these bytes.
     public var rawRelativePath: [UInt8]? = nil
 
+    /// The same entry, refused unread for `reason`.
+    public func refused(stage: String, reason: String) -> InboxEntry {
+        var entry = InboxEntry(
+            relativePath: relativePath, tag: tag, size: size, modified: modified,
+            refusal: Refusal(stage: stage, reason: reason))
+        entry.rawRelativePath = rawRelativePath
+        return entry
+    }
+
     /// A reason to refuse an entry, and the stage (`open` or `name`) it belongs to.
     public struct Refusal: Sendable, Equatable {
         public let stage: String

@@ -68,6 +68,8 @@ public final class Intake {
     /// The store intake writes; open while the intake lives.
     public let store: ArticleStore
     private let lock: StoreLock
+    /// What is in flight, and the files the process died on before.
+    private let crashes: CrashRecord
     private let preparer: FilePreparer
     private let logger: Logger
 
@@ -82,6 +84,14 @@ public final class Intake {
         }
         try Self.checkSameFileSystem(layout)
         lock = try StoreLock(path: layout.lockFile)
+        crashes = CrashRecord(layout: layout)
+        for (path, deaths) in crashes.deaths.sorted(by: { $0.key < $1.key }) {
+            logger.warning(
+                deaths >= CrashRecord.deathsToRefuse
+                    ? "Gleaner stopped twice while this file was being read; it goes to failed/ unread"
+                    : "Gleaner stopped while this file was being read; it is read again, alone",
+                metadata: ["file.path": "\(path)", "deaths": "\(deaths)"])
+        }
         // What a killed run was writing when it stopped; the file it was for is still in the inbox.
         FileSystem.removeEntries(in: layout.failed, prefix: FileSystem.temporaryPrefix)
         do {
@@ -143,18 +153,26 @@ public final class Intake {
         var moveErrors = 0
         var waiting: [(path: String, modified: Int64)] = []
         var settling: [InboxEntry] = []
+        var suspects: [InboxEntry] = []
+        var refusedAfterCrashes: [String] = []
         let workers = options.workers > 0 ? options.workers : Self.processorCount
         let preparer = self.preparer
+        let crashes = self.crashes
+        defer { crashes.finish([]) }
+        func walk() throws(IntakeError) -> [InboxEntry] {
+            try nextBatch(
+                scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, settling: &settling,
+                suspects: &suspects, refusedAfterCrashes: &refusedAfterCrashes, logger: logger)
+        }
 
-        var batch = try nextBatch(
-            scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, settling: &settling,
-            logger: logger)
+        var batch = try walk()
+        crashes.begin(batch.map(\.relativePath))
         var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers)
         while !batch.isEmpty {
             if Task.isCancelled { break }
-            let following = try nextBatch(
-                scanner, closedForWriting: closedForWriting, counts: &counts, waiting: &waiting, settling: &settling,
-                logger: logger)
+            let following = try walk()
+            // Both batches are in flight while one is recorded and the next read.
+            crashes.begin((batch + following).map(\.relativePath))
             async let preparedNext = Self.prepareAll(following, preparer: preparer, workers: workers)
             do {
                 moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
@@ -165,6 +183,18 @@ public final class Intake {
             progress()
             batch = following
             prepared = await preparedNext
+        }
+        // Refused and moved to failed/: a file fixed and dropped again under its name is read afresh.
+        crashes.finish(refusedAfterCrashes)
+        // A file the process died on once is read alone: if it kills the process
+        // again, the record names it and the next start refuses it.
+        for suspect in suspects where !Task.isCancelled {
+            crashes.begin([suspect.relativePath])
+            moveErrors += try commit(
+                await Self.prepareAll([suspect], preparer: preparer, workers: 1), runID: runID, counts: &counts,
+                logger: logger)
+            crashes.finish([suspect.relativePath])
+            progress()
         }
         var stillChanging: [String] = []
         if waitForSettling, !settling.isEmpty, !Task.isCancelled {
@@ -256,15 +286,29 @@ public final class Intake {
     /// The next settled entries of the walk, up to the batch's file and byte limits.
     private func nextBatch(
         _ scanner: InboxScanner, closedForWriting: Set<String>, counts: inout RunCounts,
-        waiting: inout [(path: String, modified: Int64)], settling: inout [InboxEntry], logger: Logger
+        waiting: inout [(path: String, modified: Int64)], settling: inout [InboxEntry], suspects: inout [InboxEntry],
+        refusedAfterCrashes: inout [String], logger: Logger
     ) throws(IntakeError) -> [InboxEntry] {
         var batch: [InboxEntry] = []
         var bytes = 0
         let now = IngestClock.nanosecondsSinceEpoch()
         while batch.count < options.batchFiles && bytes < options.batchBytes {
-            let entry: InboxEntry?
-            do { entry = try scanner.next() } catch { throw .fileSystem(error) }
-            guard let entry else { break }
+            let found: InboxEntry?
+            do { found = try scanner.next() } catch { throw .fileSystem(error) }
+            guard var entry = found else { break }
+            if entry.refusal == nil {
+                let deaths = crashes.deaths(of: entry.relativePath)
+                if deaths >= CrashRecord.deathsToRefuse {
+                    entry = entry.refused(
+                        stage: "crash",
+                        reason: "Gleaner stopped twice while reading this file (killed, out of memory, or stopped by "
+                            + "the watchdog); it is not read a third time")
+                    refusedAfterCrashes.append(entry.relativePath)
+                } else if deaths > 0 {
+                    suspects.append(entry)
+                    continue
+                }
+            }
             let age = now - entry.modified
             if entry.refusal == nil && abs(age) < options.settleNanoseconds
                 && !closedForWriting.contains(entry.relativePath)

@@ -15,6 +15,10 @@ public struct StateLayout: Sendable, Equatable {
 
     /// The lock file that keeps a second Gleaner off the same database.
     public var lockFile: String { database + ".lock" }
+    /// The inbox files being read or recorded now; left behind when the process dies.
+    public var inFlightFile: String { database + ".inflight" }
+    /// How many times the process died while each inbox file was in flight.
+    public var suspectsFile: String { database + ".suspects" }
 
     public init(
         stateDirectory: String, inbox: String? = nil, archive: String? = nil, failed: String? = nil,
