@@ -29,7 +29,12 @@ public struct ArticleExtractor: Sendable {
     /// - Parameter ingestedOn: the day the article arrived; relative dates
     ///   resolve against it when the header gives no full date.
     /// - Throws: ``Failure`` for an empty file or binary data.
-    public func extract(_ bytes: [UInt8], ingestedOn: CalendarDay? = nil) throws(Failure) -> ExtractedArticle {
+    /// - Parameter shouldStop: asked between the stages of the work; once it
+    ///   says yes the rest is skipped and the article carries the flag
+    ///   `truncated` (the caller's time budget; the core reads no clock).
+    public func extract(
+        _ bytes: [UInt8], ingestedOn: CalendarDay? = nil, shouldStop: () -> Bool = { false }
+    ) throws(Failure) -> ExtractedArticle {
         let decoded: (text: [UInt8], windows1252: Bool)
         do {
             decoded = try TextDecoding.decode(bytes)
@@ -58,6 +63,12 @@ public struct ArticleExtractor: Sendable {
             summary: Summarizer.summary(of: document),
             flags: flags)
 
+        func stopped(before stage: String) -> Bool {
+            guard shouldStop() else { return false }
+            article.flags.append("truncated: stopped before \(stage), over the time budget")
+            return true
+        }
+        if stopped(before: "dates") { return article }
         // Dates and amounts hold in any language written with these numerals.
         let found = DateExtractor(document: document, reference: reference).dates()
         var seenValues: Set<String> = []
@@ -71,11 +82,16 @@ public struct ArticleExtractor: Sendable {
             article.flags.append("english-rules-skipped")
             return article
         }
+        if stopped(before: "amounts") { return article }
         article.amounts = AmountExtractor(document: document, dateTokens: dateTokens).amounts()
+        if stopped(before: "entities") { return article }
         let mentions = EntityRecognizer(document: document, gazetteer: gazetteer).mentions()
+        if stopped(before: "entities") { return article }
         let entities = EntitySet(mentions: mentions, document: document, gazetteer: gazetteer, typeModel: typeModel)
         article.entities = entities.publicEntities
+        if stopped(before: "quotes") { return article }
         article.quotes = QuoteExtractor(document: document, entities: entities).quotes()
+        if stopped(before: "keywords") { return article }
         article.keywords = KeywordExtractor(document: document).keywords()
         return article
     }

@@ -30,6 +30,8 @@ public struct GleanerConfiguration: Sendable, Equatable {
     public var rescanSeconds = 60
     /// Minutes a file may wait in the inbox before it is reported as stale.
     public var staleMinutes = 10
+    /// Seconds extracting one file may take before the rest of its extraction is skipped.
+    public var maxExtractSeconds = 10
     /// Days run digests are kept; daily digests are kept for good.
     public var keepRunDigestDays = 30
 
@@ -67,6 +69,9 @@ public struct GleanerConfiguration: Sendable, Equatable {
         .integer("intake.batch_files", "files per database transaction", 1...10_000, \.batchFiles),
         .integer("intake.workers", "extraction threads, 0 = one per core", 0...256, \.workers),
         .integer("intake.stale_minutes", "minutes a waiting file may sit in the inbox before a warning", 1...10_080, \.staleMinutes),
+        .integer(
+            "intake.max_extract_seconds", "seconds extracting one file may take; then it is stored flagged truncated",
+            1...3600, \.maxExtractSeconds),
         .integer("digests.keep_run_days", "days run digests are kept (daily digests are kept for good)", 1...3650, \.keepRunDigestDays),
         .integer("watch.rescan_seconds", "seconds between full rescans of the inbox besides inotify", 1...86_400, \.rescanSeconds),
         ConfigurationKey("log_level", "trace, debug, info, notice, warning, error or critical", acceptsNumber: false) { c, v in

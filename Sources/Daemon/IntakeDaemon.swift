@@ -32,6 +32,8 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
         var runStartedAt: UInt64?
         var lastProgressAt: UInt64 = 0
         var pendingOptions: IntakeOptions?
+        /// The running options' extraction budget per file (nanoseconds).
+        var extractBudget: UInt64 = IntakeOptions().extractBudgetNanoseconds
     }
 
     private let intake: Intake
@@ -132,9 +134,11 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
         }) {
             intake.options = options
         }
+        let budget = intake.options.extractBudgetNanoseconds
         health.withLock {
             $0.runStartedAt = IngestClock.monotonicNanoseconds()
             $0.lastProgressAt = $0.runStartedAt!
+            $0.extractBudget = budget
         }
         defer {
             health.withLock {
@@ -167,13 +171,17 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
     }
 
     /// Pings the watchdog at half its interval, but only while runs make
-    /// progress: a run stuck longer than the interval lets systemd restart us.
+    /// progress: a run with nothing done for longer than the interval plus one
+    /// file's extraction budget lets systemd restart us.
     private func watchdogLoop(intervalMicroseconds: UInt64) async {
         let half = Duration.microseconds(Int64(intervalMicroseconds / 2))
         while !Task.isCancelled {
+            // Progress is a file extracted or a batch recorded. One file may take its
+            // extraction budget, so silence is stuck only past the budget and the interval.
             let healthy = health.withLock { state in
                 state.runStartedAt == nil
-                    || IngestClock.monotonicNanoseconds() - state.lastProgressAt < intervalMicroseconds * 1_000
+                    || IngestClock.monotonicNanoseconds() - state.lastProgressAt
+                        < intervalMicroseconds * 1_000 + state.extractBudget
             }
             if healthy { notifier.notify("WATCHDOG=1") }
             try? await Task.sleep(for: half)

@@ -28,9 +28,12 @@ struct FilePreparer: Sendable {
     let inbox: String
     let reader: ArticleFileReader
     let extractor: ArticleExtractor
+    /// Lets one large text at a time be extracted (their memory is what bounds the daemon's).
+    let gate: LargeTextGate
 
-    /// Reads, hashes and extracts `entry`; never throws: what goes wrong is the record's reason.
-    func prepare(_ entry: InboxEntry, seen: IngestTime, today: CalendarDay?) -> PreparedFile {
+    /// Reads, hashes and extracts `entry` within `budget` nanoseconds of
+    /// extraction; never throws: what goes wrong is the record's reason.
+    func prepare(_ entry: InboxEntry, seen: IngestTime, today: CalendarDay?, budget: UInt64) async -> PreparedFile {
         let start = IngestClock.monotonicNanoseconds()
         func done(_ content: IntakeRecord.Content, size: Int?, identity: FileIdentity? = nil) -> PreparedFile {
             let ms = Double(IngestClock.monotonicNanoseconds() - start) / 1_000_000
@@ -51,13 +54,48 @@ struct FilePreparer: Sendable {
         if contents.sizeOnDisk != entry.size {
             return .deferred(entry, reason: "its size changed from \(entry.size) to \(contents.sizeOnDisk) bytes")
         }
+        let large = contents.bytes.count > LargeTextGate.largeTextBytes
+        if large { await gate.enter() }
+        let extractionStart = IngestClock.monotonicNanoseconds()
+        let content: IntakeRecord.Content
         do {
-            let article = try extractor.extract(contents.bytes, ingestedOn: today)
-            return done(.article(article, sha256: contents.sha256), size: contents.sizeOnDisk, identity: contents.identity)
+            let article = try extractor.extract(contents.bytes, ingestedOn: today) {
+                IngestClock.monotonicNanoseconds() - extractionStart > budget
+            }
+            content = .article(article, sha256: contents.sha256)
         } catch {
-            return done(
-                .failure(stage: "decode", reason: error.reason, sha256: contents.sha256), size: contents.sizeOnDisk,
-                identity: contents.identity)
+            content = .failure(stage: "decode", reason: error.reason, sha256: contents.sha256)
+        }
+        if large { await gate.leave() }
+        return done(content, size: contents.sizeOnDisk, identity: contents.identity)
+    }
+}
+
+/// Lets one extraction of a large text run at a time. Extraction takes about
+/// 18 times the text's size in memory at its peak (a 50 MB hostile text, the
+/// largest a gzip file may inflate to, took 911 MB), so with every worker on
+/// such a file the daemon's memory would follow the worker count; through
+/// the gate it is one large text plus small ones.
+actor LargeTextGate {
+    /// Texts larger than this (4 MiB decoded) pass one at a time.
+    static let largeTextBytes = 4 << 20
+
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

@@ -23,6 +23,9 @@ public struct IntakeOptions: Sendable {
     public var workers = 0
     /// A file waiting in the inbox longer than this (nanoseconds) is reported as stale.
     public var staleNanoseconds: Int64 = 600_000_000_000
+    /// How long extracting one file may take (nanoseconds); past it the core
+    /// stops at its next stage and the article is stored flagged `truncated`.
+    public var extractBudgetNanoseconds: UInt64 = 10_000_000_000
 
     public init() {}
 }
@@ -102,7 +105,7 @@ public final class Intake {
         self.layout = layout
         self.options = options
         self.logger = logger
-        preparer = FilePreparer(inbox: layout.inbox, reader: options.reader, extractor: ArticleExtractor())
+        preparer = FilePreparer(inbox: layout.inbox, reader: options.reader, extractor: ArticleExtractor(), gate: LargeTextGate())
     }
 
     /// Moves are renames, atomic only within one file system.
@@ -167,13 +170,15 @@ public final class Intake {
 
         var batch = try walk()
         crashes.begin(batch.map(\.relativePath))
-        var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers)
+        let budget = options.extractBudgetNanoseconds
+        var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers, budget: budget, progress: progress)
         while !batch.isEmpty {
             if Task.isCancelled { break }
             let following = try walk()
             // Both batches are in flight while one is recorded and the next read.
             crashes.begin((batch + following).map(\.relativePath))
-            async let preparedNext = Self.prepareAll(following, preparer: preparer, workers: workers)
+            async let preparedNext = Self.prepareAll(
+                following, preparer: preparer, workers: workers, budget: budget, progress: progress)
             do {
                 moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
             } catch {
@@ -187,11 +192,13 @@ public final class Intake {
         // Refused and moved to failed/: a file fixed and dropped again under its name is read afresh.
         crashes.finish(refusedAfterCrashes)
         // A file the process died on once is read alone: if it kills the process
-        // again, the record names it and the next start refuses it.
+        // again, the record names it and the next start refuses it. Large files too.
+        if !suspects.isEmpty { suspects.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) } }
         for suspect in suspects where !Task.isCancelled {
             crashes.begin([suspect.relativePath])
             moveErrors += try commit(
-                await Self.prepareAll([suspect], preparer: preparer, workers: 1), runID: runID, counts: &counts,
+                await Self.prepareAll([suspect], preparer: preparer, workers: 1, budget: budget, progress: progress),
+                runID: runID, counts: &counts,
                 logger: logger)
             crashes.finish([suspect.relativePath])
             progress()
@@ -203,7 +210,8 @@ public final class Intake {
                 let part = Array(settled[chunk..<min(settled.count, chunk + max(1, options.batchFiles))])
                 counts.deferred -= part.count
                 moveErrors += try commit(
-                    await Self.prepareAll(part, preparer: preparer, workers: workers), runID: runID, counts: &counts,
+                    await Self.prepareAll(part, preparer: preparer, workers: workers, budget: budget, progress: progress),
+                    runID: runID, counts: &counts,
                     logger: logger)
                 progress()
             }
@@ -296,18 +304,13 @@ public final class Intake {
             let found: InboxEntry?
             do { found = try scanner.next() } catch { throw .fileSystem(error) }
             guard var entry = found else { break }
-            if entry.refusal == nil {
-                let deaths = crashes.deaths(of: entry.relativePath)
-                if deaths >= CrashRecord.deathsToRefuse {
-                    entry = entry.refused(
-                        stage: "crash",
-                        reason: "Gleaner stopped twice while reading this file (killed, out of memory, or stopped by "
-                            + "the watchdog); it is not read a third time")
-                    refusedAfterCrashes.append(entry.relativePath)
-                } else if deaths > 0 {
-                    suspects.append(entry)
-                    continue
-                }
+            let deaths = entry.refusal == nil ? crashes.deaths(of: entry.relativePath) : 0
+            if deaths >= CrashRecord.deathsToRefuse {
+                entry = entry.refused(
+                    stage: "crash",
+                    reason: "Gleaner stopped twice while reading this file (killed, out of memory, or stopped by "
+                        + "the watchdog); it is not read a third time")
+                refusedAfterCrashes.append(entry.relativePath)
             }
             let age = now - entry.modified
             if entry.refusal == nil && abs(age) < options.settleNanoseconds
@@ -319,6 +322,13 @@ public final class Intake {
                 logger.debug("file still being written, left for a later run", metadata: ["file.path": "\(entry.relativePath)"])
                 continue
             }
+            if entry.refusal == nil, deaths > 0 || entry.size > Self.largeFileBytes {
+                // Read alone, after the others: a suspect so that a second death
+                // names it, a large file so that the small ones beside it need
+                // not wait for it.
+                suspects.append(entry)
+                continue
+            }
             batch.append(entry)
             bytes += entry.size
         }
@@ -326,8 +336,12 @@ public final class Intake {
         return batch.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
-    /// Reads and extracts `entries` on up to `workers` tasks at once, keeping their order.
-    static func prepareAll(_ entries: [InboxEntry], preparer: FilePreparer, workers: Int) async -> [PreparedFile] {
+    /// Reads and extracts `entries` on up to `workers` tasks at once, keeping
+    /// their order; `progress` hears of every file done (the watchdog's proof of work).
+    static func prepareAll(
+        _ entries: [InboxEntry], preparer: FilePreparer, workers: Int, budget: UInt64,
+        progress: @Sendable () -> Void = {}
+    ) async -> [PreparedFile] {
         guard !entries.isEmpty else { return [] }
         let seen = IngestClock.now()
         let today = CalendarDay(iso: seen.day)
@@ -337,11 +351,12 @@ public final class Intake {
             func startNext() {
                 let index = next
                 next += 1
-                group.addTask { (index, preparer.prepare(entries[index], seen: seen, today: today)) }
+                group.addTask { (index, await preparer.prepare(entries[index], seen: seen, today: today, budget: budget)) }
             }
             while next < min(workers, entries.count) { startNext() }
             while let (index, file) = await group.next() {
                 results[index] = file
+                progress()
                 if next < entries.count { startNext() }
             }
             return results.map { $0! }
@@ -422,6 +437,10 @@ public final class Intake {
             logger.warning("file failed", metadata: metadata)
         }
     }
+
+    /// Files larger than this on disk (4 MiB; most articles are a few KiB) are
+    /// read in batches of their own, after the rest.
+    static let largeFileBytes = 4 << 20
 
     static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 

@@ -118,6 +118,7 @@ struct RunCommand: AsyncParsableCommand {
         options.batchFiles = settings.batchFiles
         options.workers = settings.workers
         options.staleNanoseconds = Int64(settings.staleMinutes) * 60_000_000_000
+        options.extractBudgetNanoseconds = UInt64(settings.maxExtractSeconds) * 1_000_000_000
         return options
     }
 

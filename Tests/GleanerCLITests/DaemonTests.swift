@@ -12,6 +12,8 @@ final class NotifyListener {
     let path: String
     private let fd: Int32
     private(set) var messages: [String] = []
+    /// When each message of ``messages`` was received.
+    private(set) var receivedAt: [Date] = []
 
     /// Binds `path`; a leading `@` means the abstract namespace, as in `$NOTIFY_SOCKET`.
     init(path: String) throws {
@@ -47,6 +49,7 @@ final class NotifyListener {
             guard count > 0 else { continue }
             let message = String(decoding: buffer[..<count], as: UTF8.self)
             messages.append(message)
+            receivedAt.append(Date())
             if message.contains(text) { return true }
         }
         return false
@@ -103,6 +106,53 @@ func eventually(_ seconds: Double = 10, _ condition: () throws -> Bool) rethrows
 
 @Suite("gleaner run (the daemon), end to end")
 struct DaemonTests {
+    @Test func aHostileFileNeitherHoldsBackTheOthersNorStopsTheWatchdog() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let listener = try NotifyListener(path: state.root + "/notify.sock")
+        let environment = GleanerRun.environment([
+            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "5000000", "GLEANER_INTAKE_MAX_EXTRACT_SECONDS": "1",
+        ])
+        let daemon = try RunningDaemon(state: state, environment: environment)
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        #expect(listener.wait(for: "READY=1"), "\(daemon.log)")
+
+        // The hostile file (names, quotes and numbers on one line) first, then 20 ordinary ones, by rename.
+        let staging = try TestSupport.makeTemporaryDirectory("gleaner-staging-")
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        try Data(CrashLoopTests.hostileText(words: 500_000).utf8).write(to: URL(fileURLWithPath: staging + "/hostile.txt"))
+        for n in 1...20 { try Data(article(n).utf8).write(to: URL(fileURLWithPath: staging + "/small-\(n).txt")) }
+        let dropped = Date()
+        #expect(rename(staging + "/hostile.txt", state.inbox + "/hostile.txt") == 0)
+        for n in 1...20 { #expect(rename(staging + "/small-\(n).txt", state.inbox + "/small-\(n).txt") == 0) }
+
+        var smallDone: Date?
+        var hostileDone: Date?
+        // Watched for at least 8 s, so that the watchdog's pings (every 2.5 s) can be counted.
+        while Date().timeIntervalSince(dropped) < 60,
+            hostileDone == nil || smallDone == nil || Date().timeIntervalSince(dropped) < 8
+        {
+            listener.wait(for: "never sent", seconds: 0.2)
+            let archived = Set(state.entries(in: "archive").map { ($0 as NSString).lastPathComponent })
+            if smallDone == nil, (1...20).allSatisfy({ archived.contains("small-\($0).txt") }) { smallDone = Date() }
+            if hostileDone == nil, archived.contains("hostile.txt") || state.entries(in: "failed").contains("hostile.txt") {
+                hostileDone = Date()
+            }
+        }
+        let smallSeconds = smallDone.map { $0.timeIntervalSince(dropped) } ?? .infinity
+        #expect(smallSeconds < 15, "the 20 ordinary files took \(smallSeconds) s")
+        #expect(hostileDone != nil, "\(daemon.log)")
+        // Stored with what was found before its budget ran out.
+        #expect(try state.scalar("SELECT flags LIKE '%truncated%' FROM articles WHERE source_file = 'hostile.txt'") == 1)
+        // The watchdog kept hearing from a daemon that made progress.
+        let pings = zip(listener.messages, listener.receivedAt).filter { $0.0.contains("WATCHDOG=1") }.map(\.1)
+            .filter { $0 >= dropped }
+        let gaps = zip(pings, pings.dropFirst()).map { $1.timeIntervalSince($0) }
+        #expect(pings.count >= 2 && (gaps.max() ?? 0) <= 5, "pings \(pings.count), longest gap \(gaps.max() ?? 0) s")
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 10) == 0)
+    }
+
     @Test func aFolderTooDeepToReadIsReportedInStatusWithItsFilesAsWaiting() throws {
         let state = try StateFixture()
         defer { state.remove() }
