@@ -177,6 +177,23 @@ check "no network but lo" test "$(ctr cat /proc/$pid/net/dev | tail -n +3 | awk 
 check "MemoryDenyWriteExecute=yes is set and the daemon lives with it" \
     sh -c "[ \"\$(nsenter -t $pid1 -a systemctl show -p MemoryDenyWriteExecute --value gleaner)\" = yes ] && nsenter -t $pid1 -a systemctl is-active gleaner"
 
+check "MemoryMax=1536M and TasksMax=64 are in force" \
+    sh -c "[ \"\$(nsenter -t $pid1 -a systemctl show -p MemoryMax --value gleaner)\" = 1610612736 ] \
+        && [ \"\$(nsenter -t $pid1 -a systemctl show -p TasksMax --value gleaner)\" = 64 ]"
+
+# 4b. A hostile file (3 million words of names, quotes and numbers on one line, 17 MB):
+# taken without a watchdog restart, the daemon staying active, the next small file after it.
+python3 bench/make-hostile.py mixed 3000000 "$tree/srv/hostile.txt"
+chmod a+r "$tree/srv/hostile.txt"
+before=$(main_pid)
+ctr runuser -u alice -- sh -c 'cp /srv/hostile.txt /var/lib/gleaner/inbox/.hostile.part \
+    && mv /var/lib/gleaner/inbox/.hostile.part /var/lib/gleaner/inbox/hostile.txt \
+    && cp /srv/drop/$(ls /srv/drop | head -n 1) /var/lib/gleaner/inbox/after-hostile.txt'
+check "the hostile file is archived within 60 s, and the small file beside it" wait_for 60 archived_is 102
+check "no watchdog restart: the same process, still active" \
+    sh -c "[ \"\$(nsenter -t $pid1 -a systemctl show -p MainPID --value gleaner)\" = $before ] \
+        && nsenter -t $pid1 -a systemctl is-active gleaner"
+
 # 5. Priorities reach journald.
 ctr runuser -u alice -- sh -c ': > /var/lib/gleaner/inbox/empty.txt'
 check "a bad file ends in failed/ with its reason" wait_for 10 test -s "$tree$state/failed/empty.txt.error.json"
@@ -195,7 +212,7 @@ check "the frozen daemon is killed by the watchdog and restarted" \
     wait_for 60 sh -c "p=\$(nsenter -t $pid1 -a systemctl show -p MainPID --value gleaner); [ \"\$p\" != 0 ] && [ \"\$p\" != $frozen ] \
         && nsenter -t $pid1 -a systemctl is-active gleaner"
 check "the journal names the watchdog" sh -c "nsenter -t $pid1 -a journalctl -u gleaner -o cat | grep -qi watchdog"
-check "files dropped while it was frozen are taken after the restart" wait_for 20 archived_is 105
+check "files dropped while it was frozen are taken after the restart" wait_for 20 archived_is 107
 
 # 7. A clean stop.
 check "systemctl stop gleaner returns 0" ctr systemctl stop gleaner

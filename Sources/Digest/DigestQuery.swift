@@ -52,31 +52,33 @@ public struct DigestQuery {
             ).map { NewEntity(name: $0[0].text ?? "", type: $0[1].text ?? "") }
         }
         try quotes(into: &digest, filter: filter, day: d)
+        // The groups first, the passage around each chosen mention after: a body
+        // carried through the grouping sort was copied once per mention (a
+        // 17 MB article with 100,000 dates made a temporary file of gigabytes).
         digest.timeline = try connection.rows(
             """
-            SELECT d.value, count(DISTINCT d.article_id),
-                   substr(a.body, max(1, instr(a.body, d.text) - 70), length(d.text) + 140), a.title, min(a.id)
+            SELECT d.value, count(DISTINCT d.article_id), min(d.id)
             FROM dates d JOIN articles a ON a.id = d.article_id
             WHERE \(filter)
             GROUP BY d.value ORDER BY count(DISTINCT d.article_id) DESC, d.value LIMIT ?
             """, d, .integer(Int64(Self.timelineDates))
-        ).map {
-            TimelineEntry(
-                value: $0[0].text ?? "", articles: Int($0[1].integer ?? 0), fragment: Self.fragment($0[2].text ?? ""),
-                title: $0[3].text ?? "")
+        ).map { row throws(SQLiteError) in
+            let (fragment, title) = try passage(table: .dates, id: row[2])
+            return TimelineEntry(
+                value: row[0].text ?? "", articles: Int(row[1].integer ?? 0), fragment: fragment, title: title)
         }.sorted { $0.value < $1.value }
         digest.figures = try connection.rows(
             """
-            SELECT m.text, m.value, m.about, substr(a.body, max(1, instr(a.body, m.text) - 70), length(m.text) + 140),
-                   a.title, min(a.id)
+            SELECT m.text, max(m.value), m.about, min(m.id)
             FROM amounts m JOIN articles a ON a.id = m.article_id
             WHERE \(filter) AND m.about IS NOT NULL
-            GROUP BY m.text, m.about ORDER BY m.value DESC LIMIT ?
+            GROUP BY m.text, m.about ORDER BY max(m.value) DESC LIMIT ?
             """, d, .integer(Int64(Self.figureCount))
-        ).map {
-            Figure(
-                text: $0[0].text ?? "", value: $0[1].real ?? 0, about: $0[2].text ?? "",
-                fragment: Self.fragment($0[3].text ?? ""), title: $0[4].text ?? "")
+        ).map { row throws(SQLiteError) in
+            let (fragment, title) = try passage(table: .amounts, id: row[3])
+            return Figure(
+                text: row[0].text ?? "", value: row[1].real ?? 0, about: row[2].text ?? "", fragment: fragment,
+                title: title)
         }
         digest.articleCount = Int(try connection.scalar("SELECT count(*) FROM articles a WHERE \(filter)", d).integer ?? 0)
         digest.failed = try connection.rows(
@@ -89,6 +91,27 @@ public struct DigestQuery {
         }
         return digest
     }
+
+    /// The words around the mention `id` of `table` (dates or amounts) in its article, and the article's title.
+    private func passage(table: MentionTable, id: SQLiteValue) throws(SQLiteError) -> (String, String) {
+        let sql: String
+        switch table {
+        case .dates:
+            sql = """
+                SELECT substr(a.body, max(1, instr(a.body, x.text) - 70), length(x.text) + 140), a.title
+                FROM dates x JOIN articles a ON a.id = x.article_id WHERE x.id = ?
+                """
+        case .amounts:
+            sql = """
+                SELECT substr(a.body, max(1, instr(a.body, x.text) - 70), length(x.text) + 140), a.title
+                FROM amounts x JOIN articles a ON a.id = x.article_id WHERE x.id = ?
+                """
+        }
+        let row = try connection.rows(sql, id).first
+        return (Self.fragment(row?[0].text ?? ""), row?[1].text ?? "")
+    }
+
+    private enum MentionTable { case dates, amounts }
 
     private func entities(type: String, filter: String, day: SQLiteValue) throws(SQLiteError) -> [EntityCount] {
         let top = try connection.rows(
