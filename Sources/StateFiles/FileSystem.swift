@@ -177,11 +177,6 @@ public enum FileSystem {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
-
-    package static func lastComponent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
-    }
 }
 
 /// A path as the bytes the kernel sees, for names that are not valid UTF-8

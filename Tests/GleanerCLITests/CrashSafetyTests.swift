@@ -127,15 +127,24 @@ struct CrashSafetyTests {
             }
         }
         #expect(outputCount == inputs.count, "seed \(seed)")
-        #expect(state.entries(in: "failed").filter { !$0.hasSuffix(".error.json") }.count == 80, "seed \(seed)")
+        // A file in flight at two of the kills is quarantined, as a file the process
+        // keeps dying on would be: in failed/ with stage 'crash', not lost.
+        let quarantined = try state.query("SELECT DISTINCT path FROM ledger WHERE stage = 'crash'").compactMap { $0[0].text }
+        if !quarantined.isEmpty { print("crash test: quarantined after two kills: \(quarantined)") }
+        #expect(quarantined.count <= 5, "seed \(seed): \(quarantined)")
+        #expect(
+            state.entries(in: "failed").filter { !$0.hasSuffix(".error.json") }.count == 80 + quarantined.count,
+            "seed \(seed)")
         let inputContents = Set(inputs.values)
         #expect(outputs.keys.filter { !inputContents.contains($0) }.count == 0, "seed \(seed)")
         #expect(outputs.values.filter { $0 != 1 }.count == 0, "seed \(seed)")
 
-        // Each distinct content is stored exactly once, and the database is sound.
-        #expect(try state.scalar("SELECT count(*) FROM articles").integer == Int64(distinctArticles), "seed \(seed)")
+        // Each distinct content is stored exactly once (but for one only a quarantined
+        // file held), and the database is sound.
+        let articles = try #require(try state.scalar("SELECT count(*) FROM articles").integer)
+        #expect(articles <= Int64(distinctArticles) && articles >= Int64(distinctArticles - quarantined.count), "seed \(seed)")
         #expect(try state.scalar("PRAGMA integrity_check") == "ok")
-        #expect(try state.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH 'bridge'") == .integer(Int64(distinctArticles)))
+        #expect(try state.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH 'bridge'") == .integer(articles))
         // Every file's last word in the ledger matches where it ended.
         #expect(try state.scalar("SELECT count(DISTINCT path) FROM ledger") == 2_000)
     }
