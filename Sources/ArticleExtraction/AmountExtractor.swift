@@ -53,8 +53,6 @@ struct AmountExtractor {
         return result
     }
 
-    private static let scores = WordKeys.key("scores")
-    private static let them = WordKeys.key("them")
     private static let determiners = WordSet("the their his her its our your my these those")
 
     /// A quantity starting at `i`: its value, its tokens, and the currency it names.
@@ -72,7 +70,7 @@ struct AmountExtractor {
             return (scale, i..<(i + 1), nil)
         }
         // "scores of people": 20, the lower bound (not "the scores of the teams").
-        if t.key == Self.scores, let of = token(i + 1), of.key == W.of,
+        if t.key == W.scores, let of = token(i + 1), of.key == W.of,
             !(token(i - 1).map { $0.isWord && Self.determiners.contains($0.key) } ?? false)
         {
             return (20, i..<(i + 1), nil)
@@ -127,7 +125,7 @@ struct AmountExtractor {
             let countsAName = small >= 2 && next.isCapitalized && next.has(Token.spaceBefore)
                 && !document.isSentenceInitial(end)
             let countsAPart = small >= 2 && next.key == W.of
-                && (token(end + 1).map { $0.key == W.the || $0.key == Self.them || $0.kind == .number } ?? false)
+                && (token(end + 1).map { $0.key == W.the || $0.key == W.them || $0.kind == .number } ?? false)
             guard isCountable(next) || countsAName || countsAPart else { return nil }
         }
         return (value, i..<end, nil)

@@ -113,9 +113,9 @@ struct DateExtractor {
         switch t.key {
         case W.today, W.tonight: return (.date(ref.partialDate), i..<(i + 1))
         case W.yesterday: return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
-        case W.this where nextIs(i, [Self.holidayWords.morning, Self.holidayWords.afternoon, Self.holidayWords.evening]):
+        case W.this where nextIs(i, [W.morning, W.afternoon, W.evening]):
             return (.date(ref.partialDate), i..<(i + 2))
-        case W.last where nextIs(i, [Self.holidayWords.night]):
+        case W.last where nextIs(i, [W.night]):
             return (.date(ref.adding(days: -1).partialDate), i..<(i + 2))
         case W.tomorrow: return (.date(ref.adding(days: 1).partialDate), i..<(i + 1))
         default: break
@@ -240,29 +240,28 @@ struct DateExtractor {
             end += 1
             return true
         }
-        let h = Self.holidayWords
         switch t.key {
-        case h.christmas:
+        case W.christmas:
             (month, day) = (12, 25)
-            if next(h.eve) { day = 24 } else { _ = next(h.day) }
-        case h.boxing:
-            guard next(h.day) else { return nil }
+            if next(W.eve) { day = 24 } else { _ = next(W.day) }
+        case W.boxing:
+            guard next(W.day) else { return nil }
             (month, day) = (12, 26)
-        case h.new:
-            guard next(h.year) else { return nil }
+        case W.new:
+            guard next(W.year) else { return nil }
             if let w = word(end), w.kind == .possessive { end += 1 }
-            if next(h.eve) { (month, day) = (12, 31) } else if next(h.day) { (month, day) = (1, 1) } else { return nil }
-        case h.anzac:
-            guard next(h.day) else { return nil }
+            if next(W.eve) { (month, day) = (12, 31) } else if next(W.day) { (month, day) = (1, 1) } else { return nil }
+        case W.anzac:
+            guard next(W.day) else { return nil }
             (month, day) = (4, 25)
-        case h.australia:
-            guard next(h.day) else { return nil }
+        case W.australia:
+            guard next(W.day) else { return nil }
             (month, day) = (1, 26)
-        case h.bastille:
-            guard next(h.day) else { return nil }
+        case W.bastille:
+            guard next(W.day) else { return nil }
             (month, day) = (7, 14)
-        case h.independence:
-            guard next(h.day) else { return nil }
+        case W.independence:
+            guard next(W.day) else { return nil }
             (month, day) = (7, 4)  // the United States' (the guidelines' reading)
         default:
             return nil
@@ -285,16 +284,6 @@ struct DateExtractor {
         guard start.month == nil, year(i + 1) != nil, n > start.year, n - start.year < 100 else { return nil }
         return (PartialDate(year: n), (i + 1)..<(i + 2))
     }
-
-    /// The words of holiday names and times of day, keyed once.
-    private struct HolidayWords {
-        let christmas = WordKeys.key("christmas"), boxing = WordKeys.key("boxing"), new = WordKeys.key("new")
-        let anzac = WordKeys.key("anzac"), australia = WordKeys.key("australia"), bastille = WordKeys.key("bastille")
-        let independence = WordKeys.key("independence"), eve = WordKeys.key("eve"), day = WordKeys.key("day")
-        let year = WordKeys.key("year"), morning = WordKeys.key("morning"), afternoon = WordKeys.key("afternoon")
-        let evening = WordKeys.key("evening"), night = WordKeys.key("night")
-    }
-    private static let holidayWords = HolidayWords()
 
     /// Whether the word after `i` is one of `words`.
     private func nextIs(_ i: Int, _ words: [WordKey]) -> Bool {
