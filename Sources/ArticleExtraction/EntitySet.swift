@@ -254,6 +254,12 @@ package struct EntitySet {
         return mentions[Int(mentionOfToken[index])].entity
     }
 
+    /// The person entity a token belongs to, if it belongs to one.
+    func person(atToken index: Int) -> Int? {
+        guard let e = entity(atToken: index), entities[e].type == .person else { return nil }
+        return e
+    }
+
     /// The public form: aliases are the surfaces other than the name.
     var publicEntities: [Entity] {
         entities.map { e in

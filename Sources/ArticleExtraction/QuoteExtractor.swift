@@ -26,8 +26,7 @@ struct QuoteExtractor {
         var last: Int32 = -1
         for k in document.tokens.indices {
             before[k] = last
-            guard !document.insideQuote[k], let e = entities.entity(atToken: k), entities.entities[e].type == .person
-            else { continue }
+            guard !document.insideQuote[k], let e = entities.person(atToken: k) else { continue }
             last = Int32(e)
             let sentence = Int(document.sentenceOfToken[k])
             if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
@@ -375,7 +374,7 @@ struct QuoteExtractor {
             if entities.entities[e].type == .group || entities.entities[e].type == .location {
                 var j = k + 1
                 while j < limit, j - k <= 4, tokens[j].isWord {
-                    if let p = entities.entity(atToken: j), p != e, entities.entities[p].type == .person {
+                    if let p = entities.person(atToken: j), p != e {
                         return entities.entities[p].name
                     }
                     j += 1
@@ -411,7 +410,7 @@ struct QuoteExtractor {
         let sentence = Int(document.sentenceOfToken[index])
         if sentence >= 0 {
             for k in document.sentences[sentence].lowerBound..<index where !document.insideQuote[k] {
-                if let e = entities.entity(atToken: k), entities.entities[e].type == .person {
+                if let e = entities.person(atToken: k) {
                     return entities.entities[e].name
                 }
             }
