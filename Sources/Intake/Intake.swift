@@ -189,55 +189,46 @@ public final class Intake {
             batch = following
             prepared = await preparedNext
         }
+        /// Reads and records `entries` outside the pipelined walk, as one batch.
+        func take(_ entries: [InboxEntry], workers: Int) async throws(IntakeError) {
+            moveErrors += try commit(
+                await Self.prepareAll(entries, preparer: preparer, workers: workers, budget: budget, progress: progress),
+                runID: runID, counts: &counts, logger: logger)
+            progress()
+        }
         // Refused and moved to failed/: a file fixed and dropped again under its name is read afresh.
         crashes.finish(refusedAfterCrashes)
         // A file the process died on once is read alone: if it kills the process
         // again, the record names it and the next start refuses it. Large files too.
-        if !suspects.isEmpty { suspects.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) } }
-        for suspect in suspects where !Task.isCancelled {
+        for suspect in Self.inNameOrder(suspects) where !Task.isCancelled {
             crashes.begin([suspect.relativePath])
-            moveErrors += try commit(
-                await Self.prepareAll([suspect], preparer: preparer, workers: 1, budget: budget, progress: progress),
-                runID: runID, counts: &counts,
-                logger: logger)
+            try await take([suspect], workers: 1)
             crashes.finish([suspect.relativePath])
-            progress()
         }
         var stillChanging: [String] = []
         if waitForSettling, !settling.isEmpty, !Task.isCancelled {
             let (settled, changing) = await settle(settling)
-            for chunk in stride(from: 0, to: settled.count, by: max(1, options.batchFiles)) {
-                let part = Array(settled[chunk..<min(settled.count, chunk + max(1, options.batchFiles))])
+            let size = max(1, options.batchFiles)
+            for chunk in stride(from: 0, to: settled.count, by: size) {
+                let part = Array(settled[chunk..<min(settled.count, chunk + size)])
                 counts.deferred -= part.count
-                moveErrors += try commit(
-                    await Self.prepareAll(part, preparer: preparer, workers: workers, budget: budget, progress: progress),
-                    runID: runID, counts: &counts,
-                    logger: logger)
-                progress()
+                try await take(part, workers: workers)
             }
             let taken = Set(settled.map(\.relativePath))
             waiting.removeAll { taken.contains($0.path) }
             stillChanging = changing.sorted()
-            if !stillChanging.isEmpty {
-                logger.warning(
-                    "files still being written when the run ended were left in the inbox",
-                    metadata: [
-                        "count": "\(stillChanging.count)", "files": "\(stillChanging.prefix(20).joined(separator: ", "))",
-                        "hint": "run again once they are complete, or run the daemon, which takes them when they settle",
-                    ])
-            }
+            Self.warn(
+                "files still being written when the run ended were left in the inbox", naming: stillChanging,
+                hint: "run again once they are complete, or run the daemon, which takes them when they settle",
+                logger: logger)
         }
         waiting += scanner.skippedFiles
         let now = IngestClock.nanosecondsSinceEpoch()
         let stale = waiting.filter { now - $0.modified > options.staleNanoseconds }.map(\.path).sorted()
-        if !stale.isEmpty {
-            logger.warning(
-                "files waiting in the inbox for too long",
-                metadata: [
-                    "count": "\(stale.count)", "files": "\(stale.prefix(20).joined(separator: ", "))",
-                    "hint": "a file under a temporary name or still open for writing is never taken; rename or close it",
-                ])
-        }
+        Self.warn(
+            "files waiting in the inbox for too long", naming: stale,
+            hint: "a file under a temporary name or still open for writing is never taken; rename or close it",
+            logger: logger)
         for (path, reason) in scanner.skippedFolders {
             logger.warning(
                 "inbox folder not read; its files wait in the inbox", metadata: ["file.path": "\(path)", "reason": "\(reason)"])
@@ -255,7 +246,7 @@ public final class Intake {
             metadata: [
                 "files": "\(counts.filesSeen)", "stored": "\(counts.stored)", "duplicates": "\(counts.duplicates)",
                 "failed": "\(counts.failed)", "deferred": "\(counts.deferred)",
-                "left": "\(waiting.count + scanner.filesInSkippedFolders)",
+                "left": "\(waiting.count + unreadFiles)",
                 "folders_not_read": "\(scanner.skippedFolders.count)",
                 "seconds": "\(Self.rounded(seconds, places: 3))",
                 "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
@@ -287,8 +278,23 @@ public final class Intake {
                 changing.append(entry.relativePath)
             }
         }
-        settled.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return (settled, changing)
+        return (Self.inNameOrder(settled), changing)
+    }
+
+    /// Entries in name order (byte order): directory order is arbitrary, and
+    /// name order gives stable article ids.
+    static func inNameOrder(_ entries: [InboxEntry]) -> [InboxEntry] {
+        entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
+    /// A warning naming `files` (at most 20 of them, with their count), unless there are none.
+    private static func warn(_ message: Logger.Message, naming files: [String], hint: String, logger: Logger) {
+        guard !files.isEmpty else { return }
+        logger.warning(
+            message,
+            metadata: [
+                "count": "\(files.count)", "files": "\(files.prefix(20).joined(separator: ", "))", "hint": "\(hint)",
+            ])
     }
 
     /// The next settled entries of the walk, up to the batch's file and byte limits.
@@ -332,8 +338,7 @@ public final class Intake {
             batch.append(entry)
             bytes += entry.size
         }
-        // Directory order is arbitrary: within a batch, name order gives stable article ids.
-        return batch.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return Self.inNameOrder(batch)
     }
 
     /// Reads and extracts `entries` on up to `workers` tasks at once, keeping
