@@ -32,6 +32,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Links across articles (pure, no I/O): name forms and canonical keys,
+        // MinHash signatures for near-duplicates, and the story-matching score.
+        .target(
+            name: "ArticleLinking",
+            dependencies: ["ArticleExtraction"],
+            swiftSettings: strictSettings
+        ),
+
         // C system libraries, used directly (Debian: zlib1g-dev, libssl-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto"),
@@ -51,7 +59,7 @@ let package = Package(
         // its migrations, and the writes intake makes.
         .target(
             name: "ArticleStore",
-            dependencies: ["CSQLite", "ArticleExtraction"],
+            dependencies: ["CSQLite", "ArticleExtraction", "ArticleLinking"],
             swiftSettings: strictSettings
         ),
 

@@ -12,6 +12,7 @@ public final class ArticleStore {
     /// The underlying connection, for queries (digests, status, tests).
     public let connection: SQLiteConnection
     private let statements: Statements
+    private let linker: ArticleLinker
 
     /// Opens or creates the store at `path` and brings its schema up to date.
     /// - Throws: ``SQLiteError`` when the file cannot be opened, is not a
@@ -22,6 +23,7 @@ public final class ArticleStore {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         try Self.migrate(connection)
         statements = try Statements(connection)
+        linker = try ArticleLinker(connection)
     }
 
     /// The schema version this build writes.
@@ -39,6 +41,8 @@ public final class ArticleStore {
             do {
                 try connection.transaction {
                     try connection.execute(StoreSchema.migrations[version])
+                    // Articles stored before schema 2 are linked as if they had just arrived.
+                    if version + 1 == 2 { try ArticleLinker(connection).linkExisting() }
                     try connection.execute("PRAGMA user_version = \(version + 1)")
                 }
             } catch let error as SQLiteError {
@@ -163,6 +167,7 @@ public final class ArticleStore {
         let id = connection.lastInsertRowID
 
         var entityIDs: [String: Int64] = [:]
+        var linkable: [LinkableArticle.Entity] = []
         for entity in article.entities {
             let type = SQLiteValue.text(entity.type.rawValue)
             let entityID: Int64
@@ -174,6 +179,14 @@ public final class ArticleStore {
                 entityID = connection.lastInsertRowID
             }
             entityIDs[entity.name] = entityID
+            if let same = linkable.firstIndex(where: { $0.entityID == entityID }) {
+                linkable[same].mentions += entity.mentions
+            } else {
+                linkable.append(
+                    LinkableArticle.Entity(
+                        entityID: entityID, name: entity.name, type: entity.type.rawValue, mentions: entity.mentions,
+                        aliases: entity.aliases))
+            }
             try s.mention.run(
                 .integer(id), .integer(entityID), SQLiteValue(entity.mentions), .text(Self.jsonArray(entity.aliases)))
         }
@@ -193,6 +206,10 @@ public final class ArticleStore {
         for (position, keyword) in article.keywords.enumerated() {
             try s.keyword.run(.integer(id), SQLiteValue(position), .text(keyword))
         }
+        try linker.link(
+            LinkableArticle(
+                id: id, day: record.seen.day, seenAt: record.seen.timestamp, body: article.body, entities: linkable,
+                keywords: article.keywords))
         return id
     }
 

@@ -6,7 +6,7 @@
 /// described for users in `docs/schema.md`.
 enum StoreSchema {
     /// Migration `i` brings the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     /// The version a store has after every migration ran.
     static var currentVersion: Int { migrations.count }
@@ -169,5 +169,122 @@ enum StoreSchema {
             SELECT l.seen_at, l.path, l.stage, l.reason, l.moved_to, l.run_id
             FROM ledger l
             WHERE l.outcome = 'failed';
+        """
+
+    /// Links across articles: canonical entities, near-duplicates, stories.
+    /// Existing articles are linked by ``ArticleLinker`` in the same transaction.
+    static let version2 = """
+        -- One entity per real thing, across articles. The type is the vote of
+        -- every mention row (one per article) by the type that article gave it.
+        CREATE TABLE canonical_entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            person_votes INTEGER NOT NULL DEFAULT 0,
+            organization_votes INTEGER NOT NULL DEFAULT 0,
+            location_votes INTEGER NOT NULL DEFAULT 0,
+            group_votes INTEGER NOT NULL DEFAULT 0,
+            other_votes INTEGER NOT NULL DEFAULT 0,
+            type TEXT GENERATED ALWAYS AS (CASE
+                WHEN person_votes >= max(organization_votes, location_votes, group_votes, other_votes) THEN 'person'
+                WHEN organization_votes >= max(location_votes, group_votes, other_votes) THEN 'organization'
+                WHEN location_votes >= max(group_votes, other_votes) THEN 'location'
+                WHEN group_votes >= other_votes THEN 'group'
+                ELSE 'other' END) VIRTUAL,
+            first_seen_at TEXT NOT NULL,
+            first_seen_day TEXT NOT NULL
+        );
+        CREATE INDEX canonical_entities_by_first_seen_day ON canonical_entities(first_seen_day);
+
+        -- Every known form of a canonical entity, by key (lower case, no dots).
+        CREATE TABLE canonical_forms (
+            form TEXT PRIMARY KEY,
+            canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id),
+            origin TEXT NOT NULL CHECK (origin IN ('name', 'place', 'acronym'))
+        ) WITHOUT ROWID;
+
+        -- One-word forms of a day's full person names; canonical_id is NULL
+        -- when two full names of the day share the form.
+        CREATE TABLE day_short_forms (
+            day TEXT NOT NULL,
+            form TEXT NOT NULL,
+            canonical_id INTEGER REFERENCES canonical_entities(id),
+            PRIMARY KEY (day, form)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE mentions ADD COLUMN canonical_id INTEGER REFERENCES canonical_entities(id);
+        CREATE INDEX mentions_by_canonical ON mentions(canonical_id);
+
+        -- Near-duplicates: the article republished with small edits.
+        ALTER TABLE articles ADD COLUMN signature TEXT;
+        ALTER TABLE articles ADD COLUMN similarity REAL;
+        ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER REFERENCES articles(id);
+        CREATE INDEX articles_by_near_duplicate_of ON articles(near_duplicate_of);
+        CREATE TABLE signature_bands (
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+
+        -- Stories: a day's articles grouped by what they are about.
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            articles INTEGER NOT NULL DEFAULT 0,
+            distinct_articles INTEGER NOT NULL DEFAULT 0,
+            first_article_id INTEGER REFERENCES articles(id)
+        );
+        CREATE INDEX stories_by_day ON stories(day);
+        CREATE TABLE story_articles (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            score REAL
+        );
+        CREATE INDEX story_articles_by_story ON story_articles(story_id);
+        CREATE TABLE article_features (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            feature TEXT NOT NULL,
+            PRIMARY KEY (article_id, feature)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_features (
+            day TEXT NOT NULL,
+            feature TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (day, feature, story_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE day_features (
+            day TEXT NOT NULL,
+            feature TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (day, feature)
+        ) WITHOUT ROWID;
+
+        -- How central each article is to its story: how many of the story's
+        -- articles share each of its features, summed.
+        CREATE VIEW story_centrality AS
+            SELECT sa.story_id, sa.article_id, COALESCE(SUM(sf.articles), 0) AS centrality
+            FROM story_articles sa
+            JOIN stories s ON s.id = sa.story_id
+            LEFT JOIN article_features af ON af.article_id = sa.article_id
+            LEFT JOIN story_features sf ON sf.day = s.day AND sf.feature = af.feature AND sf.story_id = sa.story_id
+            GROUP BY sa.story_id, sa.article_id;
+
+        -- Each story with the title of its most central article.
+        CREATE VIEW story_titles AS
+            SELECT s.id AS story_id, s.day, s.articles, s.distinct_articles, c.article_id, a.title
+            FROM stories s
+            JOIN (SELECT story_id, article_id, MAX(centrality) AS centrality FROM story_centrality GROUP BY story_id) c
+                ON c.story_id = s.id
+            JOIN articles a ON a.id = c.article_id;
+
+        -- How often each canonical entity appears, per day of ingestion.
+        CREATE VIEW canonical_mentions_by_day AS
+            SELECT a.ingested_day AS day, c.id AS canonical_id, c.name AS entity, c.type AS type,
+                   COUNT(*) AS articles, SUM(m.count) AS mentions
+            FROM mentions m
+            JOIN canonical_entities c ON c.id = m.canonical_id
+            JOIN articles a ON a.id = m.article_id
+            GROUP BY a.ingested_day, c.id;
         """
 }

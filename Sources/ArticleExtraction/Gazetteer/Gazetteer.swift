@@ -48,6 +48,12 @@ public final class Gazetteer: Sendable {
         surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
     }
 
+    /// The known name of the place `name` stands for ("U.S.", "US" and
+    /// "America" give "United States"), or `nil` when it names no known place.
+    public func canonicalPlaceName(_ name: String) -> String? {
+        locations[Gazetteer.phraseKey(name)]
+    }
+
     /// The key of a phrase of one or more words, as spans are keyed.
     static func phraseKey(_ phrase: String) -> WordKey {
         var text = phrase
