@@ -8,6 +8,18 @@ public struct DailyDigest: Sendable, Equatable {
     public var counts: DayCounts
     /// Files waiting in the inbox when the digest was made, if known.
     public var backlog: Int?
+    /// The day's articles once near-duplicates are counted once.
+    public var distinctArticles = 0
+    /// How many stories the day's articles make.
+    public var storyCount = 0
+    /// The top stories, in full, ranked by size and novelty.
+    public var stories: [Story] = []
+    /// The next stories, title and size only.
+    public var moreStories: [Story] = []
+    /// Entities mentioned in more articles than on the previous days (ingestion view only).
+    public var rising: [RisingEntity] = []
+    /// Days of the previous seven that have articles: what "rising" compares with.
+    public var earlierDays = 0
     public var people: [EntityCount] = []
     public var organizations: [EntityCount] = []
     public var places: [EntityCount] = []
@@ -36,6 +48,50 @@ public struct DayCounts: Sendable, Equatable {
     public var failed = 0
     public var runs = 0
     public init() {}
+}
+
+/// Articles of the day about one thing: the near-duplicates of an article,
+/// and other articles sharing its entities and keywords.
+public struct Story: Sendable, Equatable {
+    public var id: Int64
+    /// The title of its most central article.
+    public var title: String
+    public var articles: Int
+    public var distinctArticles: Int
+    /// Share (0...1) of its main entities that no article of the previous seven days named.
+    public var novelty: Double
+    public var people: [String] = []
+    public var organizations: [String] = []
+    public var places: [String] = []
+    public var quotes: [StoryQuote] = []
+    /// The dates it mentions most, `YYYY-MM-DD` (or month, year, week).
+    public var dates: [String] = []
+
+    public init(id: Int64, title: String, articles: Int, distinctArticles: Int, novelty: Double) {
+        self.id = id
+        self.title = title
+        self.articles = articles
+        self.distinctArticles = distinctArticles
+        self.novelty = novelty
+    }
+}
+
+/// A quote of a story, with who said it.
+public struct StoryQuote: Sendable, Equatable {
+    public var text: String
+    public var speaker: String
+}
+
+/// An entity the day's articles name more than the previous days' did.
+public struct RisingEntity: Sendable, Equatable {
+    public var name: String
+    public var type: String
+    /// Distinct articles naming it today.
+    public var today: Int
+    /// The mean over the previous seven days that have articles.
+    public var previousMean: Double
+    /// Distinct articles naming it on each of the eight days ending today, oldest first.
+    public var series: [Int]
 }
 
 /// An entity with how often the day's articles mention it, and where.

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import ArticleStore
 
 /// Reads digests from the store. Every value is bound, never spliced into SQL;
@@ -11,6 +12,15 @@ public struct DigestQuery {
     public static let timelineDates = 40
     public static let figureCount = 20
     public static let firstSeenShown = 60
+    /// Stories shown in full, stories listed by title after them, and the
+    /// largest stories whose novelty is weighed to rank them.
+    public static let storiesInFull = 10
+    public static let storiesListed = 50
+    public static let storiesRanked = 150
+    /// Entities shown as rising, and the fewest distinct articles that count.
+    public static let risingShown = 8
+    public static let risingMinimum = 3
+
 
     public init(connection: SQLiteConnection) {
         self.connection = connection
@@ -36,20 +46,27 @@ public struct DigestQuery {
         }
         var digest = DailyDigest(day: day, byPublished: byPublished, counts: counts)
         digest.backlog = backlog
+        digest.distinctArticles = Int(
+            try connection.scalar("SELECT count(DISTINCT coalesce(a.near_duplicate_of, a.id)) FROM articles a WHERE \(filter)", d)
+                .integer ?? 0)
+        var earlier: [Int64: [Int]] = [:]
+        if !byPublished { (digest.earlierDays, earlier) = try previousWeek(day) }
+        try stories(into: &digest, filter: filter, day: d, earlier: earlier)
         digest.people = try entities(type: "person", filter: filter, day: d)
         digest.organizations = try entities(type: "organization", filter: filter, day: d)
         digest.places = try entities(type: "location", filter: filter, day: d)
         if !byPublished {
-            let fresh = "FROM entities WHERE first_seen_day = ? AND type IN ('person', 'organization', 'location')"
+            let fresh = "FROM canonical_entities WHERE first_seen_day = ? AND type IN ('person', 'organization', 'location')"
             digest.firstSeenTotal = Int(try connection.scalar("SELECT count(*) \(fresh)", d).integer ?? 0)
             digest.firstSeen = try connection.rows(
                 """
-                SELECT e.name, e.type FROM entities e
-                LEFT JOIN mentions m ON m.entity_id = e.id
-                WHERE e.first_seen_day = ? AND e.type IN ('person', 'organization', 'location')
-                GROUP BY e.id ORDER BY sum(m.count) DESC, e.name LIMIT ?
+                SELECT c.name, c.type FROM canonical_entities c
+                LEFT JOIN mentions m ON m.canonical_id = c.id
+                WHERE c.first_seen_day = ? AND c.type IN ('person', 'organization', 'location')
+                GROUP BY c.id ORDER BY sum(m.count) DESC, c.name LIMIT ?
                 """, d, .integer(Int64(Self.firstSeenShown))
             ).map { NewEntity(name: $0[0].text ?? "", type: $0[1].text ?? "") }
+            if digest.earlierDays > 0 { digest.rising = try rising(day: day, earlier: earlier, earlierDays: digest.earlierDays) }
         }
         try quotes(into: &digest, filter: filter, day: d)
         // The groups first, the passage around each chosen mention after: a body
@@ -57,10 +74,10 @@ public struct DigestQuery {
         // 17 MB article with 100,000 dates made a temporary file of gigabytes).
         digest.timeline = try connection.rows(
             """
-            SELECT d.value, count(DISTINCT d.article_id), min(d.id)
+            SELECT d.value, count(DISTINCT coalesce(a.near_duplicate_of, a.id)), min(d.id)
             FROM dates d JOIN articles a ON a.id = d.article_id
             WHERE \(filter)
-            GROUP BY d.value ORDER BY count(DISTINCT d.article_id) DESC, d.value LIMIT ?
+            GROUP BY d.value ORDER BY 2 DESC, d.value LIMIT ?
             """, d, .integer(Int64(Self.timelineDates))
         ).map { row throws(SQLiteError) in
             let (fragment, title) = try passage(table: .dates, id: row[2])
@@ -116,15 +133,15 @@ public struct DigestQuery {
     private func entities(type: String, filter: String, day: SQLiteValue) throws(SQLiteError) -> [EntityCount] {
         let top = try connection.rows(
             """
-            SELECT e.id, e.name, sum(m.count), count(*)
-            FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
-            WHERE \(filter) AND e.type = ?2
-            GROUP BY e.id ORDER BY sum(m.count) DESC, count(*) DESC, e.name LIMIT ?3
+            SELECT c.id, c.name, sum(m.count), count(DISTINCT coalesce(a.near_duplicate_of, a.id))
+            FROM mentions m JOIN canonical_entities c ON c.id = m.canonical_id JOIN articles a ON a.id = m.article_id
+            WHERE \(filter) AND c.type = ?2
+            GROUP BY c.id ORDER BY sum(m.count) DESC, 4 DESC, c.name LIMIT ?3
             """, day, .text(type), .integer(Int64(Self.topEntities)))
         let titles = try connection.prepare(
             """
             SELECT a.title FROM mentions m JOIN articles a ON a.id = m.article_id
-            WHERE m.entity_id = ?2 AND \(filter) ORDER BY m.count DESC, a.id LIMIT 3
+            WHERE m.canonical_id = ?2 AND \(filter) GROUP BY a.title ORDER BY max(m.count) DESC, min(a.id) LIMIT 3
             """)
         var result: [EntityCount] = []
         for row in top {
@@ -139,22 +156,168 @@ public struct DigestQuery {
         return result
     }
 
+    /// The canonical entities of the seven days before `day`: how many days
+    /// of them have articles, and per entity its distinct articles on each
+    /// (index 0 is seven days before).
+    private func previousWeek(_ day: String) throws(SQLiteError) -> (days: Int, counts: [Int64: [Int]]) {
+        guard let today = CalendarDay(iso: day) else { return (0, [:]) }
+        let days = (1...7).reversed().map { CalendarDay(ordinal: today.ordinal - $0).description }
+        let statement = try connection.prepare(
+            """
+            SELECT a.ingested_day, m.canonical_id, count(DISTINCT coalesce(a.near_duplicate_of, a.id))
+            FROM articles a JOIN mentions m ON m.article_id = a.id
+            WHERE a.ingested_day >= ?1 AND a.ingested_day <= ?2 AND m.canonical_id IS NOT NULL
+            GROUP BY a.ingested_day, m.canonical_id
+            """)
+        try statement.bind([.text(days[0]), .text(days[6])])
+        var counts: [Int64: [Int]] = [:]
+        var daysWithArticles: Set<String> = []
+        while try statement.step() {
+            guard let dayText = statement.value(at: 0).text, let index = days.firstIndex(of: dayText),
+                let id = statement.value(at: 1).integer
+            else { continue }
+            daysWithArticles.insert(dayText)
+            counts[id, default: Array(repeating: 0, count: 7)][index] = Int(statement.value(at: 2).integer ?? 0)
+        }
+        return (daysWithArticles.count, counts)
+    }
+
+    /// Entities named in at least ``risingMinimum`` distinct articles today and
+    /// in more than twice the mean (plus one) of the previous seven days that
+    /// have articles; entities first seen today are new, not rising.
+    private func rising(day: String, earlier: [Int64: [Int]], earlierDays: Int) throws(SQLiteError) -> [RisingEntity] {
+        let rows = try connection.rows(
+            """
+            SELECT c.id, c.name, c.type, count(DISTINCT coalesce(a.near_duplicate_of, a.id))
+            FROM mentions m JOIN articles a ON a.id = m.article_id JOIN canonical_entities c ON c.id = m.canonical_id
+            WHERE a.ingested_day = ?1 AND c.type IN ('person', 'organization', 'location') AND c.first_seen_day < ?1
+            GROUP BY c.id HAVING count(DISTINCT coalesce(a.near_duplicate_of, a.id)) >= ?2
+            """, .text(day), .integer(Int64(Self.risingMinimum)))
+        var result: [RisingEntity] = []
+        for row in rows {
+            let before = earlier[row[0].integer ?? 0] ?? Array(repeating: 0, count: 7)
+            let today = Int(row[3].integer ?? 0)
+            let mean = Double(before.reduce(0, +)) / Double(earlierDays)
+            guard Double(today) > 2 * mean + 1 else { continue }
+            result.append(
+                RisingEntity(
+                    name: row[1].text ?? "", type: row[2].text ?? "", today: today, previousMean: mean,
+                    series: before + [today]))
+        }
+        result.sort {
+            let (a, b) = (Double($0.today) - $0.previousMean, Double($1.today) - $1.previousMean)
+            return a != b ? a > b : $0.name < $1.name
+        }
+        return Array(result.prefix(Self.risingShown))
+    }
+
+    /// The day's stories: how many, the largest ranked by size and novelty,
+    /// the top ones in full.
+    private func stories(into digest: inout DailyDigest, filter: String, day: SQLiteValue, earlier: [Int64: [Int]])
+        throws(SQLiteError)
+    {
+        let sizes = try connection.rows(
+            """
+            SELECT sa.story_id, count(*), count(DISTINCT coalesce(a.near_duplicate_of, a.id))
+            FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            WHERE \(filter) GROUP BY sa.story_id ORDER BY 3 DESC, 2 DESC, sa.story_id
+            """, day)
+        digest.storyCount = sizes.count
+        var ranked: [(story: Story, entities: [(name: String, type: String)], score: Double)] = []
+        for row in sizes.prefix(Self.storiesRanked) {
+            let id = row[0].integer ?? 0
+            let entities = try connection.rows(
+                """
+                SELECT c.id, c.name, c.type FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                JOIN mentions m ON m.article_id = a.id JOIN canonical_entities c ON c.id = m.canonical_id
+                WHERE sa.story_id = ? AND c.type IN ('person', 'organization', 'location')
+                GROUP BY c.id ORDER BY count(DISTINCT coalesce(a.near_duplicate_of, a.id)) DESC, sum(m.count) DESC, c.name
+                LIMIT 20
+                """, .integer(id))
+            let main = entities.prefix(5).compactMap { $0[0].integer }
+            let novelty = main.isEmpty || digest.byPublished
+                ? 0 : Double(main.filter { earlier[$0] == nil }.count) / Double(main.count)
+            let distinct = Int(row[2].integer ?? 0)
+            let story = Story(id: id, title: "", articles: Int(row[1].integer ?? 0), distinctArticles: distinct, novelty: novelty)
+            ranked.append((story, entities.map { ($0[1].text ?? "", $0[2].text ?? "") }, Double(distinct) * (1 + novelty)))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.story.id < $1.story.id }
+        let central = try connection.prepare(
+            """
+            SELECT sa.article_id, a.title, coalesce(sum(sf.articles), 0) FROM story_articles sa
+            JOIN articles a ON a.id = sa.article_id JOIN stories s ON s.id = sa.story_id
+            LEFT JOIN article_features af ON af.article_id = sa.article_id
+            LEFT JOIN story_features sf ON sf.day = s.day AND sf.story_id = sa.story_id AND sf.feature = af.feature
+            WHERE sa.story_id = ? GROUP BY sa.article_id ORDER BY 3 DESC, sa.article_id LIMIT 1
+            """)
+        for (index, entry) in ranked.prefix(Self.storiesInFull + Self.storiesListed).enumerated() {
+            var story = entry.story
+            try central.bind([.integer(story.id)])
+            guard try central.step() else { continue }
+            let centralID = central.value(at: 0).integer ?? 0
+            story.title = central.value(at: 1).text ?? ""
+            guard index < Self.storiesInFull else {
+                digest.moreStories.append(story)
+                continue
+            }
+            func top(_ type: String) -> [String] { Array(entry.entities.filter { $0.type == type }.prefix(3).map(\.name)) }
+            story.people = top("person")
+            story.organizations = top("organization")
+            story.places = top("location")
+            story.quotes = try storyQuotes(story.id, central: centralID)
+            story.dates = try connection.rows(
+                """
+                SELECT d.value FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN dates d ON d.article_id = a.id
+                WHERE sa.story_id = ? GROUP BY d.value
+                ORDER BY count(DISTINCT coalesce(a.near_duplicate_of, a.id)) DESC, length(d.value) = 10 DESC, d.value DESC
+                LIMIT 3
+                """, .integer(story.id)
+            ).compactMap { $0[0].text }
+            digest.stories.append(story)
+        }
+    }
+
+    /// Up to two quotes of a story with named speakers: the central article's
+    /// first, a second speaker preferred to a second quote of the first.
+    private func storyQuotes(_ story: Int64, central: Int64) throws(SQLiteError) -> [StoryQuote] {
+        let rows = try connection.rows(
+            """
+            SELECT q.text, coalesce(c.name, q.speaker), c.type FROM story_articles sa
+            JOIN quotes q ON q.article_id = sa.article_id
+            LEFT JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
+            LEFT JOIN canonical_entities c ON c.id = m.canonical_id
+            WHERE sa.story_id = ?1 AND q.speaker IS NOT NULL
+            ORDER BY c.type = 'person' DESC, sa.article_id = ?2 DESC, length(q.text) >= 40 DESC, sa.article_id, q.position
+            LIMIT 200
+            """, .integer(story), .integer(central))
+        let quotes = rows.map { StoryQuote(text: $0[0].text ?? "", speaker: $0[1].text ?? "") }
+        guard let first = quotes.first else { return [] }
+        let second = quotes.first { $0.speaker != first.speaker && $0.text != first.text }
+            ?? quotes.first { $0.text != first.text }
+        return [first] + (second.map { [$0] } ?? [])
+    }
+
     private func quotes(into digest: inout DailyDigest, filter: String, day: SQLiteValue) throws(SQLiteError) {
         let statement = try connection.prepare(
             """
-            SELECT COALESCE(e.name, q.speaker), e.type, q.text, a.title
-            FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
+            SELECT COALESCE(c.name, q.speaker), c.type, q.text, a.title
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            LEFT JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
+            LEFT JOIN canonical_entities c ON c.id = m.canonical_id
             WHERE \(filter) ORDER BY a.id, q.position
             """)
         try statement.bind([day])
         var bySpeaker: [String: SpeakerQuotes] = [:]
         var order: [String] = []
+        // A quote repeated by a near-duplicate, or by another outlet, counts once.
+        var seen: Set<String> = []
         while try statement.step() {
+            let text = statement.value(at: 2).text ?? ""
             guard let speaker = statement.value(at: 0).text else {
-                digest.unattributedQuotes += 1
+                if seen.insert("\u{0}" + text).inserted { digest.unattributedQuotes += 1 }
                 continue
             }
-            let text = statement.value(at: 2).text ?? ""
+            guard seen.insert(speaker + "\u{0}" + text).inserted else { continue }
             let title = statement.value(at: 3).text ?? ""
             if bySpeaker[speaker] == nil {
                 order.append(speaker)
@@ -185,10 +348,10 @@ public struct DigestQuery {
                 "SELECT a.id, a.title, a.published, a.tag, a.source_file, a.summary FROM articles a WHERE \(filter) ORDER BY a.id")
             let names = try connection.prepare(
                 """
-                SELECT m.article_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+                SELECT m.article_id, c.name FROM mentions m JOIN canonical_entities c ON c.id = m.canonical_id
                 JOIN articles a ON a.id = m.article_id
-                WHERE \(filter) AND e.type IN ('person', 'organization', 'location')
-                ORDER BY m.article_id, m.count DESC, e.name
+                WHERE \(filter) AND c.type IN ('person', 'organization', 'location')
+                ORDER BY m.article_id, m.count DESC, c.name
                 """)
             let keywords = try connection.prepare(
                 """

@@ -8,7 +8,8 @@ import StateFiles
 /// Writes digests into the state's `digests/` directory, each file whole or
 /// not at all (temporary name, `fsync`, rename): a reader sees the old file
 /// or the new one, never half. Run digests go to
-/// `runs/<UTC start>-<run id>.md|json`, daily ones to `daily/YYYY-MM-DD.md|json|html`.
+/// `runs/<UTC start>-<run id>.md|json`, daily ones to `daily/YYYY-MM-DD.md|json|html`
+/// and `daily/YYYY-MM-DD-articles.md`.
 public struct DigestWriter {
     public let directory: String
     public let query: DigestQuery
@@ -53,19 +54,20 @@ public struct DigestWriter {
         return [base + ".md", base + ".json"]
     }
 
-    /// `daily/DAY.md`, `.json` and `.html`, from the store as it is now. The
-    /// articles are streamed from the store into the files, so memory does
-    /// not grow with the size of the day.
+    /// `daily/DAY.md`, `DAY-articles.md`, `DAY.json` and `DAY.html`, from the
+    /// store as it is now. The articles are streamed from the store into the
+    /// files, so memory does not grow with the size of the day.
     @discardableResult
     public func writeDaily(day: String, backlog: Int?) throws -> [String] {
         let digest = try query.daily(day: day, backlog: backlog)
         let articles = query.articles(day: day)
         let base = directory + "/daily/" + day
         try FileSystem.makeDirectories(directory + "/daily")
-        try save(base + ".md") { try MarkdownRenderer.render(digest, articles: articles, to: &$0) }
+        try save(base + ".md") { try MarkdownRenderer.render(digest, to: &$0) }
+        try save(base + "-articles.md") { try MarkdownRenderer.renderArticles(digest, articles: articles, to: &$0) }
         try save(base + ".json") { try JSONRenderer.render(digest, articles: articles, to: &$0) }
         try save(base + ".html") { try HTMLRenderer.render(digest, articles: articles, to: &$0) }
-        return [base + ".md", base + ".json", base + ".html"]
+        return [base + ".md", base + "-articles.md", base + ".json", base + ".html"]
     }
 
     /// The run ids that have a digest file.

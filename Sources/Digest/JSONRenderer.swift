@@ -14,7 +14,43 @@ public enum JSONRenderer {
         w.key("failed"); w.integer(digest.counts.failed)
         w.key("runs"); w.integer(digest.counts.runs)
         w.key("backlog"); if let backlog = digest.backlog { w.integer(backlog) } else { w.null() }
+        w.key("articles"); w.integer(digest.byPublished ? digest.counts.stored : digest.articleCount)
+        w.key("distinct_articles"); w.integer(digest.distinctArticles)
+        w.key("stories"); w.integer(digest.storyCount)
         w.endObject()
+        w.key("stories"); w.beginArray()
+        for story in digest.stories + digest.moreStories {
+            w.beginObject()
+            w.key("id"); w.integer(Int(story.id))
+            w.key("title"); w.string(story.title)
+            w.key("articles"); w.integer(story.articles)
+            w.key("distinct_articles"); w.integer(story.distinctArticles)
+            w.key("novelty"); w.number(story.novelty)
+            w.key("people"); w.strings(story.people)
+            w.key("organizations"); w.strings(story.organizations)
+            w.key("places"); w.strings(story.places)
+            w.key("quotes"); w.beginArray()
+            for quote in story.quotes {
+                w.beginObject(); w.key("text"); w.string(quote.text); w.key("speaker"); w.string(quote.speaker); w.endObject()
+            }
+            w.endArray()
+            w.key("dates"); w.strings(story.dates)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("rising"); w.beginObject()
+        w.key("earlier_days"); w.integer(digest.earlierDays)
+        w.key("entities"); w.beginArray()
+        for entity in digest.rising {
+            w.beginObject()
+            w.key("name"); w.string(entity.name)
+            w.key("type"); w.string(entity.type)
+            w.key("today"); w.integer(entity.today)
+            w.key("previous_mean"); w.number(entity.previousMean)
+            w.key("series"); w.beginArray(); for n in entity.series { w.integer(n) }; w.endArray()
+            w.endObject()
+        }
+        w.endArray(); w.endObject()
         for (key, entities) in [("people", digest.people), ("organizations", digest.organizations), ("places", digest.places)] {
             w.key(key); w.beginArray()
             for entity in entities {

@@ -1,11 +1,53 @@
 /// Renders digests as Markdown: sections in the order a reader wants them,
 /// empty sections left out, article text escaped so it cannot add markup.
 public enum MarkdownRenderer {
-    /// The daily digest into `sink`, the articles written as `articles` yields them.
-    public static func render(_ digest: DailyDigest, articles: ArticleStream, to sink: inout some DigestSink) throws {
+    /// The daily digest into `sink`: the day's stories first, then who is new
+    /// and rising, the lists, the quotes, the timeline, the figures and the
+    /// failed files. The list of every article is ``renderArticles(_:articles:to:)``'s.
+    public static func render(_ digest: DailyDigest, to sink: inout some DigestSink) throws {
         let e = TextEscaping.markdown
         var out = "# Gleaner digest, \(digest.day)\(digest.byPublished ? " (by publication date)" : "")\n\n"
+        out += DigestText.storiesLine(digest) + "\n\n"
         out += DigestText.countsLine(digest) + "\n"
+        if !digest.stories.isEmpty {
+            out += "\n## Top stories\n"
+            for (i, story) in digest.stories.enumerated() {
+                out += "\n### \(i + 1). \(e(story.title))\n\n"
+                var facts = [DigestText.storySize(story)]
+                for (label, names) in [("People", story.people), ("Organisations", story.organizations), ("Places", story.places)]
+                where !names.isEmpty {
+                    facts.append("\(label): " + names.map(e).joined(separator: ", "))
+                }
+                if !story.dates.isEmpty { facts.append("Dates: " + story.dates.joined(separator: ", ")) }
+                out += facts.joined(separator: " · ") + "\n"
+                for quote in story.quotes { out += "\n> “\(e(DigestText.clipped(quote.text)))” (\(e(quote.speaker)))\n" }
+            }
+        }
+        if !digest.moreStories.isEmpty {
+            out += "\n## More stories\n\n"
+            for story in digest.moreStories { out += "- \(e(story.title)) (\(DigestText.storySize(story)))\n" }
+            let rest = digest.storyCount - digest.stories.count - digest.moreStories.count
+            if rest > 0 { out += "\nAnd \(DigestText.plural(rest, "smaller story", "smaller stories")).\n" }
+        }
+        if !digest.firstSeen.isEmpty {
+            out += "\n## New today\n\n"
+            out += "Seen for the first time: "
+            out += digest.firstSeen.map { "\(e($0.name)) (\(DigestText.typeName($0.type)))" }.joined(separator: ", ")
+            if digest.firstSeenTotal > digest.firstSeen.count { out += ", and \(digest.firstSeenTotal - digest.firstSeen.count) more" }
+            out += ".\n"
+        }
+        if !digest.byPublished {
+            out += "\n## Rising\n\n"
+            if digest.earlierDays == 0 {
+                out += "No articles in the previous seven days to compare with.\n"
+            } else if digest.rising.isEmpty {
+                out += "Nothing is named in markedly more articles than over the previous seven days.\n"
+            } else {
+                for entity in digest.rising {
+                    out += "- **\(e(entity.name))** (\(DigestText.typeName(entity.type))): \(DigestText.risingText(entity, days: digest.earlierDays))\n"
+                }
+            }
+        }
         for (heading, entities) in [("People", digest.people), ("Organisations", digest.organizations), ("Places", digest.places)]
         where !entities.isEmpty {
             out += "\n## \(heading)\n\n"
@@ -16,20 +58,13 @@ public enum MarkdownRenderer {
                 out += "\n"
             }
         }
-        if !digest.firstSeen.isEmpty {
-            out += "\n## New today\n\n"
-            out += "Seen for the first time: "
-            out += digest.firstSeen.map { "\(e($0.name)) (\(DigestText.typeName($0.type)))" }.joined(separator: ", ")
-            if digest.firstSeenTotal > digest.firstSeen.count { out += ", and \(digest.firstSeenTotal - digest.firstSeen.count) more" }
-            out += ".\n"
-        }
         if !digest.speakers.isEmpty {
             out += "\n## Who said what\n"
             for speaker in digest.speakers {
                 out += "\n### \(e(speaker.speaker))"
                 out += speaker.type.map { " (\(DigestText.typeName($0)))" } ?? ""
                 out += speaker.total > speaker.quotes.count ? ", \(speaker.total) quotes\n\n" : "\n\n"
-                for quote in speaker.quotes { out += "> “\(e(quote.text))” (_\(e(quote.title))_)\n>\n" }
+                for quote in speaker.quotes { out += "> “\(e(DigestText.clipped(quote.text)))” (_\(e(quote.title))_)\n>\n" }
                 out.removeLast(2)
             }
             if digest.unattributedQuotes > 0 {
@@ -49,34 +84,42 @@ public enum MarkdownRenderer {
                 out += "- **\(e(figure.text))** (\(DigestText.number(figure.value)) \(e(figure.about))): \(e(figure.fragment)) (_\(e(figure.title))_)\n"
             }
         }
-        if digest.articleCount > 0 {
-            out += "\n## Articles\n"
-            try sink.write(out)
-            out = ""
-            try articles.forEach { article in
-                out += "\n### \(e(article.title))\n\n"
-                var facts = [article.published ?? "no date", "file " + e(article.sourceFile)]
-                if let tag = article.tag { facts.insert("tag " + e(tag), at: 1) }
-                out += facts.joined(separator: " · ") + "\n\n"
-                if !article.summary.isEmpty { out += e(article.summary) + "\n\n" }
-                var about: [String] = []
-                if !article.topEntities.isEmpty { about.append("Names: " + article.topEntities.map(e).joined(separator: ", ")) }
-                if !article.keywords.isEmpty { about.append("Keywords: " + article.keywords.map(e).joined(separator: ", ")) }
-                if !about.isEmpty { out += about.joined(separator: " · ") + "\n" }
-                try sink.write(out)
-                out = ""
-            }
-        }
         if !digest.failed.isEmpty {
             out += "\n## Failed files\n\n"
-            for file in digest.failed {
+            for file in digest.failed.prefix(DigestText.failedShown) {
                 out += "- \(e(file.path)): \(e(file.reason)) (stage \(e(file.stage)))"
                 if let moved = file.movedTo { out += "; it is in \(e(moved)), with the reason beside it" }
                 out += "\n"
             }
+            if digest.failed.count > DigestText.failedShown {
+                out += "- and \(digest.failed.count - DigestText.failedShown) more: `gleaner status` and `failed/` list them all\n"
+            }
             out += "\nTo retry a failed file, \(DigestText.retryAdvice).\n"
         }
+        if digest.articleCount > 0 {
+            out += "\n---\n\nEvery article of the day, with its summary: \(digest.day)-articles.md beside this file.\n"
+        }
         try sink.write(out)
+    }
+
+    /// The list of every article of the day, written as `articles` yields them.
+    public static func renderArticles(_ digest: DailyDigest, articles: ArticleStream, to sink: inout some DigestSink) throws {
+        let e = TextEscaping.markdown
+        try sink.write("# Articles of \(digest.day)\(digest.byPublished ? " (by publication date)" : "")\n\n\(DigestText.storiesLine(digest))\n")
+        var out = ""
+        try articles.forEach { article in
+            out += "\n## \(e(article.title))\n\n"
+            var facts = [article.published ?? "no date", "file " + e(article.sourceFile)]
+            if let tag = article.tag { facts.insert("tag " + e(tag), at: 1) }
+            out += facts.joined(separator: " · ") + "\n\n"
+            if !article.summary.isEmpty { out += e(article.summary) + "\n\n" }
+            var about: [String] = []
+            if !article.topEntities.isEmpty { about.append("Names: " + article.topEntities.map(e).joined(separator: ", ")) }
+            if !article.keywords.isEmpty { about.append("Keywords: " + article.keywords.map(e).joined(separator: ", ")) }
+            if !about.isEmpty { out += about.joined(separator: " · ") + "\n" }
+            try sink.write(out)
+            out = ""
+        }
     }
 
     /// A run's receipt into `sink`, its files written as `entries` yields them.

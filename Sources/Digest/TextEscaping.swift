@@ -44,7 +44,7 @@ enum TextEscaping {
 /// Small formatting shared by the renderers.
 enum DigestText {
     static func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
-        "\(n) " + (n == 1 ? one : (many ?? one + "s"))
+        number(Double(n)) + " " + (n == 1 ? one : (many ?? one + "s"))
     }
 
     static func typeName(_ type: String?) -> String {
@@ -72,6 +72,36 @@ enum DigestText {
     }
 
     static let retryAdvice = "fix it (or export it again as UTF-8 text or gzip) and move it back into the inbox"
+
+    /// Failed files listed in the Markdown and HTML; the JSON has them all.
+    static let failedShown = 50
+
+    /// The first line: articles, distinct articles, stories.
+    static func storiesLine(_ digest: DailyDigest) -> String {
+        let articles = digest.byPublished ? digest.counts.stored : digest.articleCount
+        return "\(plural(articles, "article")), \(number(Double(digest.distinctArticles))) distinct, in "
+            + "\(plural(digest.storyCount, "story", "stories"))."
+    }
+
+    /// "12 articles (3 distinct)", or "4 articles" when all are distinct.
+    static func storySize(_ story: Story) -> String {
+        let size = plural(story.articles, "article")
+        return story.distinctArticles == story.articles ? size : size + " (\(story.distinctArticles) distinct)"
+    }
+
+    /// How a rising entity compares with the days before.
+    static func risingText(_ entity: RisingEntity, days: Int) -> String {
+        let mean = (entity.previousMean * 10).rounded() / 10
+        return "in \(plural(entity.today, "article")) today, against \(number(mean)) a day over the previous "
+            + (days == 1 ? "day with articles" : "\(days) days with articles")
+    }
+
+    /// A quote cut to 300 characters at a word, with an ellipsis.
+    static func clipped(_ text: String, to limit: Int = 300) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
 
     /// The summary line of counts.
     static func countsLine(_ digest: DailyDigest) -> String {

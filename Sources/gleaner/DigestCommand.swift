@@ -10,15 +10,17 @@ import Intake
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Print the digest of a day: who and what, quotes, dates, figures, articles, failed files.",
+        abstract: "Print the digest of a day: stories, who is new and rising, quotes, dates, figures, failed files.",
         discussion: """
             The day is the day articles were taken in (in the configured time_zone); with --by published \
-            it is the day they were published. Empty sections are left out. --write also rewrites \
-            digests/daily/DAY.md, .json and .html, as every run does for its own day.
+            it is the day they were published. Empty sections are left out. --format articles prints the \
+            list of every article of the day (digests/daily/DAY-articles.md); the JSON and HTML hold it \
+            too. --write also rewrites digests/daily/DAY.md, DAY-articles.md, .json and .html, as every \
+            run does for its own day.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, articles, json, html }
     enum By: String, ExpressibleByArgument, CaseIterable { case ingested, published }
 
     @OptionGroup var state: StateOptions
@@ -26,7 +28,7 @@ struct DigestCommand: ParsableCommand {
     @Option(name: .long, help: "The day, YYYY-MM-DD (default: today).")
     var day: String?
 
-    @Option(name: .long, help: "md, json or html.")
+    @Option(name: .long, help: "md, articles (the list of every article, Markdown), json or html.")
     var format: Format = .md
 
     @Option(name: .long, help: "ingested (default) or published: which date chooses the articles.")
@@ -54,7 +56,8 @@ struct DigestCommand: ParsableCommand {
             let articles = query.articles(day: day, byPublished: by == .published)
             var output = StandardOutput()
             switch format {
-            case .md: try MarkdownRenderer.render(digest, articles: articles, to: &output)
+            case .md: try MarkdownRenderer.render(digest, to: &output)
+            case .articles: try MarkdownRenderer.renderArticles(digest, articles: articles, to: &output)
             case .json: try JSONRenderer.render(digest, articles: articles, to: &output)
             case .html: try HTMLRenderer.render(digest, articles: articles, to: &output)
             }
