@@ -112,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "ArticleExtraction", "ArticleFile", "ArticleStore", "Configuration", "Intake", "Digest", "Daemon", "StateFiles",
+                "ArticleExtraction", "ArticleFile", "ArticleLinking", "ArticleStore", "Configuration", "Intake", "Digest",
+                "Daemon", "StateFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -148,6 +149,11 @@ let package = Package(
             name: "ArticleExtractionTests",
             dependencies: ["ArticleExtraction"],
             exclude: ["FuzzRegressions"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ArticleLinkingTests",
+            dependencies: ["ArticleLinking"],
             swiftSettings: strictSettings
         ),
         .testTarget(

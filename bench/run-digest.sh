@@ -4,6 +4,8 @@
 # `gleaner run --once`) as Markdown, JSON and HTML, three times each, beside
 # the floor: the same command for a day with no articles (process start,
 # configuration, opening the store). Target: under 2 s for 10,000 articles.
+# Then the Markdown digest's size (at most 150 KB) and its first lines: the
+# articles, the distinct ones once near-duplicates are grouped, the stories.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000}
@@ -36,3 +38,8 @@ for format in md json html; do
     printf "%-6s %12d %12d %12d %9.1fM\n" "$format" "$best" "$worst" "$floor" "$(awk -v s="$size" "BEGIN {print s / 1048576}")"
 done
 echo "day $day: $count articles; floor = the same command for a day without articles"
+"$binary" digest --state-dir "$state" --day "$day" --format md >"$state/digest.md"
+echo "the Markdown digest: $(wc -c <"$state/digest.md") bytes (bar: 153,600); its first lines:"
+head -n 3 "$state/digest.md"
+grep '^## ' "$state/digest.md" | tr '\n' ' '; echo
+"$binary" digest --state-dir "$state" --day "$day" --format articles | wc -c | sed 's/^/DAY-articles.md: /; s/$/ bytes/'

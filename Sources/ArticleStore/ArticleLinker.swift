@@ -60,8 +60,16 @@ final class ArticleLinker {
             return full
         }
         let (key, name) = NameForms.canonical(entity.name)
-        if let known = try s.formLookup.firstValue(.text(key))?.integer { return known }
-        return try create(key: key, name: name, origin: name == entity.name ? "name" : "place", day: day, seenAt: seenAt)
+        let id: Int64
+        if let known = try s.formLookup.firstValue(.text(key))?.integer {
+            id = known
+        } else {
+            id = try create(key: key, name: name, origin: name == entity.name ? "name" : "place", day: day, seenAt: seenAt)
+        }
+        // "US" is kept as a form of "United States", so that it finds it too.
+        let surface = NameForms.key(entity.name)
+        if surface != key { try s.insertFormIfNew.run(.text(surface), .integer(id), .text("place")) }
+        return id
     }
 
     private func create(key: String, name: String, origin: String, day: String, seenAt: String) throws(SQLiteError) -> Int64 {
@@ -311,7 +319,7 @@ final class ArticleLinker {
     /// The statements run per article, compiled once.
     private struct Statements {
         let setMentionCanonical, dayShortForm, formLookup, insertCanonical, insertForm, canonicalKey: SQLiteStatement
-        let insertDayShortForm, clearDayShortForm, entityByName: SQLiteStatement
+        let insertDayShortForm, clearDayShortForm, entityByName, insertFormIfNew: SQLiteStatement
         let vote: SQLiteStatement
         let candidates, signature, setSignature, insertBand: SQLiteStatement
         let insertStoryArticle, countStoryArticle, dayFeature, storiesWithFeature, storyDistinct, insertStory: SQLiteStatement
@@ -325,6 +333,8 @@ final class ArticleLinker {
                 "INSERT INTO canonical_entities (key, name, first_seen_at, first_seen_day) VALUES (?, ?, ?, ?)")
             insertForm = try c.prepare("INSERT INTO canonical_forms (form, canonical_id, origin) VALUES (?, ?, ?)")
             canonicalKey = try c.prepare("SELECT key FROM canonical_entities WHERE id = ?")
+            insertFormIfNew = try c.prepare(
+                "INSERT OR IGNORE INTO canonical_forms (form, canonical_id, origin) VALUES (?, ?, ?)")
             insertDayShortForm = try c.prepare("INSERT INTO day_short_forms (day, form, canonical_id) VALUES (?, ?, ?)")
             clearDayShortForm = try c.prepare("UPDATE day_short_forms SET canonical_id = NULL WHERE day = ? AND form = ?")
             entityByName = try c.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")

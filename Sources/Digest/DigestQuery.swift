@@ -51,7 +51,9 @@ public struct DigestQuery {
                 .integer ?? 0)
         var earlier: [Int64: [Int]] = [:]
         if !byPublished { (digest.earlierDays, earlier) = try previousWeek(day) }
-        try stories(into: &digest, filter: filter, day: d, earlier: earlier)
+        (digest.storyCount, digest.stories, digest.moreStories) = try stories(
+            filter: filter, day: d, byPublished: byPublished, earlier: earlier, inFull: Self.storiesInFull,
+            listed: Self.storiesListed)
         digest.people = try entities(type: "person", filter: filter, day: d)
         digest.organizations = try entities(type: "organization", filter: filter, day: d)
         digest.places = try entities(type: "location", filter: filter, day: d)
@@ -211,20 +213,31 @@ public struct DigestQuery {
         return Array(result.prefix(Self.risingShown))
     }
 
-    /// The day's stories: how many, the largest ranked by size and novelty,
-    /// the top ones in full.
-    private func stories(into digest: inout DailyDigest, filter: String, day: SQLiteValue, earlier: [Int64: [Int]])
-        throws(SQLiteError)
+    /// The stories of `day` (`gleaner stories`): how many, the first `inFull`
+    /// in full and the next `listed` by title, ranked by size and novelty.
+    public func stories(day: String, byPublished: Bool = false, inFull: Int, listed: Int) throws(SQLiteError)
+        -> (count: Int, full: [Story], more: [Story])
     {
+        let filter = byPublished ? "a.published = ?1" : "a.ingested_day = ?1"
+        let earlier = byPublished ? [:] : try previousWeek(day).counts
+        return try stories(
+            filter: filter, day: .text(day), byPublished: byPublished, earlier: earlier, inFull: inFull, listed: listed)
+    }
+
+    /// The day's stories: how many, the largest ranked by size and novelty
+    /// (size alone past ``storiesRanked``), the top ones in full.
+    private func stories(
+        filter: String, day: SQLiteValue, byPublished: Bool, earlier: [Int64: [Int]], inFull: Int, listed: Int
+    ) throws(SQLiteError) -> (count: Int, full: [Story], more: [Story]) {
+        var full: [Story] = [], more: [Story] = []
         let sizes = try connection.rows(
             """
             SELECT sa.story_id, count(*), count(DISTINCT coalesce(a.near_duplicate_of, a.id))
             FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             WHERE \(filter) GROUP BY sa.story_id ORDER BY 3 DESC, 2 DESC, sa.story_id
             """, day)
-        digest.storyCount = sizes.count
         var ranked: [(story: Story, entities: [(name: String, type: String)], score: Double)] = []
-        for row in sizes.prefix(Self.storiesRanked) {
+        for row in sizes.prefix(max(Self.storiesRanked, inFull + listed)) {
             let id = row[0].integer ?? 0
             let entities = try connection.rows(
                 """
@@ -235,7 +248,7 @@ public struct DigestQuery {
                 LIMIT 20
                 """, .integer(id))
             let main = entities.prefix(5).compactMap { $0[0].integer }
-            let novelty = main.isEmpty || digest.byPublished
+            let novelty = main.isEmpty || byPublished
                 ? 0 : Double(main.filter { earlier[$0] == nil }.count) / Double(main.count)
             let distinct = Int(row[2].integer ?? 0)
             let story = Story(id: id, title: "", articles: Int(row[1].integer ?? 0), distinctArticles: distinct, novelty: novelty)
@@ -250,14 +263,14 @@ public struct DigestQuery {
             LEFT JOIN story_features sf ON sf.day = s.day AND sf.story_id = sa.story_id AND sf.feature = af.feature
             WHERE sa.story_id = ? GROUP BY sa.article_id ORDER BY 3 DESC, sa.article_id LIMIT 1
             """)
-        for (index, entry) in ranked.prefix(Self.storiesInFull + Self.storiesListed).enumerated() {
+        for (index, entry) in ranked.prefix(inFull + listed).enumerated() {
             var story = entry.story
             try central.bind([.integer(story.id)])
             guard try central.step() else { continue }
             let centralID = central.value(at: 0).integer ?? 0
             story.title = central.value(at: 1).text ?? ""
-            guard index < Self.storiesInFull else {
-                digest.moreStories.append(story)
+            guard index < inFull else {
+                more.append(story)
                 continue
             }
             func top(_ type: String) -> [String] { Array(entry.entities.filter { $0.type == type }.prefix(3).map(\.name)) }
@@ -273,8 +286,9 @@ public struct DigestQuery {
                 LIMIT 3
                 """, .integer(story.id)
             ).compactMap { $0[0].text }
-            digest.stories.append(story)
+            full.append(story)
         }
+        return (sizes.count, full, more)
     }
 
     /// Up to two quotes of a story with named speakers: the central article's

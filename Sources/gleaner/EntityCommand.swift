@@ -1,6 +1,7 @@
 import StateFiles
 import ArgumentParser
 import ArticleExtraction
+import ArticleLinking
 import ArticleStore
 import Intake
 
@@ -10,9 +11,10 @@ struct EntityCommand: ParsableCommand {
         commandName: "entity",
         abstract: "Show what the store knows about a person, organisation or place.",
         discussion: """
-            NAME is matched without regard to case, against entities' names and the other forms \
-            articles used for them (a surname, an acronym). Shows the type, the forms, the articles \
-            by day, the quotes by it, and the entities it appears with most.
+            NAME is matched without regard to case, against the canonical entities (one per real \
+            thing across articles: "US" and "United States" are one place) and the other forms \
+            articles used for them (a surname, an acronym). Shows the type its mentions voted for, the \
+            forms, the articles by day, the quotes by it, and the entities it appears with most.
             """
     )
 
@@ -27,14 +29,7 @@ struct EntityCommand: ParsableCommand {
     func run() throws {
         let (_, layout, connection) = try state.openStore()
         do {
-            let matches = try connection.rows(
-                """
-                SELECT DISTINCT e.id, e.name, e.type, e.first_seen_day FROM entities e
-                LEFT JOIN mentions m ON m.entity_id = e.id
-                WHERE e.name = ?1 COLLATE NOCASE
-                   OR EXISTS (SELECT 1 FROM json_each(m.aliases) WHERE json_each.value = ?1 COLLATE NOCASE)
-                ORDER BY (e.name = ?1 COLLATE NOCASE) DESC, e.id LIMIT 5
-                """, .text(name))
+            let matches = try Self.canonicalMatches(name, in: connection)
             guard !matches.isEmpty else {
                 StandardError.write("gleaner: no entity called '\(name)' in the store; try `gleaner search \"\(name)\"`.")
                 throw ExitCode(1)
@@ -45,33 +40,37 @@ struct EntityCommand: ParsableCommand {
             if json { w.beginArray() }
             for match in matches {
                 let id = SQLiteValue.integer(match[0].integer ?? 0)
+                // Every form articles used: the names of the linked entities and their aliases.
                 let aliases = try connection.rows(
                     """
-                    SELECT DISTINCT j.value FROM mentions m, json_each(m.aliases) j WHERE m.entity_id = ? ORDER BY j.value
+                    SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.canonical_id = ?1
+                    UNION SELECT DISTINCT j.value FROM mentions m, json_each(m.aliases) j WHERE m.canonical_id = ?1
+                    ORDER BY 1
                     """, id
-                ).compactMap { $0[0].text }
+                ).compactMap { $0[0].text }.filter { $0 != match[1].text }
                 let days = try connection.rows(
                     """
                     SELECT a.ingested_day, count(*), sum(m.count) FROM mentions m JOIN articles a ON a.id = m.article_id
-                    WHERE m.entity_id = ? GROUP BY a.ingested_day ORDER BY a.ingested_day DESC LIMIT 30
+                    WHERE m.canonical_id = ? GROUP BY a.ingested_day ORDER BY a.ingested_day DESC LIMIT 30
                     """, id)
                 let articles = try connection.rows(
                     """
                     SELECT a.id, a.title, a.published FROM mentions m JOIN articles a ON a.id = m.article_id
-                    WHERE m.entity_id = ? ORDER BY a.id DESC LIMIT 10
+                    WHERE m.canonical_id = ? AND a.near_duplicate_of IS NULL ORDER BY a.id DESC LIMIT 10
                     """, id)
                 let quotes = try connection.rows(
                     """
-                    SELECT q.text, a.title FROM quotes q JOIN articles a ON a.id = q.article_id
-                    WHERE q.speaker_entity_id = ? ORDER BY a.id DESC, q.position LIMIT 10
+                    SELECT q.text, min(a.title) FROM quotes q JOIN articles a ON a.id = q.article_id
+                    JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
+                    WHERE m.canonical_id = ? GROUP BY q.text ORDER BY max(a.id) DESC LIMIT 10
                     """, id)
                 let companions = try connection.rows(
                     """
-                    SELECT e.name, e.type, count(*) FROM mentions m1
-                    JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
-                    JOIN entities e ON e.id = m2.entity_id
-                    WHERE m1.entity_id = ? AND e.type IN ('person', 'organization', 'location')
-                    GROUP BY e.id ORDER BY count(*) DESC, e.name LIMIT 10
+                    SELECT c.name, c.type, count(*) FROM mentions m1
+                    JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.canonical_id != m1.canonical_id
+                    JOIN canonical_entities c ON c.id = m2.canonical_id
+                    WHERE m1.canonical_id = ? AND c.type IN ('person', 'organization', 'location')
+                    GROUP BY c.id ORDER BY count(*) DESC, c.name LIMIT 10
                     """, id)
                 let entityName = match[1].text ?? "", type = match[2].text ?? ""
                 if json {
@@ -138,5 +137,28 @@ struct EntityCommand: ParsableCommand {
             StandardError.write("gleaner: Database '\(layout.database)': \(error.description)")
             throw ExitCode(74)
         }
+    }
+
+    /// The canonical entities `name` can stand for, best first: its known form
+    /// (a place's name, an acronym an article expanded), a canonical name, then
+    /// any entity an article gave that name or alias.
+    static func canonicalMatches(_ name: String, in connection: SQLiteConnection) throws(SQLiteError) -> [[SQLiteValue]] {
+        if let row = try connection.rows(
+            """
+            SELECT c.id, c.name, c.type, c.first_seen_day FROM canonical_forms f
+            JOIN canonical_entities c ON c.id = f.canonical_id WHERE f.form IN (?, ?) ORDER BY f.form = ?1 DESC LIMIT 1
+            """, .text(NameForms.canonical(name).key), .text(NameForms.key(name))
+        ).first {
+            return [row]
+        }
+        return try connection.rows(
+            """
+            SELECT c.id, c.name, c.type, c.first_seen_day FROM canonical_entities c
+            WHERE c.name = ?1 COLLATE NOCASE
+               OR c.id IN (SELECT m.canonical_id FROM entities e JOIN mentions m ON m.entity_id = e.id
+                           WHERE e.name = ?1 COLLATE NOCASE)
+               OR c.id IN (SELECT m.canonical_id FROM mentions m, json_each(m.aliases) j WHERE j.value = ?1 COLLATE NOCASE)
+            ORDER BY (c.name = ?1 COLLATE NOCASE) DESC, c.id LIMIT 5
+            """, .text(name))
     }
 }

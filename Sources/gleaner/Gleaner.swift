@@ -12,7 +12,7 @@ struct Gleaner: AsyncParsableCommand {
             `gleaner extract` prints what it finds in files as JSON Lines, one object per article.
             """,
         subcommands: [
-            RunCommand.self, DigestCommand.self, SearchCommand.self, EntityCommand.self, StatusCommand.self,
+            RunCommand.self, DigestCommand.self, StoriesCommand.self, SearchCommand.self, EntityCommand.self, StatusCommand.self,
             ExtractCommand.self, ConfigCommand.self,
         ]
     )

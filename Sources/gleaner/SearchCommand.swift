@@ -11,7 +11,8 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             QUERY is SQLite FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, \
             NEAR(a b, 5), title:word. Results are ranked by relevance (bm25), each with its title, \
-            dates and a snippet with the matches marked.
+            dates and a snippet with the matches marked. An article republished with small edits is \
+            shown once, with the number of its near-duplicates that match too.
             """
     )
 
@@ -31,15 +32,27 @@ struct SearchCommand: ParsableCommand {
         // Private-use characters mark the matches: no article contains them, and
         // they survive the removal of control characters.
         let open = "\u{E000}", close = "\u{E001}"
-        let rows: [[SQLiteValue]]
+        var rows: [[SQLiteValue]] = []
+        var copies: [Int64: Int] = [:]  // near-duplicate group -> matching copies not shown
         do {
-            rows = try connection.rows(
+            // Ranked matches, each near-duplicate group shown once (its best-ranked article).
+            let statement = try connection.prepare(
                 """
                 SELECT a.id, a.title, a.published, a.ingested_day, a.source_file,
-                       snippet(article_search, 1, ?2, ?3, '…', 24)
+                       snippet(article_search, 1, ?2, ?3, '…', 24), coalesce(a.near_duplicate_of, a.id)
                 FROM article_search JOIN articles a ON a.id = article_search.rowid
                 WHERE article_search MATCH ?1 ORDER BY rank LIMIT ?4
-                """, .text(query), .text(open), .text(close), .integer(Int64(max(1, limit))))
+                """)
+            try statement.bind([.text(query), .text(open), .text(close), .integer(Int64(max(1, limit)) * 50)])
+            while try statement.step() {
+                let group = statement.value(at: 6).integer ?? 0
+                if copies[group] != nil {
+                    copies[group]! += 1
+                } else if rows.count < max(1, limit) {
+                    copies[group] = 0
+                    rows.append((0..<7).map { statement.value(at: $0) })
+                }
+            }
         } catch {
             StandardError.write("gleaner: the query is not valid FTS5 (\(error.message)); quote words with \"...\" to search them as written.")
             throw ExitCode(65)
@@ -57,10 +70,12 @@ struct SearchCommand: ParsableCommand {
                 w.key("ingested"); w.string(row[3].text)
                 w.key("file"); w.string(row[4].text)
                 w.key("snippet"); w.string(snippet.replacingMarks(open, close, with: "[", "]"))
+                w.key("near_duplicates"); w.integer(copies[row[6].integer ?? 0] ?? 0)
                 w.endObject()
                 output.writeLine(w.output)
             } else {
-                let dates = "published \(row[2].text ?? "?"), stored \(row[3].text ?? "?"), article \(row[0].integer ?? 0)"
+                var dates = "published \(row[2].text ?? "?"), stored \(row[3].text ?? "?"), article \(row[0].integer ?? 0)"
+                if let n = copies[row[6].integer ?? 0], n > 0 { dates += ", and \(n) near-duplicate\(n == 1 ? "" : "s")" }
                 output.writeLine(terminal.bold(terminal.fit(printable(row[1].text ?? ""))))
                 output.writeLine("  " + terminal.dim(dates))
                 let wrapped = terminal.wrap(printable(snippet), indent: 2)

@@ -213,7 +213,7 @@ struct DaemonTests {
         // The digest service keeps the day's digest current, beside intake.
         let day = try #require(try state.scalar("SELECT ingested_day FROM articles LIMIT 1").text)
         #expect(eventually(10) {
-            (try? String(contentsOfFile: state.root + "/digests/daily/\(day).md", encoding: .utf8))?.contains("late/folder.txt") == true
+            (try? String(contentsOfFile: state.root + "/digests/daily/\(day)-articles.md", encoding: .utf8))?.contains("late/folder.txt") == true
         }, "\(daemon.log)")
         #expect(state.entries(in: "digests/runs").contains { $0.hasSuffix(".json") })
 

@@ -60,11 +60,13 @@ struct DigestTests {
         let (state, day) = try Self.seededState()
         defer { state.remove() }
         let daily = state.root + "/digests/daily/" + day
-        for suffix in [".md", ".json", ".html"] {
+        for suffix in [".md", "-articles.md", ".json", ".html"] {
             #expect(FileManager.default.fileExists(atPath: daily + suffix), "daily \(suffix) not written")
         }
         try expectSnapshot(Self.normalized(try String(contentsOfFile: daily + ".md", encoding: .utf8), day: day), "seeds-daily.md")
         try expectSnapshot(Self.normalized(try String(contentsOfFile: daily + ".json", encoding: .utf8), day: day), "seeds-daily.json")
+        try expectSnapshot(
+            Self.normalized(try String(contentsOfFile: daily + "-articles.md", encoding: .utf8), day: day), "seeds-articles.md")
         let runs = state.entries(in: "digests/runs")
         #expect(runs.count == 2 && runs.allSatisfy { $0.hasSuffix("-1.md") || $0.hasSuffix("-1.json") }, "\(runs)")
         let runMarkdown = try String(contentsOfFile: state.root + "/digests/runs/" + runs.first { $0.hasSuffix(".md") }!, encoding: .utf8)
@@ -78,7 +80,13 @@ struct DigestTests {
         #expect((json["articles"] as? [Any])?.count == 6)
         let html = try String(contentsOfFile: daily + ".html", encoding: .utf8)
         #expect(html.contains("<svg class=\"chart\""))
+        #expect(html.contains("<section id=\"stories\">") && html.contains("<details><summary>Every article of the day"))
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+        // The Markdown opens with the day at a glance and the stories; the article list is its own file.
+        let markdown = try String(contentsOfFile: daily + ".md", encoding: .utf8)
+        #expect(markdown.split(separator: "\n")[1] == "6 articles, 6 distinct, in 6 stories.", "\(markdown.prefix(300))")
+        #expect(markdown.split(separator: "\n").first { $0.hasPrefix("## ") } == "## Top stories")
+        #expect(!markdown.contains("## Articles"))
     }
 
     @Test func theDailyDigestHoldsEveryRunOfTheDayAndNewEntitiesOnlyOnTheirFirstDay() throws {

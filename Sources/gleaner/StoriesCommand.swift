@@ -1,0 +1,105 @@
+import ArgumentParser
+import ArticleExtraction
+import ArticleStore
+import Digest
+import StateFiles
+
+/// `gleaner stories`: the day's articles grouped into stories.
+struct StoriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories",
+        abstract: "List the stories of a day: articles grouped by what they are about.",
+        discussion: """
+            A story is the articles of a day that report one thing: an article and its near-duplicates \
+            (the same text republished with small edits), and other articles that share its main \
+            people, organisations, places and keywords. Stories are ranked by size (near-duplicates \
+            counted once) and novelty (main entities no article of the previous seven days named). \
+            Each shows the title of its most central article, its article counts, its main names, up \
+            to two quotes and the dates it mentions.
+            """
+    )
+
+    @OptionGroup var state: StateOptions
+
+    @Option(name: .long, help: "The day, YYYY-MM-DD (default: today).")
+    var day: String?
+
+    @Option(name: .long, help: "Show at most this many stories.")
+    var limit = 20
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        if let day, CalendarDay(iso: day) == nil {
+            throw ValidationError("--day takes a date written YYYY-MM-DD, such as 2026-11-25.")
+        }
+        if limit < 1 { throw ValidationError("--limit takes a number of stories, 1 or more.") }
+    }
+
+    func run() throws {
+        let (_, layout, connection) = try state.openStore()
+        let day = self.day ?? IngestClock.now().day
+        let (count, stories): (Int, [Story])
+        do {
+            let found = try DigestQuery(connection: connection).stories(day: day, inFull: limit, listed: 0)
+            (count, stories) = (found.count, found.full)
+        } catch {
+            StandardError.write("gleaner: Database '\(layout.database)': \(error.description)")
+            throw ExitCode(74)
+        }
+        var output = StandardOutput()
+        if json {
+            var w = JSONWriter(pretty: true)
+            w.beginObject()
+            w.key("day"); w.string(day)
+            w.key("stories"); w.integer(count)
+            w.key("shown"); w.beginArray()
+            for story in stories {
+                w.beginObject()
+                w.key("id"); w.integer(Int(story.id))
+                w.key("title"); w.string(story.title)
+                w.key("articles"); w.integer(story.articles)
+                w.key("distinct_articles"); w.integer(story.distinctArticles)
+                w.key("novelty"); w.number(story.novelty)
+                w.key("people"); w.strings(story.people)
+                w.key("organizations"); w.strings(story.organizations)
+                w.key("places"); w.strings(story.places)
+                w.key("quotes"); w.beginArray()
+                for quote in story.quotes {
+                    w.beginObject(); w.key("text"); w.string(quote.text); w.key("speaker"); w.string(quote.speaker); w.endObject()
+                }
+                w.endArray()
+                w.key("dates"); w.strings(story.dates)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+            output.writeLine(w.output)
+            output.flush()
+            return
+        }
+        let terminal = Terminal(environment: ConfigurationLoader.environment)
+        guard count > 0 else {
+            output.writeLine("No stories on \(day): no articles were taken in that day.")
+            output.flush()
+            return
+        }
+        output.writeLine(terminal.dim("\(day): \(count) \(count == 1 ? "story" : "stories"), the \(stories.count) largest:"))
+        output.writeLine("")
+        for (index, story) in stories.enumerated() {
+            output.writeLine(terminal.bold(terminal.fit(printable("\(index + 1). \(story.title)"))))
+            let size = story.distinctArticles == story.articles
+                ? "\(story.articles) articles" : "\(story.articles) articles, \(story.distinctArticles) distinct"
+            output.writeLine("  " + terminal.dim(size))
+            let names = story.people + story.organizations + story.places
+            if !names.isEmpty { output.writeLine(terminal.wrap(printable(names.joined(separator: ", ")), indent: 2)) }
+            for quote in story.quotes {
+                output.writeLine(terminal.wrap(printable("“\(quote.text)” (\(quote.speaker))"), indent: 2))
+            }
+            if !story.dates.isEmpty { output.writeLine("  " + terminal.dim("dates: " + story.dates.joined(separator: ", "))) }
+            output.writeLine("")
+        }
+        output.flush()
+    }
+}

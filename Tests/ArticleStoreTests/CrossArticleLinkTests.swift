@@ -1,0 +1,176 @@
+import ArticleExtraction
+import Foundation
+import Testing
+import TestSupport
+
+@testable import ArticleStore
+
+/// An article taken in on `day` at noon.
+func record(_ path: String, _ text: String, day: String) throws -> IntakeRecord {
+    let article = try ArticleExtractor().extract(Array(text.utf8))
+    let sha = String(path.utf8.reduce(into: UInt64(1469598103934665603)) { $0 = ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
+    return IntakeRecord(
+        path: path, size: text.utf8.count, tag: nil, content: .article(article, sha256: sha),
+        seen: IngestTime(timestamp: day + "T12:00:00.000Z", day: day))
+}
+
+extension ArticleStore {
+    /// Stores `records` in one run, as intake does.
+    func store(_ records: [IntakeRecord]) throws {
+        let run = try beginRun(mode: "once", at: records[0].seen)
+        _ = try record(records, run: run) { _, _ in nil }
+    }
+
+    /// The canonical entity an article's mention of `name` links to: (canonical name, type).
+    func canonical(of name: String, inArticleFrom path: String) throws -> (String, String)? {
+        let row = try connection.rows(
+            """
+            SELECT c.name, c.type FROM mentions m JOIN entities e ON e.id = m.entity_id
+            JOIN canonical_entities c ON c.id = m.canonical_id JOIN articles a ON a.id = m.article_id
+            WHERE e.name = ? AND a.source_file = ?
+            """, .text(name), .text(path)
+        ).first
+        return row.map { ($0[0].text ?? "", $0[1].text ?? "") }
+    }
+}
+
+let fisheries = """
+     date 2024-03-01 The National Fisheries Authority (NFA) closed the Brenna river on Monday. The NFA said the fish \
+    were sick. President Harold Quimby said the river would reopen soon, and US officials agreed.
+    """
+let reopening = """
+     date 2024-03-01 The NFA reopened the Brenna river on Tuesday, the NFA said in a statement. Mr Quimby told \
+    reporters in Geneva the water was clean. "It is safe," Quimby said. Officials in the United States welcomed the news.
+    """
+
+@Suite("Links across articles: canonical entities, near-duplicates, stories")
+struct CrossArticleLinkTests {
+    @Test func knownFormsOfAPlaceAreOneEntity() throws {
+        try withStore { store, _ in
+            try store.store([try record("a.txt", fisheries, day: "2024-03-01"), try record("b.txt", reopening, day: "2024-03-01")])
+            let us = try store.canonical(of: "US", inArticleFrom: "a.txt")
+            let unitedStates = try store.canonical(of: "United States", inArticleFrom: "b.txt")
+            #expect(us?.0 == "United States" && unitedStates?.0 == "United States")
+            #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE key = 'united states'") == 1)
+        }
+    }
+
+    @Test func anAcronymExpandedLaterMergesTheEntityThatWasOnlyTheAcronym() throws {
+        try withStore { store, _ in
+            // The bare acronym first, its expansion after: one entity, under the full name.
+            try store.store([try record("b.txt", reopening, day: "2024-03-01")])
+            #expect(try store.canonical(of: "NFA", inArticleFrom: "b.txt")?.0 == "NFA")
+            try store.store([try record("a.txt", fisheries, day: "2024-03-02")])
+            #expect(try store.canonical(of: "NFA", inArticleFrom: "b.txt")?.0 == "National Fisheries Authority")
+            #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE name = 'NFA'") == 0)
+            // And in any later article.
+            try store.store([try record("c.txt", reopening.replacingOccurrences(of: "Tuesday", with: "Friday"), day: "2024-03-09")])
+            #expect(try store.canonical(of: "NFA", inArticleFrom: "c.txt")?.0 == "National Fisheries Authority")
+        }
+    }
+
+    @Test func aSurnameAloneLinksToTheDaysOneFullNameInEitherOrder() throws {
+        try withStore { store, _ in
+            // The surname's article comes first; the full name arrives after and takes it over.
+            try store.store([try record("b.txt", reopening, day: "2024-03-01")])
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Quimby")
+            try store.store([try record("a.txt", fisheries, day: "2024-03-01")])
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Harold Quimby")
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.1 == "person")
+            // The quote's speaker is the full name too.
+            let speaker = try store.connection.scalar(
+                """
+                SELECT c.name FROM quotes q JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
+                JOIN canonical_entities c ON c.id = m.canonical_id
+                """)
+            #expect(speaker == "Harold Quimby")
+        }
+    }
+
+    @Test func aSurnameTwoFullNamesOfTheDayShareStandsForNeither() throws {
+        try withStore { store, _ in
+            let other = """
+                 date 2024-03-01 Minister Agnes Quimby opened a school in Tarlow on Monday. "It is a good day," \
+                Agnes Quimby said.
+                """
+            try store.store([
+                try record("a.txt", fisheries, day: "2024-03-01"), try record("b.txt", reopening, day: "2024-03-01"),
+            ])
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Harold Quimby")
+            try store.store([try record("c.txt", other, day: "2024-03-01")])
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Quimby")
+            // On another day, the surname is free again.
+            try store.store([try record("d.txt", reopening.replacingOccurrences(of: "Tuesday", with: "Friday"), day: "2024-03-02")])
+            #expect(try store.canonical(of: "Quimby", inArticleFrom: "d.txt")?.0 == "Quimby")
+        }
+    }
+
+    @Test func theTypeIsTheVoteOfEveryArticle() throws {
+        try withStore { store, _ in
+            try store.connection.execute(
+                """
+                INSERT INTO canonical_entities (key, name, person_votes, organization_votes, first_seen_at, first_seen_day)
+                VALUES ('x', 'X', 1, 10, '', ''), ('y', 'Y', 3, 3, '', '');
+                """)
+            #expect(try store.connection.scalar("SELECT type FROM canonical_entities WHERE key = 'x'") == "organization")
+            #expect(try store.connection.scalar("SELECT type FROM canonical_entities WHERE key = 'y'") == "person")
+        }
+    }
+
+    @Test func anEditedCopyIsANearDuplicateOfTheOriginalAndShareItsStory() throws {
+        try withStore { store, _ in
+            let body = """
+                 date 2024-03-01 Flood water reached the centre of Tarlow on Monday after three days of rain, and the \
+                council moved two hundred families to the sports hall by the station. The river rose faster than in any \
+                year since the records began, the council said, and the old bridge was closed to cars and walkers. \
+                Volunteers filled sandbags through the night while the fire brigade pumped water out of the school. \
+                Farmers to the north said their fields would stay under water for weeks. The weather office expects \
+                the rain to ease on Wednesday, but warned that the river could rise again at the weekend.
+                """
+            let edited = " date 2024-03-02 LATEST: FLOODS IN TARLOW. " + body.dropFirst(17).replacingOccurrences(
+                of: " The weather office expects the rain to ease on Wednesday, but warned that the river could rise again at the weekend.",
+                with: " Schools will stay closed on Tuesday.")
+            try store.store([
+                try record("original.txt", body, day: "2024-03-01"), try record("distinct.txt", fisheries, day: "2024-03-01"),
+                try record("copy.txt", edited, day: "2024-03-01"),
+            ])
+            let rows = try store.connection.rows(
+                "SELECT a.source_file, a.near_duplicate_of, a.similarity, sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.id")
+            #expect(rows[2][1] == .integer(1), "the copy points to the original")
+            #expect((rows[2][2].real ?? 0) >= 0.3)
+            #expect(rows[1][1] == .null, "a distinct article is not a near-duplicate")
+            #expect(rows[2][3] == rows[0][3], "near-duplicates share a story")
+            #expect(rows[1][3] != rows[0][3])
+            #expect(try store.connection.scalar("SELECT articles || '/' || distinct_articles FROM stories WHERE id = ?", rows[0][3]) == "2/1")
+        }
+    }
+
+    @Test func migratingAVersion1StoreLinksItsArticles() throws {
+        let directory = try TestSupport.makeTemporaryDirectory("gleaner-migrate-")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/gleaner.sqlite"
+        do {
+            // A store as Gleaner wrote it before schema 2, with two articles in it.
+            let connection = try SQLiteConnection(path: path)
+            try connection.execute(StoreSchema.version1 + "; PRAGMA user_version = 1;")
+            try connection.execute(
+                """
+                INSERT INTO runs (id, started_at, mode) VALUES (1, '2024-03-01T12:00:00.000Z', 'once');
+                INSERT INTO articles (id, sha256, title, language, words, summary, body, source_file, ingested_at, ingested_day, run_id)
+                VALUES (1, 'a', 'A', 'en', 5, '', 'US officials met Harold Quimby in Geneva on Monday.', 'a.txt', 't', '2024-03-01', 1),
+                       (2, 'b', 'B', 'en', 5, '', 'Quimby spoke in the United States on Tuesday.', 'b.txt', 't', '2024-03-01', 1);
+                INSERT INTO entities (id, name, type, first_seen_at, first_seen_day) VALUES
+                    (1, 'US', 'location', 't', '2024-03-01'), (2, 'Harold Quimby', 'person', 't', '2024-03-01'),
+                    (3, 'Quimby', 'person', 't', '2024-03-01'), (4, 'United States', 'location', 't', '2024-03-01');
+                INSERT INTO mentions (article_id, entity_id, count) VALUES (1, 1, 1), (1, 2, 1), (2, 3, 1), (2, 4, 1);
+                """)
+        }
+        let store = try ArticleStore(path: path)
+        #expect(try store.connection.scalar("PRAGMA user_version") == .integer(Int64(ArticleStore.schemaVersion)))
+        #expect(try store.canonical(of: "US", inArticleFrom: "a.txt")?.0 == "United States")
+        #expect(try store.canonical(of: "United States", inArticleFrom: "b.txt")?.0 == "United States")
+        #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Harold Quimby")
+        #expect(try store.connection.scalar("SELECT count(*) FROM story_articles") == 2)
+        #expect(try store.connection.scalar("SELECT count(*) FROM articles WHERE signature IS NULL") == 0)
+    }
+}
