@@ -17,37 +17,68 @@ struct LinkableArticle {
     var body: String
     var entities: [Entity]
     var keywords: [String]
+    /// Whether the `mentions` rows exist (a migration); else the linker writes them.
+    var mentionsStored = false
+}
+
+/// What the near-duplicate search found for a body.
+struct NearDuplicateMatch {
+    var signature: TextSignature
+    /// Similarity to the closest earlier original that shared a band, if any did.
+    var similarity: Double? = nil
+    /// That original, when the similarity is at or over the threshold.
+    var original: Int64? = nil
 }
 
 /// Links a newly stored article to what the store already holds: each of its
 /// entities to a canonical entity, the article to the one it near-duplicates,
 /// and the article to a story of its day. Runs inside the writer's
-/// transaction, after the article's rows are written; the decisions are
+/// transaction: ``nearDuplicate(of:)`` before the article's row is written,
+/// ``link(_:match:)`` after; the decisions are
 /// made by ``NameForms``, ``TextSignature`` and ``StoryMatching``.
 final class ArticleLinker {
     private let connection: SQLiteConnection
     private let s: Statements
+    /// What `canonical_forms` and `day_short_forms` hold, as far as this writer
+    /// has read or written them; ``forgetCache()`` after a rollback.
+    private var formCache: [String: Int64] = [:]
+    private var shortFormCache: [String: Int64?] = [:]
+    /// Vote changes per canonical entity not yet written: person, organization, location, group, other.
+    private var pendingVotes: [Int64: [Int64]] = [:]
+    /// ``NameForms/canonical(_:)`` of names seen, which asks the gazetteer.
+    private var canonicalNames: [String: (key: String, name: String)] = [:]
 
     init(_ connection: SQLiteConnection) throws(SQLiteError) {
         self.connection = connection
         s = try Statements(connection)
     }
 
-    func link(_ article: LinkableArticle) throws(SQLiteError) {
+    /// Links a stored article: its entities to canonical entities, its bands
+    /// into the index when it is an original (`match` says), then its story.
+    func link(_ article: LinkableArticle, match: NearDuplicateMatch) throws(SQLiteError) {
         var canonicalIDs: [(id: Int64, type: String, mentions: Int)] = []
         // Full names first, so their short forms are known to the one-word names after them.
-        let ordered = article.entities.sorted { NameForms.words($0.name).count > NameForms.words($1.name).count }
+        let ordered = article.entities.map { (entity: $0, words: NameForms.words($0.name).count) }
+            .sorted { $0.words > $1.words }.map(\.entity)
         for entity in ordered {
             let id = try canonicalID(for: entity, day: article.day, seenAt: article.seenAt)
-            try s.setMentionCanonical.run(.integer(id), .integer(article.id), .integer(entity.entityID))
-            try vote(id, type: entity.type, by: 1)
+            if article.mentionsStored {
+                try s.setMentionCanonical.run(.integer(id), .integer(article.id), .integer(entity.entityID))
+            } else {
+                try s.insertMention.run(
+                    .integer(article.id), .integer(entity.entityID), SQLiteValue(entity.mentions),
+                    .text(ArticleStore.jsonArray(entity.aliases)), .integer(id))
+            }
+            vote(id, type: entity.type, by: 1)
             try registerForms(of: entity, canonicalID: id, day: article.day, seenAt: article.seenAt)
             canonicalIDs.append((id, entity.type, entity.mentions))
         }
-        let nearDuplicate = try findNearDuplicate(article)
+        if match.original == nil, !match.signature.isEmpty {
+            for band in match.signature.bandKeys { try s.insertBand.run(.integer(band), .integer(article.id)) }
+        }
         let named = canonicalIDs.filter { ["person", "organization", "location", "group"].contains($0.type) }
             .sorted { $0.mentions > $1.mentions }.map(\.id)
-        try placeInStory(article, nearDuplicateOf: nearDuplicate, entities: named)
+        try placeInStory(article, nearDuplicateOf: match.original, entities: named)
     }
 
     // MARK: Canonical entities
@@ -55,32 +86,44 @@ final class ArticleLinker {
     private func canonicalID(for entity: LinkableArticle.Entity, day: String, seenAt: String) throws(SQLiteError) -> Int64 {
         let oneWord = NameForms.words(entity.name).count == 1
         if oneWord, entity.type == "person" || entity.type == "other",
-            let full = try s.dayShortForm.firstValue(.text(day), .text(NameForms.key(entity.name)))?.integer
+            let full = try dayShortForm(day: day, form: NameForms.key(entity.name)).canonical
         {
             return full
         }
-        let (key, name) = NameForms.canonical(entity.name)
+        let (key, name) = canonicalName(entity.name)
         let id: Int64
-        if let known = try s.formLookup.firstValue(.text(key))?.integer {
+        if let known = try canonicalID(ofForm: key) {
             id = known
         } else {
             id = try create(key: key, name: name, origin: name == entity.name ? "name" : "place", day: day, seenAt: seenAt)
         }
         // "US" is kept as a form of "United States", so that it finds it too.
         let surface = NameForms.key(entity.name)
-        if surface != key { try s.insertFormIfNew.run(.text(surface), .integer(id), .text("place")) }
+        if surface != key, try canonicalID(ofForm: surface) == nil { try addForm(surface, of: id, origin: "place") }
         return id
     }
 
     private func create(key: String, name: String, origin: String, day: String, seenAt: String) throws(SQLiteError) -> Int64 {
         try s.insertCanonical.run(.text(key), .text(name), .text(seenAt), .text(day))
         let id = connection.lastInsertRowID
-        try s.insertForm.run(.text(key), .integer(id), .text(origin))
+        try addForm(key, of: id, origin: origin)
         return id
     }
 
-    private func vote(_ id: Int64, type: String, by change: Int64) throws(SQLiteError) {
-        try s.vote.run(.integer(change), .text(type), .integer(id))
+    /// Votes wait in memory until ``flushVotes()``, one update per entity per
+    /// transaction: "Australia" is in thousands of articles of a day.
+    private func vote(_ id: Int64, type: String, by change: Int64) {
+        let column = ["person", "organization", "location", "group"].firstIndex(of: type) ?? 4
+        pendingVotes[id, default: [0, 0, 0, 0, 0]][column] += change
+    }
+
+    /// Writes the votes counted since the last flush; the writer calls it before each commit.
+    func flushVotes() throws(SQLiteError) {
+        for (id, votes) in pendingVotes {
+            try s.vote.run(
+                .integer(votes[0]), .integer(votes[1]), .integer(votes[2]), .integer(votes[3]), .integer(votes[4]), .integer(id))
+        }
+        pendingVotes.removeAll(keepingCapacity: true)
     }
 
     /// An acronym the article expands becomes a form of this entity, in every
@@ -92,12 +135,12 @@ final class ArticleLinker {
     {
         for alias in entity.aliases where NameForms.isAcronym(alias) && !NameForms.isAcronym(entity.name) {
             let form = NameForms.key(alias)
-            if let existing = try s.formLookup.firstValue(.text(form))?.integer {
+            if let existing = try canonicalID(ofForm: form) {
                 if existing != id, try s.canonicalKey.firstValue(.integer(existing))?.text == form {
                     try merge(existing, into: id)
                 }
             } else {
-                try s.insertForm.run(.text(form), .integer(id), .text("acronym"))
+                try addForm(form, of: id, origin: "acronym")
             }
         }
         guard entity.type == "person", NameForms.words(entity.name).count > 1 else { return }
@@ -109,14 +152,16 @@ final class ArticleLinker {
 
     private func registerShortForm(_ word: String, of id: Int64, day: String, seenAt: String) throws(SQLiteError) {
         let form = NameForms.key(word)
-        let row = try connection.rows("SELECT canonical_id FROM day_short_forms WHERE day = ? AND form = ?", .text(day), .text(form))
-        if row.isEmpty {
+        let (known, current) = try dayShortForm(day: day, form: form)
+        if !known {
             try s.insertDayShortForm.run(.text(day), .text(form), .integer(id))
+            shortFormCache[day + "\u{0}" + form] = .some(id)
             try relinkOneWordMentions(word, day: day, seenAt: seenAt, to: id)
-        } else if let other = row[0][0].integer, other != id {
+        } else if let other = current, other != id {
             // Two full names of the day share the form: it stands for neither.
             try s.clearDayShortForm.run(.text(day), .text(form))
-            let own = try s.formLookup.firstValue(.text(form))?.integer
+            shortFormCache[day + "\u{0}" + form] = .some(nil)
+            let own = try canonicalID(ofForm: form)
             try relinkOneWordMentions(word, day: day, seenAt: seenAt, to: own, from: other)
         }
     }
@@ -130,13 +175,15 @@ final class ArticleLinker {
     {
         for type in ["person", "other"] {
             guard let entityID = try s.entityByName.firstValue(.text(word), .text(type))?.integer else { continue }
-            let rows = try connection.rows(
-                """
-                SELECT m.article_id, m.canonical_id FROM mentions m JOIN articles a ON a.id = m.article_id
-                WHERE m.entity_id = ? AND a.ingested_day = ? AND m.canonical_id IS NOT NULL
-                """, .integer(entityID), .text(day))
-            for row in rows {
-                guard let article = row[0].integer, let current = row[1].integer, current != target else { continue }
+            try s.dayMentions.bind([.integer(entityID), .text(day)])
+            var rows: [(article: Int64, current: Int64)] = []
+            while try s.dayMentions.step() {
+                if let article = s.dayMentions.value(at: 0).integer, let current = s.dayMentions.value(at: 1).integer {
+                    rows.append((article, current))
+                }
+            }
+            for (article, current) in rows {
+                guard current != target else { continue }
                 if let source, current != source { continue }
                 let destination: Int64
                 if let target {
@@ -146,14 +193,15 @@ final class ArticleLinker {
                     destination = try create(key: key, name: name, origin: "name", day: day, seenAt: seenAt)
                 }
                 try s.setMentionCanonical.run(.integer(destination), .integer(article), .integer(entityID))
-                try vote(current, type: type, by: -1)
-                try vote(destination, type: type, by: 1)
+                vote(current, type: type, by: -1)
+                vote(destination, type: type, by: 1)
             }
         }
     }
 
     /// Moves everything of canonical entity `old` to `new` and removes `old`.
     private func merge(_ old: Int64, into new: Int64) throws(SQLiteError) {
+        try flushVotes()
         let (o, n) = (SQLiteValue.integer(old), SQLiteValue.integer(new))
         try connection.rows(
             """
@@ -171,22 +219,70 @@ final class ArticleLinker {
         try connection.rows("UPDATE canonical_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("UPDATE day_short_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("DELETE FROM canonical_entities WHERE id = ?1", o)
+        forgetCache()
+    }
+
+    private func canonicalName(_ name: String) -> (key: String, name: String) {
+        if let known = canonicalNames[name] { return known }
+        let canonical = NameForms.canonical(name)
+        if canonicalNames.count > 200_000 { canonicalNames.removeAll(keepingCapacity: true) }
+        canonicalNames[name] = canonical
+        return canonical
+    }
+
+    /// The canonical entity `form` leads to, if any.
+    private func canonicalID(ofForm form: String) throws(SQLiteError) -> Int64? {
+        if let cached = formCache[form] { return cached }
+        let id = try s.formLookup.firstValue(.text(form))?.integer
+        if let id { remember(form, id) }
+        return id
+    }
+
+    private func addForm(_ form: String, of id: Int64, origin: String) throws(SQLiteError) {
+        try s.insertForm.run(.text(form), .integer(id), .text(origin))
+        remember(form, id)
+    }
+
+    private func remember(_ form: String, _ id: Int64) {
+        if formCache.count > 200_000 { formCache.removeAll(keepingCapacity: true) }
+        formCache[form] = id
+    }
+
+    /// Whether the day has the short form, and the full name it stands for (`nil` when two share it).
+    private func dayShortForm(day: String, form: String) throws(SQLiteError) -> (known: Bool, canonical: Int64?) {
+        let key = day + "\u{0}" + form
+        if let cached = shortFormCache[key] { return (true, cached) }
+        try s.dayShortForm.bind([.text(day), .text(form)])
+        let known = try s.dayShortForm.step()
+        let canonical = known ? s.dayShortForm.value(at: 0).integer : nil
+        try s.dayShortForm.bind([])
+        if known {
+            if shortFormCache.count > 200_000 { shortFormCache.removeAll(keepingCapacity: true) }
+            shortFormCache[key] = .some(canonical)
+        }
+        return (known, canonical)
+    }
+
+    /// Drops what the caches hold: after a transaction that rolled back, or a merge.
+    func forgetCache() {
+        formCache.removeAll()
+        shortFormCache.removeAll()
+        pendingVotes.removeAll()
     }
 
     // MARK: Near-duplicates
 
-    /// Compares the body's signature with those of earlier articles that share
-    /// a band; records the best similarity and, at or over the threshold, the
-    /// article it near-duplicates. Only originals are indexed: a copy of a
-    /// copy is a copy of the original.
-    private func findNearDuplicate(_ article: LinkableArticle) throws(SQLiteError) -> Int64? {
-        let signature = TextSignature(article.body)
-        guard !signature.isEmpty else { return nil }
-        let bands = signature.bandKeys
-        try s.candidates.bind([.text("[" + bands.map(String.init).joined(separator: ",") + "]")])
+    /// Compares a body's signature with those of the earlier originals that
+    /// share a band with it: the best similarity, and the original it
+    /// near-duplicates when that is at or over the threshold. Only originals
+    /// are indexed: a copy of a copy is a copy of the original. Runs before
+    /// the article's row is written, which then carries the answer.
+    func nearDuplicate(of signature: TextSignature) throws(SQLiteError) -> NearDuplicateMatch {
+        guard !signature.isEmpty else { return NearDuplicateMatch(signature: signature) }
+        try s.candidates.bind(signature.bandKeys.map { .integer($0) })
         var candidates: [Int64] = []
         while try s.candidates.step() {
-            if let id = s.candidates.value(at: 0).integer, id != article.id { candidates.append(id) }
+            if let id = s.candidates.value(at: 0).integer { candidates.append(id) }
         }
         var best: (id: Int64, similarity: Double)?
         for candidate in candidates {
@@ -197,13 +293,9 @@ final class ArticleLinker {
                 best = (candidate, similarity)
             }
         }
-        let duplicateOf = best.flatMap { $0.similarity >= StoryMatching.nearDuplicateThreshold ? $0.id : nil }
-        try s.setSignature.run(
-            .text(signature.hex), best.map { .real($0.similarity) } ?? .null, SQLiteValue(duplicateOf), .integer(article.id))
-        if duplicateOf == nil {
-            for band in bands { try s.insertBand.run(.integer(band), .integer(article.id)) }
-        }
-        return duplicateOf
+        return NearDuplicateMatch(
+            signature: signature, similarity: best?.similarity,
+            original: best.flatMap { $0.similarity >= StoryMatching.nearDuplicateThreshold ? $0.id : nil })
     }
 
     // MARK: Stories
@@ -215,10 +307,7 @@ final class ArticleLinker {
         throws(SQLiteError)
     {
         let day = SQLiteValue.text(article.day)
-        if let original, let row = try connection.rows(
-            "SELECT s.id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ? AND s.day = ?",
-            .integer(original), day
-        ).first, let story = row[0].integer {
+        if let original, let story = try s.storyOnDay.firstValue(.integer(original), day)?.integer {
             try s.insertStoryArticle.run(.integer(article.id), .integer(story), .real(1))
             try s.countStoryArticle.run(.integer(0), .integer(story))
             return
@@ -282,11 +371,16 @@ final class ArticleLinker {
             }
             let keywords = try connection.rows("SELECT keyword FROM keywords WHERE article_id = ? ORDER BY position", id)
                 .compactMap { $0[0].text }
+            let match = try nearDuplicate(of: TextSignature(row[3].text ?? ""))
+            try s.setSignature.run(
+                .text(match.signature.hex), match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original), id)
             try link(
                 LinkableArticle(
                     id: row[0].integer ?? 0, day: row[1].text ?? "", seenAt: row[2].text ?? "", body: row[3].text ?? "",
-                    entities: entities, keywords: keywords))
+                    entities: entities, keywords: keywords, mentionsStored: true),
+                match: match)
         }
+        try flushVotes()
     }
 
     /// The strings of a JSON array of strings, as the store writes them.
@@ -319,8 +413,9 @@ final class ArticleLinker {
     /// The statements run per article, compiled once.
     private struct Statements {
         let setMentionCanonical, dayShortForm, formLookup, insertCanonical, insertForm, canonicalKey: SQLiteStatement
-        let insertDayShortForm, clearDayShortForm, entityByName, insertFormIfNew: SQLiteStatement
-        let vote: SQLiteStatement
+        let insertDayShortForm, clearDayShortForm, entityByName, dayMentions: SQLiteStatement
+        let storyOnDay: SQLiteStatement
+        let vote, insertMention: SQLiteStatement
         let candidates, signature, setSignature, insertBand: SQLiteStatement
         let insertStoryArticle, countStoryArticle, dayFeature, storiesWithFeature, storyDistinct, insertStory: SQLiteStatement
         let insertArticleFeature, countStoryFeature, countDayFeature: SQLiteStatement
@@ -333,23 +428,31 @@ final class ArticleLinker {
                 "INSERT INTO canonical_entities (key, name, first_seen_at, first_seen_day) VALUES (?, ?, ?, ?)")
             insertForm = try c.prepare("INSERT INTO canonical_forms (form, canonical_id, origin) VALUES (?, ?, ?)")
             canonicalKey = try c.prepare("SELECT key FROM canonical_entities WHERE id = ?")
-            insertFormIfNew = try c.prepare(
-                "INSERT OR IGNORE INTO canonical_forms (form, canonical_id, origin) VALUES (?, ?, ?)")
+            dayMentions = try c.prepare(
+                """
+                SELECT m.article_id, m.canonical_id FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_id = ? AND a.ingested_day = ? AND m.canonical_id IS NOT NULL
+                """)
+            storyOnDay = try c.prepare(
+                "SELECT s.id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ? AND s.day = ?")
             insertDayShortForm = try c.prepare("INSERT INTO day_short_forms (day, form, canonical_id) VALUES (?, ?, ?)")
             clearDayShortForm = try c.prepare("UPDATE day_short_forms SET canonical_id = NULL WHERE day = ? AND form = ?")
             entityByName = try c.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")
             vote = try c.prepare(
                 """
-                UPDATE canonical_entities SET
-                    person_votes = person_votes + (?2 = 'person') * ?1,
-                    organization_votes = organization_votes + (?2 = 'organization') * ?1,
-                    location_votes = location_votes + (?2 = 'location') * ?1,
-                    group_votes = group_votes + (?2 = 'group') * ?1,
-                    other_votes = other_votes + (?2 NOT IN ('person', 'organization', 'location', 'group')) * ?1
-                WHERE id = ?3
+                UPDATE canonical_entities SET person_votes = person_votes + ?, organization_votes = organization_votes + ?,
+                    location_votes = location_votes + ?, group_votes = group_votes + ?, other_votes = other_votes + ?
+                WHERE id = ?
                 """)
+            insertMention = try c.prepare(
+                """
+                INSERT INTO mentions (article_id, entity_id, count, aliases, canonical_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count
+                """)
+            // One placeholder per band: a fixed count, not values spliced in.
             candidates = try c.prepare(
-                "SELECT DISTINCT article_id FROM signature_bands WHERE band IN (SELECT value FROM json_each(?)) LIMIT 200")
+                "SELECT DISTINCT article_id FROM signature_bands WHERE band IN ("
+                    + Array(repeating: "?", count: TextSignature.bandCount).joined(separator: ", ") + ") LIMIT 200")
             signature = try c.prepare("SELECT signature FROM articles WHERE id = ?")
             setSignature = try c.prepare(
                 "UPDATE articles SET signature = ?, similarity = ?, near_duplicate_of = ? WHERE id = ?")

@@ -1,4 +1,5 @@
 import ArticleExtraction
+import ArticleLinking
 
 /// The SQLite database that keeps every article, what was extracted from it,
 /// and a ledger of every file intake saw.
@@ -20,7 +21,7 @@ public final class ArticleStore {
     public init(path: String) throws(SQLiteError) {
         connection = try SQLiteConnection(path: path)
         try connection.execute(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;")
         try Self.migrate(connection)
         statements = try Statements(connection)
         linker = try ArticleLinker(connection)
@@ -93,16 +94,37 @@ public final class ArticleStore {
         destination: (IntakeRecord, IntakeOutcome) -> String?
     ) throws -> [IntakeOutcome] {
         do {
+            return try recordInTransactions(records, run: run, destination: destination)
+        } catch {
+            linker.forgetCache()  // what it cached may have been rolled back
+            throw error
+        }
+    }
+
+    private func recordInTransactions(
+        _ records: [IntakeRecord], run: Int64,
+        destination: (IntakeRecord, IntakeOutcome) -> String?
+    ) throws -> [IntakeOutcome] {
+        do {
             return try connection.transaction {
-                try records.map { try recordOne($0, run: run, destination: destination) }
+                let outcomes = try records.map { try recordOne($0, run: run, destination: destination) }
+                try linker.flushVotes()
+                return outcomes
             }
         } catch let error as SQLiteError where Self.isRecordSpecific(error) {
+            linker.forgetCache()
             // Find the record at fault: each in its own transaction.
             var outcomes: [IntakeOutcome] = []
             for record in records {
                 do {
-                    outcomes.append(try connection.transaction { try recordOne(record, run: run, destination: destination) })
+                    outcomes.append(
+                        try connection.transaction {
+                            let outcome = try recordOne(record, run: run, destination: destination)
+                            try linker.flushVotes()
+                            return outcome
+                        })
                 } catch let error as SQLiteError where Self.isRecordSpecific(error) {
+                    linker.forgetCache()
                     var failed = record
                     failed.content = .failure(stage: "store", reason: error.description, sha256: record.sha256)
                     outcomes.append(try connection.transaction { try recordOne(failed, run: run, destination: destination) })
@@ -159,11 +181,13 @@ public final class ArticleStore {
         throws(SQLiteError) -> Int64
     {
         let s = statements
+        let match = try linker.nearDuplicate(of: record.signature ?? TextSignature(article.body))
         try s.article.run(
             .text(sha256), SQLiteValue(article.date?.description), .text(article.title), .text(article.language),
             SQLiteValue(article.words), .text(article.summary), .text(article.body), .text(record.path),
             SQLiteValue(record.tag), .text(Self.jsonArray(article.flags)), .text(Self.jsonObject(article.header)),
-            .text(record.seen.timestamp), .text(record.seen.day), .integer(run))
+            .text(record.seen.timestamp), .text(record.seen.day), .integer(run), .text(match.signature.hex),
+            match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original))
         let id = connection.lastInsertRowID
 
         var entityIDs: [String: Int64] = [:]
@@ -187,8 +211,6 @@ public final class ArticleStore {
                         entityID: entityID, name: entity.name, type: entity.type.rawValue, mentions: entity.mentions,
                         aliases: entity.aliases))
             }
-            try s.mention.run(
-                .integer(id), .integer(entityID), SQLiteValue(entity.mentions), .text(Self.jsonArray(entity.aliases)))
         }
         for (position, quote) in article.quotes.enumerated() {
             let speakerID = quote.speaker.flatMap { entityIDs[$0] }
@@ -209,7 +231,8 @@ public final class ArticleStore {
         try linker.link(
             LinkableArticle(
                 id: id, day: record.seen.day, seenAt: record.seen.timestamp, body: article.body, entities: linkable,
-                keywords: article.keywords))
+                keywords: article.keywords),
+            match: match)
         return id
     }
 
@@ -233,7 +256,7 @@ public final class ArticleStore {
     /// The statements run per file, compiled once.
     private struct Statements {
         let beginRun, finishRun, articleBySHA, articleSource, article, ledger: SQLiteStatement
-        let entityByName, entity, mention, quote, date, amount, keyword: SQLiteStatement
+        let entityByName, entity, quote, date, amount, keyword: SQLiteStatement
 
         init(_ c: SQLiteConnection) throws(SQLiteError) {
             beginRun = try c.prepare("INSERT INTO runs (started_at, mode) VALUES (?, ?)")
@@ -247,8 +270,9 @@ public final class ArticleStore {
             article = try c.prepare(
                 """
                 INSERT INTO articles (sha256, published, title, language, words, summary, body, source_file, tag,
-                                      flags, header, ingested_at, ingested_day, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      flags, header, ingested_at, ingested_day, run_id, signature, similarity,
+                                      near_duplicate_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             ledger = try c.prepare(
                 """
@@ -261,11 +285,6 @@ public final class ArticleStore {
                 """
                 INSERT INTO entities (name, type, first_seen_at, first_seen_day, first_article_id)
                 VALUES (?, ?, ?, ?, ?)
-                """)
-            mention = try c.prepare(
-                """
-                INSERT INTO mentions (article_id, entity_id, count, aliases) VALUES (?, ?, ?, ?)
-                ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count
                 """)
             quote = try c.prepare(
                 "INSERT INTO quotes (article_id, position, text, speaker, speaker_entity_id) VALUES (?, ?, ?, ?, ?)")

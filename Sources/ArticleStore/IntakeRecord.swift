@@ -1,4 +1,5 @@
 import ArticleExtraction
+import ArticleLinking
 
 /// A moment of intake: its UTC timestamp and the day it falls on in the
 /// configured time zone (the day digests and `archive/` folders use).
@@ -28,8 +29,13 @@ public struct IntakeRecord: Sendable {
     public var size: Int?
     /// The inbox subfolder the file came from, `nil` at the top level.
     public var tag: String?
-    public var content: Content
+    public var content: Content {
+        didSet { signature = Self.signature(of: content) }
+    }
     public var seen: IngestTime
+    /// The MinHash signature of an article's body, made where the record is
+    /// made (an intake worker), so that the single writer only compares.
+    public private(set) var signature: TextSignature?
 
     public init(path: String, size: Int?, tag: String?, content: Content, seen: IngestTime) {
         self.path = path
@@ -37,6 +43,12 @@ public struct IntakeRecord: Sendable {
         self.tag = tag
         self.content = content
         self.seen = seen
+        signature = Self.signature(of: content)
+    }
+
+    private static func signature(of content: Content) -> TextSignature? {
+        if case .article(let article, _) = content { return TextSignature(article.body) }
+        return nil
     }
 
     /// The SHA-256 of the decompressed content, when the file was read that far.

@@ -278,6 +278,17 @@ enum StoreSchema {
                 ON c.story_id = s.id
             JOIN articles a ON a.id = c.article_id;
 
+        -- Every quote with its speaker's canonical entity (one name for every form).
+        DROP VIEW quotes_by_speaker;
+        CREATE VIEW quotes_by_speaker AS
+            SELECT COALESCE(c.name, q.speaker) AS speaker, c.type AS speaker_type,
+                   q.text AS quote, a.id AS article_id, a.title AS title,
+                   a.published AS published, a.ingested_day AS day
+            FROM quotes q
+            JOIN articles a ON a.id = q.article_id
+            LEFT JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
+            LEFT JOIN canonical_entities c ON c.id = m.canonical_id;
+
         -- How often each canonical entity appears, per day of ingestion.
         CREATE VIEW canonical_mentions_by_day AS
             SELECT a.ingested_day AS day, c.id AS canonical_id, c.name AS entity, c.type AS type,

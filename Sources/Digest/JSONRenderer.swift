@@ -19,24 +19,7 @@ public enum JSONRenderer {
         w.key("stories"); w.integer(digest.storyCount)
         w.endObject()
         w.key("stories"); w.beginArray()
-        for story in digest.stories + digest.moreStories {
-            w.beginObject()
-            w.key("id"); w.integer(Int(story.id))
-            w.key("title"); w.string(story.title)
-            w.key("articles"); w.integer(story.articles)
-            w.key("distinct_articles"); w.integer(story.distinctArticles)
-            w.key("novelty"); w.number(story.novelty)
-            w.key("people"); w.strings(story.people)
-            w.key("organizations"); w.strings(story.organizations)
-            w.key("places"); w.strings(story.places)
-            w.key("quotes"); w.beginArray()
-            for quote in story.quotes {
-                w.beginObject(); w.key("text"); w.string(quote.text); w.key("speaker"); w.string(quote.speaker); w.endObject()
-            }
-            w.endArray()
-            w.key("dates"); w.strings(story.dates)
-            w.endObject()
-        }
+        for story in digest.stories + digest.moreStories { Self.story(story, into: &w) }
         w.endArray()
         w.key("rising"); w.beginObject()
         w.key("earlier_days"); w.integer(digest.earlierDays)
@@ -168,6 +151,26 @@ public enum JSONRenderer {
         w.endArray()
         w.endObject()
         try sink.write(w.takeOutput() + "\n")
+    }
+
+    /// One story as a JSON object (the digest's `stories`, `gleaner stories --json`).
+    public static func story(_ story: Story, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.integer(Int(story.id))
+        w.key("title"); w.string(story.title)
+        w.key("articles"); w.integer(story.articles)
+        w.key("distinct_articles"); w.integer(story.distinctArticles)
+        w.key("novelty"); w.number(story.novelty)
+        w.key("people"); w.strings(story.people)
+        w.key("organizations"); w.strings(story.organizations)
+        w.key("places"); w.strings(story.places)
+        w.key("quotes"); w.beginArray()
+        for quote in story.quotes {
+            w.beginObject(); w.key("text"); w.string(quote.text); w.key("speaker"); w.string(quote.speaker); w.endObject()
+        }
+        w.endArray()
+        w.key("dates"); w.strings(story.dates)
+        w.endObject()
     }
 
     private static func failedFiles(_ files: [FailedFile], into w: inout JSONWriter) {

@@ -55,24 +55,7 @@ struct StoriesCommand: ParsableCommand {
             w.key("day"); w.string(day)
             w.key("stories"); w.integer(count)
             w.key("shown"); w.beginArray()
-            for story in stories {
-                w.beginObject()
-                w.key("id"); w.integer(Int(story.id))
-                w.key("title"); w.string(story.title)
-                w.key("articles"); w.integer(story.articles)
-                w.key("distinct_articles"); w.integer(story.distinctArticles)
-                w.key("novelty"); w.number(story.novelty)
-                w.key("people"); w.strings(story.people)
-                w.key("organizations"); w.strings(story.organizations)
-                w.key("places"); w.strings(story.places)
-                w.key("quotes"); w.beginArray()
-                for quote in story.quotes {
-                    w.beginObject(); w.key("text"); w.string(quote.text); w.key("speaker"); w.string(quote.speaker); w.endObject()
-                }
-                w.endArray()
-                w.key("dates"); w.strings(story.dates)
-                w.endObject()
-            }
+            for story in stories { JSONRenderer.story(story, into: &w) }
             w.endArray()
             w.endObject()
             output.writeLine(w.output)
