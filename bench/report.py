@@ -88,6 +88,11 @@ def main():
         if parts and parts[0] in ("md", "json", "html"):
             rows.append(("Daily digest of 10,000 articles, %s" % parts[0], parts[2] + " ms (worst of 3)",
                          "empty day: %s ms" % parts[3], "", "< 2 s"))
+    size = re.search(r"the Markdown digest: (\d+) bytes", digest)
+    first = re.search(r"^([\d,]+ articles, [\d,]+ distinct, in [\d,]+ stor\w+)\.$", digest, re.M)
+    if size and first:
+        rows.append(("Daily digest of 10,000 articles (269 bodies), Markdown", "%s KB: \"%s\"" % (
+            format(round(int(size.group(1)) / 1024), ","), first.group(1)), "", "", "≤ 150 KB; distinct within 2% of 269"))
     rows.append(("Start-up: `gleaner extract` on one article", "%d ms" % startup, "", "", ""))
 
     table = ["| measure | Gleaner | baseline (same run) | ratio | target |", "| --- | --- | --- | --- | --- |"]
