@@ -46,7 +46,7 @@ public enum HTMLRenderer {
             if digest.firstSeenTotal > digest.firstSeen.count { out += " <span class=\"n\">and \(digest.firstSeenTotal - digest.firstSeen.count) more</span>" }
             out += "</p></section>\n"
         }
-        if !digest.byPublished {
+        if !digest.byPublished, digest.articleCount > 0 {
             out += "<section id=\"rising\"><h2>Rising</h2>\n"
             if digest.earlierDays == 0 {
                 out += "<p class=\"n\">No articles in the previous seven days to compare with.</p>\n"

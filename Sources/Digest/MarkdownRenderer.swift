@@ -36,7 +36,7 @@ public enum MarkdownRenderer {
             if digest.firstSeenTotal > digest.firstSeen.count { out += ", and \(digest.firstSeenTotal - digest.firstSeen.count) more" }
             out += ".\n"
         }
-        if !digest.byPublished {
+        if !digest.byPublished, digest.articleCount > 0 {
             out += "\n## Rising\n\n"
             if digest.earlierDays == 0 {
                 out += "No articles in the previous seven days to compare with.\n"
