@@ -47,11 +47,22 @@ struct StateOptions: ParsableArguments {
                 "gleaner: no database at '\(layout.database)': run `gleaner run` first, or give --state-dir.")
             throw ExitCode(74)
         }
+        let connection: SQLiteConnection
+        let version: Int
         do {
-            return try SQLiteConnection(path: layout.database, readOnly: true)
+            connection = try SQLiteConnection(path: layout.database, readOnly: true)
+            version = Int(try connection.scalar("PRAGMA user_version").integer ?? 0)
         } catch {
             StandardError.write("gleaner: Database '\(layout.database)': \(error.description)")
             throw ExitCode(74)
         }
+        // Read-only commands never migrate: the writer (run, or the service) does.
+        guard version >= ArticleStore.schemaVersion else {
+            StandardError.write(
+                "gleaner: Database '\(layout.database)' has schema version \(version), older than this Gleaner's "
+                    + "\(ArticleStore.schemaVersion): restart the service or run `gleaner run --once` to bring it up to date.")
+            throw ExitCode(74)
+        }
+        return connection
     }
 }

@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
         do {
             func count(_ sql: String) throws -> Int { Int(try connection.scalar(sql).integer ?? 0) }
             let articles = try count("SELECT count(*) FROM articles")
-            let entities = try count("SELECT count(*) FROM entities")
+            let entities = try count("SELECT count(*) FROM canonical_entities")
             let quotes = try count("SELECT count(*) FROM quotes")
             let runs = try count("SELECT count(*) FROM runs")
             let last = try connection.rows(

@@ -121,4 +121,18 @@ struct StoriesTests {
         #expect(json.first?["name"] as? String == "Tomas Berg")
         #expect((json.first?["aliases"] as? [String])?.contains("Berg") == true)
     }
+
+    @Test func readOnlyCommandsOnAStoreNotYetMigratedSayHowToMigrateIt() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("a.txt", twoDayArticles[0].text)
+        #expect(try state.run().status == 0)
+        // As an older Gleaner left it: the version says 1.
+        try SQLiteConnection(path: state.root + "/gleaner.sqlite").execute("PRAGMA user_version = 1")
+        for command in [["status"], ["stories"], ["entity", "Oslo"], ["digest"]] {
+            let result = try GleanerRun(command + ["--state-dir", state.root])
+            #expect(result.status == 74, "\(command)")
+            #expect(result.stderr.contains("has schema version 1, older than this Gleaner's"), "\(command): \(result.stderr)")
+        }
+    }
 }
