@@ -218,6 +218,25 @@ final class ArticleLinker {
         try connection.rows("UPDATE mentions SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("UPDATE canonical_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("UPDATE day_short_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
+        // The stories' entity features follow: counts add up where both were features.
+        let (of, nf) = (SQLiteValue.text("e:\(old)"), SQLiteValue.text("e:\(new)"))
+        try connection.rows(
+            """
+            INSERT INTO story_features (day, feature, story_id, articles)
+                SELECT day, ?2, story_id, articles FROM story_features WHERE feature = ?1 AND true
+            ON CONFLICT (day, feature, story_id) DO UPDATE SET articles = articles + excluded.articles
+            """, of, nf)
+        try connection.rows(
+            """
+            INSERT INTO day_features (day, feature, articles)
+                SELECT day, ?2, articles FROM day_features WHERE feature = ?1 AND true
+            ON CONFLICT (day, feature) DO UPDATE SET articles = articles + excluded.articles
+            """, of, nf)
+        try connection.rows(
+            "INSERT OR IGNORE INTO article_features SELECT article_id, ?2 FROM article_features WHERE feature = ?1", of, nf)
+        try connection.rows("DELETE FROM story_features WHERE feature = ?1", of)
+        try connection.rows("DELETE FROM day_features WHERE feature = ?1", of)
+        try connection.rows("DELETE FROM article_features WHERE feature = ?1", of)
         try connection.rows("DELETE FROM canonical_entities WHERE id = ?1", o)
         forgetCache()
     }

@@ -63,6 +63,15 @@ struct CrossArticleLinkTests {
             try store.store([try record("a.txt", fisheries, day: "2024-03-02")])
             #expect(try store.canonical(of: "NFA", inArticleFrom: "b.txt")?.0 == "National Fisheries Authority")
             #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE name = 'NFA'") == 0)
+            // The story features name the merged entity, never the removed one.
+            for table in ["article_features", "story_features", "day_features"] {
+                let dangling = try store.connection.rows(
+                    "SELECT feature FROM \(table) WHERE feature LIKE 'e:%' AND CAST(substr(feature, 3) AS INTEGER) NOT IN (SELECT id FROM canonical_entities)")
+                #expect(dangling.isEmpty, "\(table): \(dangling)")
+            }
+            let merged = try store.connection.scalar(
+                "SELECT count(*) FROM article_features f JOIN articles a ON a.id = f.article_id WHERE a.source_file = 'b.txt' AND f.feature = 'e:' || (SELECT canonical_id FROM canonical_forms WHERE form = 'nfa')")
+            #expect(merged == 1)
             // And in any later article.
             try store.store([try record("c.txt", reopening.replacingOccurrences(of: "Tuesday", with: "Friday"), day: "2024-03-09")])
             #expect(try store.canonical(of: "NFA", inArticleFrom: "c.txt")?.0 == "National Fisheries Authority")
