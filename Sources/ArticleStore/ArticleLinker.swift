@@ -56,6 +56,10 @@ final class ArticleLinker {
     /// Links a stored article: its entities to canonical entities, its bands
     /// into the index when it is an original (`match` says), then its story.
     func link(_ article: LinkableArticle, match: NearDuplicateMatch) throws(SQLiteError) {
+        let day = SQLiteValue.text(article.day)
+        // A copy of an article of the same day joins its story and counts in no day's tally.
+        var sameDayStory: Int64?
+        if let original = match.original { sameDayStory = try s.storyOnDay.firstValue(.integer(original), day)?.integer }
         var canonicalIDs: [(id: Int64, type: String, mentions: Int)] = []
         // Full names first, so their short forms are known to the one-word names after them.
         let ordered = article.entities.map { (entity: $0, words: NameForms.words($0.name).count) }
@@ -73,12 +77,15 @@ final class ArticleLinker {
             try registerForms(of: entity, canonicalID: id, day: article.day, seenAt: article.seenAt)
             canonicalIDs.append((id, entity.type, entity.mentions))
         }
+        if sameDayStory == nil {
+            for id in Set(canonicalIDs.map(\.id)) { try s.countCanonicalDay.run(day, .integer(id), .integer(1)) }
+        }
         if match.original == nil, !match.signature.isEmpty {
             for band in match.signature.bandKeys { try s.insertBand.run(.integer(band), .integer(article.id)) }
         }
         let named = canonicalIDs.filter { ["person", "organization", "location", "group"].contains($0.type) }
             .sorted { $0.mentions > $1.mentions }.map(\.id)
-        try placeInStory(article, nearDuplicateOf: match.original, entities: named)
+        try placeInStory(article, sameDayStory: sameDayStory, entities: named)
     }
 
     // MARK: Canonical entities
@@ -195,6 +202,12 @@ final class ArticleLinker {
                 try s.setMentionCanonical.run(.integer(destination), .integer(article), .integer(entityID))
                 vote(current, type: type, by: -1)
                 vote(destination, type: type, by: 1)
+                // The day's tallies follow, where the article counts and names no other form of each.
+                guard try s.countsInDay.firstValue(.integer(article))?.integer == 1 else { continue }
+                for (canonical, change) in [(current, Int64(-1)), (destination, 1)] {
+                    let other = try s.otherMention.firstValue(.integer(article), .integer(canonical), .integer(entityID))
+                    if other == nil { try s.countCanonicalDay.run(.text(day), .integer(canonical), .integer(change)) }
+                }
             }
         }
     }
@@ -234,6 +247,14 @@ final class ArticleLinker {
             """, of, nf)
         try connection.rows(
             "INSERT OR IGNORE INTO article_features SELECT article_id, ?2 FROM article_features WHERE feature = ?1", of, nf)
+        // Day tallies add up (an article that named both forms is counted twice that day).
+        try connection.rows(
+            """
+            INSERT INTO canonical_days (day, canonical_id, articles)
+                SELECT day, ?2, articles FROM canonical_days WHERE canonical_id = ?1 AND true
+            ON CONFLICT (day, canonical_id) DO UPDATE SET articles = articles + excluded.articles
+            """, o, n)
+        try connection.rows("DELETE FROM canonical_days WHERE canonical_id = ?1", o)
         try connection.rows("DELETE FROM story_features WHERE feature = ?1", of)
         try connection.rows("DELETE FROM day_features WHERE feature = ?1", of)
         try connection.rows("DELETE FROM article_features WHERE feature = ?1", of)
@@ -322,11 +343,11 @@ final class ArticleLinker {
     /// A near-duplicate joins its original's story when that is of the same
     /// day; any other article joins the best-scoring story of its day, or
     /// starts one.
-    private func placeInStory(_ article: LinkableArticle, nearDuplicateOf original: Int64?, entities: [Int64])
+    private func placeInStory(_ article: LinkableArticle, sameDayStory: Int64?, entities: [Int64])
         throws(SQLiteError)
     {
         let day = SQLiteValue.text(article.day)
-        if let original, let story = try s.storyOnDay.firstValue(.integer(original), day)?.integer {
+        if let story = sameDayStory {
             try s.insertStoryArticle.run(.integer(article.id), .integer(story), .real(1))
             try s.countStoryArticle.run(.integer(0), .integer(story))
             return
@@ -433,7 +454,7 @@ final class ArticleLinker {
     private struct Statements {
         let setMentionCanonical, dayShortForm, formLookup, insertCanonical, insertForm, canonicalKey: SQLiteStatement
         let insertDayShortForm, clearDayShortForm, entityByName, dayMentions: SQLiteStatement
-        let storyOnDay: SQLiteStatement
+        let storyOnDay, countCanonicalDay, countsInDay, otherMention: SQLiteStatement
         let vote, insertMention: SQLiteStatement
         let candidates, signature, setSignature, insertBand: SQLiteStatement
         let insertStoryArticle, countStoryArticle, dayFeature, storiesWithFeature, storyDistinct, insertStory: SQLiteStatement
@@ -452,6 +473,18 @@ final class ArticleLinker {
                 SELECT m.article_id, m.canonical_id FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.entity_id = ? AND a.ingested_day = ? AND m.canonical_id IS NOT NULL
                 """)
+            countCanonicalDay = try c.prepare(
+                """
+                INSERT INTO canonical_days (day, canonical_id, articles) VALUES (?, ?, ?)
+                ON CONFLICT (day, canonical_id) DO UPDATE SET articles = articles + excluded.articles
+                """)
+            countsInDay = try c.prepare(
+                """
+                SELECT a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day
+                FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of WHERE a.id = ?
+                """)
+            otherMention = try c.prepare(
+                "SELECT 1 FROM mentions WHERE article_id = ? AND canonical_id = ? AND entity_id != ? LIMIT 1")
             storyOnDay = try c.prepare(
                 "SELECT s.id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ? AND s.day = ?")
             insertDayShortForm = try c.prepare("INSERT INTO day_short_forms (day, form, canonical_id) VALUES (?, ?, ?)")

@@ -111,7 +111,10 @@ public final class SQLiteStatement {
     public func firstValue(_ values: SQLiteValue...) throws(SQLiteError) -> SQLiteValue? {
         try bind(values)
         defer { sqlite3_reset(handle) }
-        return try step() ? value(at: 0) : nil
+        // Not `step() ? value(at: 0) : nil`: SQLiteValue is ExpressibleByNilLiteral,
+        // so that `nil` would be `.null` and "no row" would look like a NULL.
+        guard try step() else { return nil }
+        return value(at: 0)
     }
 
     /// The number of columns each row has.

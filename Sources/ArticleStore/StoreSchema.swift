@@ -212,6 +212,16 @@ enum StoreSchema {
             PRIMARY KEY (day, form)
         ) WITHOUT ROWID;
 
+        -- Distinct articles naming each canonical entity, per day of ingestion
+        -- (a copy of an article of the same day is not counted): what "rising"
+        -- and a story's novelty compare, without scanning a week of mentions.
+        CREATE TABLE canonical_days (
+            day TEXT NOT NULL,
+            canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id),
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (day, canonical_id)
+        ) WITHOUT ROWID;
+
         ALTER TABLE mentions ADD COLUMN canonical_id INTEGER REFERENCES canonical_entities(id);
         CREATE INDEX mentions_by_canonical ON mentions(canonical_id);
 

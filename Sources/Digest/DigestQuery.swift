@@ -165,12 +165,7 @@ public struct DigestQuery {
         guard let today = CalendarDay(iso: day) else { return (0, [:]) }
         let days = (1...7).reversed().map { CalendarDay(ordinal: today.ordinal - $0).description }
         let statement = try connection.prepare(
-            """
-            SELECT a.ingested_day, m.canonical_id, count(DISTINCT coalesce(a.near_duplicate_of, a.id))
-            FROM articles a JOIN mentions m ON m.article_id = a.id
-            WHERE a.ingested_day >= ?1 AND a.ingested_day <= ?2 AND m.canonical_id IS NOT NULL
-            GROUP BY a.ingested_day, m.canonical_id
-            """)
+            "SELECT day, canonical_id, articles FROM canonical_days WHERE day >= ?1 AND day <= ?2 AND articles > 0")
         try statement.bind([.text(days[0]), .text(days[6])])
         var counts: [Int64: [Int]] = [:]
         var daysWithArticles: Set<String> = []
@@ -190,10 +185,9 @@ public struct DigestQuery {
     private func rising(day: String, earlier: [Int64: [Int]], earlierDays: Int) throws(SQLiteError) -> [RisingEntity] {
         let rows = try connection.rows(
             """
-            SELECT c.id, c.name, c.type, count(DISTINCT coalesce(a.near_duplicate_of, a.id))
-            FROM mentions m JOIN articles a ON a.id = m.article_id JOIN canonical_entities c ON c.id = m.canonical_id
-            WHERE a.ingested_day = ?1 AND c.type IN ('person', 'organization', 'location') AND c.first_seen_day < ?1
-            GROUP BY c.id HAVING count(DISTINCT coalesce(a.near_duplicate_of, a.id)) >= ?2
+            SELECT c.id, c.name, c.type, d.articles FROM canonical_days d JOIN canonical_entities c ON c.id = d.canonical_id
+            WHERE d.day = ?1 AND d.articles >= ?2 AND c.type IN ('person', 'organization', 'location')
+              AND c.first_seen_day < ?1
             """, .text(day), .integer(Int64(Self.risingMinimum)))
         var result: [RisingEntity] = []
         for row in rows {

@@ -43,6 +43,15 @@ struct SQLiteLayerTests {
         }
     }
 
+    @Test func firstValueTellsNoRowFromANullValue() throws {
+        try withStore { store, _ in
+            let statement = try store.connection.prepare("SELECT value FROM json_each(?)")
+            #expect(try statement.firstValue("[]") == Optional<SQLiteValue>.none)
+            #expect(try statement.firstValue("[null]") == Optional<SQLiteValue>.some(.null))
+            #expect(try statement.firstValue("[7]") == Optional<SQLiteValue>.some(.integer(7)))
+        }
+    }
+
     @Test func aFailedTransactionLeavesNothingBehind() throws {
         try withStore { store, _ in
             let c = store.connection

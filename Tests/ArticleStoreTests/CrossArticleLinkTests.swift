@@ -34,6 +34,19 @@ extension ArticleStore {
     }
 }
 
+/// The day tallies agree with the mentions they summarise, whatever relinks happened.
+func expectDayTalliesMatchMentions(_ store: ArticleStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let kept = try store.connection.rows("SELECT day, canonical_id, articles FROM canonical_days WHERE articles != 0 ORDER BY 1, 2")
+    let truth = try store.connection.rows(
+        """
+        SELECT a.ingested_day, m.canonical_id, count(DISTINCT a.id) FROM mentions m JOIN articles a ON a.id = m.article_id
+        LEFT JOIN articles o ON o.id = a.near_duplicate_of
+        WHERE a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day
+        GROUP BY 1, 2 ORDER BY 1, 2
+        """)
+    #expect(kept == truth, sourceLocation: sourceLocation)
+}
+
 let fisheries = """
      date 2024-03-01 The National Fisheries Authority (NFA) closed the Brenna river on Monday. The NFA said the fish \
     were sick. President Harold Quimby said the river would reopen soon, and US officials agreed.
@@ -93,6 +106,7 @@ struct CrossArticleLinkTests {
                 JOIN canonical_entities c ON c.id = m.canonical_id
                 """)
             #expect(speaker == "Harold Quimby")
+            try expectDayTalliesMatchMentions(store)
         }
     }
 
@@ -111,6 +125,7 @@ struct CrossArticleLinkTests {
             // On another day, the surname is free again.
             try store.store([try record("d.txt", reopening.replacingOccurrences(of: "Tuesday", with: "Friday"), day: "2024-03-02")])
             #expect(try store.canonical(of: "Quimby", inArticleFrom: "d.txt")?.0 == "Quimby")
+            try expectDayTalliesMatchMentions(store)
         }
     }
 
@@ -151,6 +166,7 @@ struct CrossArticleLinkTests {
             #expect(rows[2][3] == rows[0][3], "near-duplicates share a story")
             #expect(rows[1][3] != rows[0][3])
             #expect(try store.connection.scalar("SELECT articles || '/' || distinct_articles FROM stories WHERE id = ?", rows[0][3]) == "2/1")
+            try expectDayTalliesMatchMentions(store)
         }
     }
 
@@ -181,5 +197,6 @@ struct CrossArticleLinkTests {
         #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Harold Quimby")
         #expect(try store.connection.scalar("SELECT count(*) FROM story_articles") == 2)
         #expect(try store.connection.scalar("SELECT count(*) FROM articles WHERE signature IS NULL") == 0)
+        try expectDayTalliesMatchMentions(store)
     }
 }
