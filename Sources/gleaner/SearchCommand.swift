@@ -11,8 +11,10 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             QUERY is SQLite FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, \
             NEAR(a b, 5), title:word. Results are ranked by relevance (bm25), each with its title, \
-            dates and a snippet with the matches marked. An article republished with small edits is \
-            shown once, with the number of its near-duplicates that match too.
+            dates, the people, organisations and places it names most, and a snippet with the matches \
+            marked. An article republished with small edits is shown once, with the number of its \
+            near-duplicates that match too. --entity keeps the articles that name one person, \
+            organisation or place, by any of its forms ("US" finds the articles that say "United States").
             """
     )
 
@@ -20,6 +22,9 @@ struct SearchCommand: ParsableCommand {
 
     @Argument(help: "The query, in FTS5 syntax.")
     var query: String
+
+    @Option(name: .long, help: "Only articles naming this entity, by any form of its name.")
+    var entity: String?
 
     @Option(name: .long, help: "At most this many results.")
     var limit = 20
@@ -29,6 +34,14 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let (_, _, connection) = try state.openStore()
+        var canonicalID: SQLiteValue = .null
+        if let entity {
+            guard let id = try EntityCommand.canonicalMatches(entity, in: connection).first?[0].integer else {
+                StandardError.write("gleaner: no entity called '\(entity)' in the store; leave out --entity to search the text.")
+                throw ExitCode(1)
+            }
+            canonicalID = .integer(id)
+        }
         // Private-use characters mark the matches: no article contains them, and
         // they survive the removal of control characters.
         let open = "\u{E000}", close = "\u{E001}"
@@ -41,9 +54,11 @@ struct SearchCommand: ParsableCommand {
                 SELECT a.id, a.title, a.published, a.ingested_day, a.source_file,
                        snippet(article_search, 1, ?2, ?3, '…', 24), coalesce(a.near_duplicate_of, a.id)
                 FROM article_search JOIN articles a ON a.id = article_search.rowid
-                WHERE article_search MATCH ?1 ORDER BY rank LIMIT ?4
+                WHERE article_search MATCH ?1
+                  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.canonical_id = ?5))
+                ORDER BY rank LIMIT ?4
                 """)
-            try statement.bind([.text(query), .text(open), .text(close), .integer(Int64(max(1, limit)) * 50)])
+            try statement.bind([.text(query), .text(open), .text(close), .integer(Int64(max(1, limit)) * 50), canonicalID])
             while try statement.step() {
                 let group = statement.value(at: 6).integer ?? 0
                 if copies[group] != nil {
@@ -56,6 +71,18 @@ struct SearchCommand: ParsableCommand {
         } catch {
             StandardError.write("gleaner: the query is not valid FTS5 (\(error.message)); quote words with \"...\" to search them as written.")
             throw ExitCode(65)
+        }
+        // The names each result gives most, as canonical entities.
+        let names = try connection.prepare(
+            """
+            SELECT c.name FROM mentions m JOIN canonical_entities c ON c.id = m.canonical_id
+            WHERE m.article_id = ? AND c.type IN ('person', 'organization', 'location') ORDER BY m.count DESC, c.name LIMIT 4
+            """)
+        func namesOf(_ article: SQLiteValue) throws -> [String] {
+            try names.bind([article])
+            var found: [String] = []
+            while try names.step() { found.append(names.value(at: 0).text ?? "") }
+            return found
         }
         var output = StandardOutput()
         let terminal = Terminal(environment: ConfigurationLoader.environment)
@@ -71,6 +98,7 @@ struct SearchCommand: ParsableCommand {
                 w.key("file"); w.string(row[4].text)
                 w.key("snippet"); w.string(snippet.replacingMarks(open, close, with: "[", "]"))
                 w.key("near_duplicates"); w.integer(copies[row[6].integer ?? 0] ?? 0)
+                w.key("entities"); w.strings(try namesOf(row[0]))
                 w.endObject()
                 output.writeLine(w.output)
             } else {
@@ -78,6 +106,8 @@ struct SearchCommand: ParsableCommand {
                 if let n = copies[row[6].integer ?? 0], n > 0 { dates += ", and \(n) near-duplicate\(n == 1 ? "" : "s")" }
                 output.writeLine(terminal.bold(terminal.fit(printable(row[1].text ?? ""))))
                 output.writeLine("  " + terminal.dim(dates))
+                let named = try namesOf(row[0])
+                if !named.isEmpty { output.writeLine("  " + terminal.dim(printable("names: " + named.joined(separator: ", ")))) }
                 let wrapped = terminal.wrap(printable(snippet), indent: 2)
                 var marked = ""
                 var inMark = false

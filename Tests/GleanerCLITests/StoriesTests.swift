@@ -108,7 +108,15 @@ struct StoriesTests {
         try state.drop("a.txt", " date 2024-03-01 Officials from the US met Mayor Tomas Berg in Oslo on Monday.")
         try state.drop("b.txt", " date 2024-03-01 Trade between Norway and the United States grew last year, Berg said.")
         try state.drop("c.txt", " date 2024-03-01 A trade delegation from America will visit Bergen in May.")
+        try state.drop("d.txt", " date 2024-03-01 Snow closed the roads around Bergen on Sunday, the police said.")
         #expect(try state.run().status == 0)
+        // Search keeps the articles naming the entity by any form, and names what each is about.
+        let search = try GleanerRun(["search", "--state-dir", state.root, "Bergen OR Oslo OR Norway", "--entity", "U.S.", "--json"])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(Set(search.lines.compactMap { $0["file"] as? String }) == ["a.txt", "b.txt", "c.txt"])
+        #expect(search.lines.allSatisfy { ($0["entities"] as? [String])?.contains("United States") == true }, "\(search.lines)")
+        let unknown = try GleanerRun(["search", "--state-dir", state.root, "Bergen", "--entity", "Atlantis"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no entity called 'Atlantis'"))
         for form in ["US", "America", "United States", "u.s."] {
             let result = try GleanerRun(["entity", "--state-dir", state.root, form, "--json"])
             #expect(result.status == 0, "\(form): \(result.stderr)")
