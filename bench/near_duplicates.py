@@ -168,6 +168,20 @@ def main():
           "%d not linked, %d linked to another article%s" % (
               right, len(copies), missed, len(wrong),
               (" (" + ", ".join("%s to %s" % (c, best[c][1]) for c in wrong[:5]) + ")") if wrong else ""))
+    # Distinct articles on one topic: originals that the store put in one story.
+    members = {}
+    for story, source, signature in db.execute(
+            "SELECT sa.story_id, a.source_file, a.signature FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE a.source_file LIKE 'a_orig_%' AND a.near_duplicate_of IS NULL"):
+        members.setdefault(story, []).append((source, signature))
+    pairs = []
+    for group in members.values():
+        for i, (_, x) in enumerate(group):
+            for _, y in group[i + 1:]:
+                pairs.append(sum(x[k:k + 8] == y[k:k + 8] for k in range(0, len(x), 8)) / (len(x) // 8))
+    if pairs:
+        print("distinct articles of one story (same topic): %d pairs, similarity mean %.3f, highest %.2f"
+              % (len(pairs), sum(pairs) / len(pairs), max(pairs)))
     return 0
 
 
