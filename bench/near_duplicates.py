@@ -3,8 +3,9 @@
 
 Usage: bench/near_duplicates.py GLEANER CORPUS_DIR WORK_DIR [--per-kind N] [--seed 1]
 
-Writes an inbox of the corpus articles (the originals) and, for N of them
-per kind, an edited copy of each kind below; runs `GLEANER run --once` on it;
+Writes an inbox of the corpus articles (the originals) and runs
+`GLEANER run --once` on it; then, for N of them per kind, an edited copy of
+each kind below, and runs it again;
 reads from the store each article's best similarity to an earlier original
 and the original it was linked to; prints precision and recall of
 near-duplicate detection at a range of thresholds.
@@ -87,6 +88,10 @@ def main():
     for n in names:
         with open(os.path.join(inbox, "a_orig_" + n), "w", encoding="utf-8") as f:
             f.write(" date 2002-01-10 " + bodies[n] + "\n")
+    state = os.path.join(args.work, "var")
+    # The originals first, in a run of their own, so that every copy comes after its original.
+    subprocess.run([args.gleaner, "run", "--once", "--state-dir", state], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     copies = {}  # copy file -> original file
     for kind in KINDS:
         for n in rng.sample(names, min(args.per_kind, len(names))):
@@ -95,7 +100,6 @@ def main():
             with open(os.path.join(inbox, name), "w", encoding="utf-8") as f:
                 f.write(" date 2002-01-%02d %s\n" % (rng.randint(11, 28), edit(kind, bodies[n], other, rng)))
             copies[name] = "a_orig_" + n
-    state = os.path.join(args.work, "var")
     subprocess.run([args.gleaner, "run", "--once", "--state-dir", state], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     db = sqlite3.connect(os.path.join(state, "gleaner.sqlite"))

@@ -67,23 +67,25 @@ public struct TextSignature: Sendable, Equatable {
 
     /// A signature read back from its ``hex`` form; `nil` when malformed.
     public init?(hex: String) {
-        guard hex.utf8.count == Self.binCount * 8 else { return nil }
-        var bins: [UInt32] = []
-        bins.reserveCapacity(Self.binCount)
-        var value: UInt32 = 0
-        for (offset, byte) in hex.utf8.enumerated() {
-            let digit: UInt8
-            switch byte {
-            case 48...57: digit = byte - 48
-            case 97...102: digit = byte - 87
-            default: return nil
+        var bins = [UInt32](repeating: 0, count: Self.binCount)
+        var text = hex
+        let valid = text.withUTF8 { bytes -> Bool in
+            guard bytes.count == Self.binCount * 8 else { return false }
+            for bin in 0..<Self.binCount {
+                var value: UInt32 = 0
+                for offset in bin * 8..<bin * 8 + 8 {
+                    let byte = bytes[offset]
+                    switch byte {
+                    case 48...57: value = value << 4 | UInt32(byte - 48)
+                    case 97...102: value = value << 4 | UInt32(byte - 87)
+                    default: return false
+                    }
+                }
+                bins[bin] = value
             }
-            value = value << 4 | UInt32(digit)
-            if offset % 8 == 7 {
-                bins.append(value)
-                value = 0
-            }
+            return true
         }
+        guard valid else { return nil }
         self.bins = bins
     }
 

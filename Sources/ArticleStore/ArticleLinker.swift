@@ -43,6 +43,8 @@ final class ArticleLinker {
     /// has read or written them; ``forgetCache()`` after a rollback.
     private var formCache: [String: Int64] = [:]
     private var shortFormCache: [String: Int64?] = [:]
+    /// The stories of the latest days touched, for placing articles.
+    private var dayIndexes: [String: DayStoryIndex] = [:]
     /// Vote changes per canonical entity not yet written: person, organization, location, group, other.
     private var pendingVotes: [Int64: [Int64]] = [:]
     /// ``NameForms/canonical(_:)`` of names seen, which asks the gazetteer.
@@ -193,12 +195,7 @@ final class ArticleLinker {
                 guard current != target else { continue }
                 if let source, current != source { continue }
                 let destination: Int64
-                if let target {
-                    destination = target
-                } else {
-                    let (key, name) = NameForms.canonical(word)
-                    destination = try create(key: key, name: name, origin: "name", day: day, seenAt: seenAt)
-                }
+                if let target { destination = target } else { destination = try ownCanonical(of: word, day: day, seenAt: seenAt) }
                 try s.setMentionCanonical.run(.integer(destination), .integer(article), .integer(entityID))
                 vote(current, type: type, by: -1)
                 vote(destination, type: type, by: 1)
@@ -210,6 +207,13 @@ final class ArticleLinker {
                 }
             }
         }
+    }
+
+    /// The canonical entity of a one-word name on its own, made when there is none yet.
+    private func ownCanonical(of word: String, day: String, seenAt: String) throws(SQLiteError) -> Int64 {
+        let (key, name) = canonicalName(word)
+        if let known = try canonicalID(ofForm: key) { return known }
+        return try create(key: key, name: name, origin: "name", day: day, seenAt: seenAt)
     }
 
     /// Moves everything of canonical entity `old` to `new` and removes `old`.
@@ -231,20 +235,8 @@ final class ArticleLinker {
         try connection.rows("UPDATE mentions SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("UPDATE canonical_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         try connection.rows("UPDATE day_short_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
-        // The stories' entity features follow: counts add up where both were features.
+        // The stories' entity features follow.
         let (of, nf) = (SQLiteValue.text("e:\(old)"), SQLiteValue.text("e:\(new)"))
-        try connection.rows(
-            """
-            INSERT INTO story_features (day, feature, story_id, articles)
-                SELECT day, ?2, story_id, articles FROM story_features WHERE feature = ?1 AND true
-            ON CONFLICT (day, feature, story_id) DO UPDATE SET articles = articles + excluded.articles
-            """, of, nf)
-        try connection.rows(
-            """
-            INSERT INTO day_features (day, feature, articles)
-                SELECT day, ?2, articles FROM day_features WHERE feature = ?1 AND true
-            ON CONFLICT (day, feature) DO UPDATE SET articles = articles + excluded.articles
-            """, of, nf)
         try connection.rows(
             "INSERT OR IGNORE INTO article_features SELECT article_id, ?2 FROM article_features WHERE feature = ?1", of, nf)
         // Day tallies add up (an article that named both forms is counted twice that day).
@@ -255,8 +247,6 @@ final class ArticleLinker {
             ON CONFLICT (day, canonical_id) DO UPDATE SET articles = articles + excluded.articles
             """, o, n)
         try connection.rows("DELETE FROM canonical_days WHERE canonical_id = ?1", o)
-        try connection.rows("DELETE FROM story_features WHERE feature = ?1", of)
-        try connection.rows("DELETE FROM day_features WHERE feature = ?1", of)
         try connection.rows("DELETE FROM article_features WHERE feature = ?1", of)
         try connection.rows("DELETE FROM canonical_entities WHERE id = ?1", o)
         forgetCache()
@@ -308,6 +298,7 @@ final class ArticleLinker {
         formCache.removeAll()
         shortFormCache.removeAll()
         pendingVotes.removeAll()
+        dayIndexes.removeAll()
     }
 
     // MARK: Near-duplicates
@@ -353,25 +344,8 @@ final class ArticleLinker {
             return
         }
         let features = StoryMatching.features(entities: entities, keywords: article.keywords)
-        var frequency: [String: Int] = [:]
-        var candidates: [Int64: StoryMatching.Candidate] = [:]
-        for feature in features {
-            frequency[feature] = Int(try s.dayFeature.firstValue(day, .text(feature))?.integer ?? 0)
-            try s.storiesWithFeature.bind([day, .text(feature)])
-            while try s.storiesWithFeature.step() {
-                guard let story = s.storiesWithFeature.value(at: 0).integer else { continue }
-                let count = Int(s.storiesWithFeature.value(at: 1).integer ?? 0)
-                candidates[story, default: StoryMatching.Candidate(storyID: story, articles: 0, featureCounts: [:])]
-                    .featureCounts[feature] = count
-            }
-        }
-        for id in candidates.keys {
-            candidates[id]!.articles = Int(try s.storyDistinct.firstValue(.integer(id))?.integer ?? 0)
-        }
-        let dayArticles = Int(try s.dayFeature.firstValue(day, .text(Self.allArticles))?.integer ?? 0)
-        let best = StoryMatching.bestStory(
-            features: features, documentFrequency: frequency, dayArticles: dayArticles,
-            candidates: Array(candidates.values))
+        if dayIndexes[article.day] == nil { try loadIndex(of: article.day) }
+        let best = dayIndexes[article.day]!.bestStory(for: features)
         let story: Int64
         if let best {
             story = best.storyID
@@ -381,16 +355,31 @@ final class ArticleLinker {
         }
         try s.insertStoryArticle.run(.integer(article.id), .integer(story), best.map { .real($0.score) } ?? .null)
         try s.countStoryArticle.run(.integer(1), .integer(story))
-        for feature in features {
-            try s.insertArticleFeature.run(.integer(article.id), .text(feature))
-            try s.countStoryFeature.run(day, .text(feature), .integer(story))
-            try s.countDayFeature.run(day, .text(feature))
-        }
-        try s.countDayFeature.run(day, .text(Self.allArticles))
+        for feature in features { try s.insertArticleFeature.run(.integer(article.id), .text(feature)) }
+        dayIndexes[article.day]!.add(features: features, to: story)
     }
 
-    /// The `day_features` row that counts the day's distinct articles.
-    static let allArticles = "*"
+    /// Rebuilds the index of `day` from the store: every distinct article of
+    /// the day with its story and features. Keeps the three latest days.
+    private func loadIndex(of day: String) throws(SQLiteError) {
+        var index = DayStoryIndex()
+        try s.dayArticles.bind([.text(day)])
+        var current: (article: Int64, story: Int64)?
+        var features: [String] = []
+        while try s.dayArticles.step() {
+            let story = s.dayArticles.value(at: 0).integer ?? 0, article = s.dayArticles.value(at: 1).integer ?? 0
+            if let open = current, open.article != article {
+                index.add(features: features, to: open.story)
+                features.removeAll()
+            }
+            current = (article, story)
+            if let feature = s.dayArticles.value(at: 2).text { features.append(feature) }
+        }
+        if let open = current { index.add(features: features, to: open.story) }
+        if dayIndexes.count >= 3, let oldest = dayIndexes.keys.min() { dayIndexes[oldest] = nil }
+        dayIndexes[day] = index
+    }
+
 
     /// Links every stored article that has not been linked, in the order they
     /// were stored: what the migration to schema 2 runs on an existing store.
@@ -457,8 +446,7 @@ final class ArticleLinker {
         let storyOnDay, countCanonicalDay, countsInDay, otherMention: SQLiteStatement
         let vote, insertMention: SQLiteStatement
         let candidates, signature, setSignature, insertBand: SQLiteStatement
-        let insertStoryArticle, countStoryArticle, dayFeature, storiesWithFeature, storyDistinct, insertStory: SQLiteStatement
-        let insertArticleFeature, countStoryFeature, countDayFeature: SQLiteStatement
+        let insertStoryArticle, countStoryArticle, insertStory, insertArticleFeature, dayArticles: SQLiteStatement
 
         init(_ c: SQLiteConnection) throws(SQLiteError) {
             setMentionCanonical = try c.prepare("UPDATE mentions SET canonical_id = ? WHERE article_id = ? AND entity_id = ?")
@@ -502,9 +490,12 @@ final class ArticleLinker {
                 ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count
                 """)
             // One placeholder per band: a fixed count, not values spliced in.
+            // The originals sharing most bands: a copy shares many, an article that
+            // quotes one sentence of another shares one at most.
             candidates = try c.prepare(
-                "SELECT DISTINCT article_id FROM signature_bands WHERE band IN ("
-                    + Array(repeating: "?", count: TextSignature.bandCount).joined(separator: ", ") + ") LIMIT 200")
+                "SELECT article_id FROM signature_bands WHERE band IN ("
+                    + Array(repeating: "?", count: TextSignature.bandCount).joined(separator: ", ")
+                    + ") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT 24")
             signature = try c.prepare("SELECT signature FROM articles WHERE id = ?")
             setSignature = try c.prepare(
                 "UPDATE articles SET signature = ?, similarity = ?, near_duplicate_of = ? WHERE id = ?")
@@ -512,21 +503,17 @@ final class ArticleLinker {
             insertStoryArticle = try c.prepare("INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?)")
             countStoryArticle = try c.prepare(
                 "UPDATE stories SET articles = articles + 1, distinct_articles = distinct_articles + ? WHERE id = ?")
-            dayFeature = try c.prepare("SELECT articles FROM day_features WHERE day = ? AND feature = ?")
-            storiesWithFeature = try c.prepare("SELECT story_id, articles FROM story_features WHERE day = ? AND feature = ?")
-            storyDistinct = try c.prepare("SELECT distinct_articles FROM stories WHERE id = ?")
             insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?, ?)")
             insertArticleFeature = try c.prepare(
                 "INSERT OR IGNORE INTO article_features (article_id, feature) VALUES (?, ?)")
-            countStoryFeature = try c.prepare(
+            dayArticles = try c.prepare(
                 """
-                INSERT INTO story_features (day, feature, story_id, articles) VALUES (?, ?, ?, 1)
-                ON CONFLICT (day, feature, story_id) DO UPDATE SET articles = articles + 1
-                """)
-            countDayFeature = try c.prepare(
-                """
-                INSERT INTO day_features (day, feature, articles) VALUES (?, ?, 1)
-                ON CONFLICT (day, feature) DO UPDATE SET articles = articles + 1
+                SELECT sa.story_id, sa.article_id, af.feature
+                FROM stories s JOIN story_articles sa ON sa.story_id = s.id
+                JOIN articles a ON a.id = sa.article_id LEFT JOIN articles o ON o.id = a.near_duplicate_of
+                LEFT JOIN article_features af ON af.article_id = sa.article_id
+                WHERE s.day = ?1 AND (a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day)
+                ORDER BY sa.article_id
                 """)
         }
     }

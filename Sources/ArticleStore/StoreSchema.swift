@@ -256,28 +256,17 @@ enum StoreSchema {
             feature TEXT NOT NULL,
             PRIMARY KEY (article_id, feature)
         ) WITHOUT ROWID;
-        CREATE TABLE story_features (
-            day TEXT NOT NULL,
-            feature TEXT NOT NULL,
-            story_id INTEGER NOT NULL REFERENCES stories(id),
-            articles INTEGER NOT NULL,
-            PRIMARY KEY (day, feature, story_id)
-        ) WITHOUT ROWID;
-        CREATE TABLE day_features (
-            day TEXT NOT NULL,
-            feature TEXT NOT NULL,
-            articles INTEGER NOT NULL,
-            PRIMARY KEY (day, feature)
-        ) WITHOUT ROWID;
 
         -- How central each article is to its story: how many of the story's
         -- articles share each of its features, summed.
         CREATE VIEW story_centrality AS
-            SELECT sa.story_id, sa.article_id, COALESCE(SUM(sf.articles), 0) AS centrality
+            SELECT sa.story_id, sa.article_id, COALESCE(SUM(f.articles), 0) AS centrality
             FROM story_articles sa
-            JOIN stories s ON s.id = sa.story_id
             LEFT JOIN article_features af ON af.article_id = sa.article_id
-            LEFT JOIN story_features sf ON sf.day = s.day AND sf.feature = af.feature AND sf.story_id = sa.story_id
+            LEFT JOIN (SELECT x.story_id, y.feature, COUNT(*) AS articles
+                       FROM story_articles x JOIN article_features y ON y.article_id = x.article_id
+                       GROUP BY x.story_id, y.feature) f
+                ON f.story_id = sa.story_id AND f.feature = af.feature
             GROUP BY sa.story_id, sa.article_id;
 
         -- Each story with the title of its most central article.

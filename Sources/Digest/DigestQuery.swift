@@ -249,20 +249,33 @@ public struct DigestQuery {
             ranked.append((story, entities.map { ($0[1].text ?? "", $0[2].text ?? "") }, Double(distinct) * (1 + novelty)))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.story.id < $1.story.id }
-        let central = try connection.prepare(
+        // The most central article: the one whose features most of the story's articles share.
+        let members = try connection.prepare(
             """
-            SELECT sa.article_id, a.title, coalesce(sum(sf.articles), 0) FROM story_articles sa
-            JOIN articles a ON a.id = sa.article_id JOIN stories s ON s.id = sa.story_id
+            SELECT sa.article_id, a.title, af.feature FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             LEFT JOIN article_features af ON af.article_id = sa.article_id
-            LEFT JOIN story_features sf ON sf.day = s.day AND sf.story_id = sa.story_id AND sf.feature = af.feature
-            WHERE sa.story_id = ? GROUP BY sa.article_id ORDER BY 3 DESC, sa.article_id LIMIT 1
+            WHERE sa.story_id = ? ORDER BY sa.article_id
             """)
         for (index, entry) in ranked.prefix(inFull + listed).enumerated() {
             var story = entry.story
-            try central.bind([.integer(story.id)])
-            guard try central.step() else { continue }
-            let centralID = central.value(at: 0).integer ?? 0
-            story.title = central.value(at: 1).text ?? ""
+            try members.bind([.integer(story.id)])
+            var articles: [(id: Int64, title: String, features: [String])] = []
+            var shared: [String: Int] = [:]
+            while try members.step() {
+                let id = members.value(at: 0).integer ?? 0
+                if articles.last?.id != id { articles.append((id, members.value(at: 1).text ?? "", [])) }
+                if let feature = members.value(at: 2).text {
+                    articles[articles.count - 1].features.append(feature)
+                    shared[feature, default: 0] += 1
+                }
+            }
+            guard !articles.isEmpty else { continue }
+            let central = articles.max { a, b in
+                let (x, y) = (a.features.reduce(0) { $0 + shared[$1]! }, b.features.reduce(0) { $0 + shared[$1]! })
+                return x != y ? x < y : a.id > b.id
+            }!
+            let centralID = central.id
+            story.title = central.title
             guard index < inFull else {
                 more.append(story)
                 continue

@@ -62,14 +62,29 @@ struct TextSignatureTests {
 
 @Suite("Story matching")
 struct StoryMatchingTests {
+    @Test func featuresAreTheMainEntitiesThenTheKeywords() {
+        #expect(StoryMatching.features(entities: [7, 9, 7], keywords: ["flood", "river"]) == ["e:7", "e:9", "k:flood", "k:river"])
+    }
+
     @Test func anArticleJoinsTheStoryThatSharesItsRareFeaturesAndNeedsASharedEntity() {
-        let features = StoryMatching.features(entities: [7, 9], keywords: ["flood", "river"])
-        #expect(features == ["e:7", "e:9", "k:flood", "k:river"])
-        let frequency = ["e:7": 2, "e:9": 40, "k:flood": 3, "k:river": 30]
-        let flood = StoryMatching.Candidate(storyID: 1, articles: 2, featureCounts: ["e:7": 2, "k:flood": 2])
-        let common = StoryMatching.Candidate(storyID: 2, articles: 10, featureCounts: ["e:9": 10, "k:river": 5])
-        let keywordsOnly = StoryMatching.Candidate(storyID: 3, articles: 1, featureCounts: ["k:flood": 1, "k:river": 1])
-        #expect(StoryMatching.bestStory(features: features, documentFrequency: frequency, dayArticles: 100, candidates: [common, flood])?.storyID == 1)
-        #expect(StoryMatching.bestStory(features: features, documentFrequency: frequency, dayArticles: 100, candidates: [keywordsOnly]) == nil)
+        var index = DayStoryIndex()
+        // Story 1: two flood reports from Tarlow (entity 7). Story 2: ten articles naming a common place (entity 9).
+        for _ in 0..<2 { index.add(features: ["e:7", "k:flood"], to: 1) }
+        for _ in 0..<10 { index.add(features: ["e:9", "k:river"], to: 2) }
+        // Story 3: keywords only in common with the new article.
+        index.add(features: ["e:5", "k:flood", "k:river"], to: 3)
+        #expect(index.articles == 13)
+        let best = index.bestStory(for: ["e:7", "e:9", "k:flood", "k:river"])
+        #expect(best?.storyID == 1, "the rare entity outweighs the common one")
+        #expect(index.bestStory(for: ["e:4", "k:flood", "k:river"]) == nil, "keywords alone make no story")
+        #expect(index.bestStory(for: []) == nil)
+    }
+
+    @Test func anEntityOnTooManyStoriesFindsNoCandidatesButStillCounts() {
+        var index = DayStoryIndex()
+        for story in 1...Int64(StoryMatching.candidateListLimit + 1) { index.add(features: ["e:1"], to: story) }
+        #expect(index.bestStory(for: ["e:1"]) == nil)
+        index.add(features: ["e:1", "e:2"], to: 1)
+        #expect(index.bestStory(for: ["e:1", "e:2"])?.storyID == 1)
     }
 }
