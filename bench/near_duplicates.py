@@ -182,7 +182,7 @@ def main():
     for group in members.values():
         for i, (_, x) in enumerate(group):
             for _, y in group[i + 1:]:
-                pairs.append(sum(x[k:k + 8] == y[k:k + 8] for k in range(0, len(x), 8)) / (len(x) // 8))
+                pairs.append(sum(x[k:k + 4] == y[k:k + 4] for k in range(0, len(x), 4)) / (len(x) // 4))
     if pairs:
         print("distinct articles of one story (same topic): %d pairs, similarity mean %.3f, highest %.2f"
               % (len(pairs), sum(pairs) / len(pairs), max(pairs)))

@@ -65,39 +65,17 @@ public struct TextSignature: Sendable, Equatable {
         self.bins = bins
     }
 
-    /// A signature read back from its ``hex`` form; `nil` when malformed.
-    public init?(hex: String) {
+    /// A signature read back from its ``bytes``; `nil` when they are not one.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == Self.binCount * 4 else { return nil }
         var bins = [UInt32](repeating: 0, count: Self.binCount)
-        var text = hex
-        let valid = text.withUTF8 { bytes -> Bool in
-            guard bytes.count == Self.binCount * 8 else { return false }
-            for bin in 0..<Self.binCount {
-                var value: UInt32 = 0
-                for offset in bin * 8..<bin * 8 + 8 {
-                    let byte = bytes[offset]
-                    switch byte {
-                    case 48...57: value = value << 4 | UInt32(byte - 48)
-                    case 97...102: value = value << 4 | UInt32(byte - 87)
-                    default: return false
-                    }
-                }
-                bins[bin] = value
-            }
-            return true
-        }
-        guard valid else { return nil }
-        self.bins = bins
+        bins.withUnsafeMutableBytes { target in bytes.withUnsafeBytes { target.copyMemory(from: $0) } }
+        self.bins = bins.map { UInt32(littleEndian: $0) }
     }
 
-    /// 8 lower-case hex digits per bin, as the store keeps it.
-    public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.binCount * 8)
-        for bin in bins {
-            for shift in stride(from: 28, through: 0, by: -4) { bytes.append(digits[Int(bin >> UInt32(shift) & 15)]) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The bins as 4 little-endian bytes each, as the store keeps them (512 bytes).
+    public var bytes: [UInt8] {
+        bins.map(\.littleEndian).withUnsafeBytes { Array($0) }
     }
 
     /// Whether the text had no words (every bin is then zero).

@@ -317,7 +317,7 @@ final class ArticleLinker {
         }
         var best: (id: Int64, similarity: Double)?
         for candidate in candidates {
-            guard let hex = try s.signature.firstValue(.integer(candidate))?.text, let other = TextSignature(hex: hex)
+            guard let stored = try s.signature.firstValue(.integer(candidate))?.blob, let other = TextSignature(bytes: stored)
             else { continue }
             let similarity = signature.similarity(to: other)
             if best == nil || similarity > best!.similarity || (similarity == best!.similarity && candidate < best!.id) {
@@ -402,7 +402,7 @@ final class ArticleLinker {
                 .compactMap { $0[0].text }
             let match = try nearDuplicate(of: TextSignature(row[3].text ?? ""))
             try s.setSignature.run(
-                .text(match.signature.hex), match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original), id)
+                .blob(match.signature.bytes), match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original), id)
             try link(
                 LinkableArticle(
                     id: row[0].integer ?? 0, day: row[1].text ?? "", seenAt: row[2].text ?? "", body: row[3].text ?? "",

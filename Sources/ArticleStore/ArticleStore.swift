@@ -186,7 +186,7 @@ public final class ArticleStore {
             .text(sha256), SQLiteValue(article.date?.description), .text(article.title), .text(article.language),
             SQLiteValue(article.words), .text(article.summary), .text(article.body), .text(record.path),
             SQLiteValue(record.tag), .text(Self.jsonArray(article.flags)), .text(Self.jsonObject(article.header)),
-            .text(record.seen.timestamp), .text(record.seen.day), .integer(run), .text(match.signature.hex),
+            .text(record.seen.timestamp), .text(record.seen.day), .integer(run), .blob(match.signature.bytes),
             match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original))
         let id = connection.lastInsertRowID
 

@@ -5,6 +5,7 @@ public enum SQLiteValue: Sendable, Equatable, CustomStringConvertible {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
     case null
 
     /// `.text` or `.null`.
@@ -23,12 +24,14 @@ public enum SQLiteValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
     public var text: String? { if case .text(let v) = self { v } else { nil } }
+    public var blob: [UInt8]? { if case .blob(let v) = self { v } else { nil } }
 
     public var description: String {
         switch self {
         case .integer(let v): String(v)
         case .real(let v): String(v)
         case .text(let v): v
+        case .blob(let v): "BLOB(\(v.count) bytes)"
         case .null: "NULL"
         }
     }
@@ -73,6 +76,9 @@ public final class SQLiteStatement {
             case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
             case .real(let v): code = sqlite3_bind_double(handle, index, v)
             case .null: code = sqlite3_bind_null(handle, index)
+            case .blob(let v) where v.isEmpty: code = sqlite3_bind_zeroblob(handle, index, 0)
+            case .blob(let v):
+                code = v.withUnsafeBytes { gleaner_sqlite3_bind_blob_transient(handle, index, $0.baseAddress, Int32($0.count)) }
             case .text(var v):
                 if v.isEmpty {
                     // A nil pointer would bind NULL; an empty string stays empty text.
@@ -127,6 +133,10 @@ public final class SQLiteStatement {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
         case SQLITE_NULL: return .null
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
         default:
             guard let text = sqlite3_column_text(handle, column) else { return .null }
             let count = Int(sqlite3_column_bytes(handle, column))

@@ -226,7 +226,7 @@ enum StoreSchema {
         CREATE INDEX mentions_by_canonical ON mentions(canonical_id);
 
         -- Near-duplicates: the article republished with small edits.
-        ALTER TABLE articles ADD COLUMN signature TEXT;
+        ALTER TABLE articles ADD COLUMN signature BLOB;
         ALTER TABLE articles ADD COLUMN similarity REAL;
         ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER REFERENCES articles(id);
         CREATE INDEX articles_by_near_duplicate_of ON articles(near_duplicate_of);

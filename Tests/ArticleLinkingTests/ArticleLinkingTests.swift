@@ -51,10 +51,11 @@ struct TextSignatureTests {
         #expect(a.similarity(to: other) < 0.1)
     }
 
-    @Test func theHexFormRoundTripsAndEmptyTextIsEmpty() {
+    @Test func theStoredBytesRoundTripAndEmptyTextIsEmpty() {
         let a = TextSignature(Self.text)
-        #expect(TextSignature(hex: a.hex) == a)
-        #expect(TextSignature(hex: "xyz") == nil)
+        #expect(a.bytes.count == 512)
+        #expect(TextSignature(bytes: a.bytes) == a)
+        #expect(TextSignature(bytes: [1, 2, 3]) == nil)
         #expect(TextSignature("").isEmpty && !a.isEmpty)
         #expect(a.bandKeys.count == TextSignature.bandCount)
     }

@@ -40,6 +40,8 @@ struct SQLiteLayerTests {
         try withStore { store, _ in
             let row = try store.connection.rows("SELECT ?, ?, ?, ?, ?", 42, 2.5, "", "zürich", nil).first
             #expect(row == [.integer(42), .real(2.5), .text(""), .text("zürich"), .null])
+            let blobs = try store.connection.rows("SELECT ?, ?, typeof(?2)", .blob([0, 255, 7]), .blob([])).first
+            #expect(blobs == [.blob([0, 255, 7]), .blob([]), .text("blob")])
         }
     }
 
