@@ -11,6 +11,8 @@ public struct DayStoryIndex: Sendable {
     private var stories: [String: [Int64: Int]] = [:]
     /// Per story: its distinct articles.
     private var sizes: [Int64: Int] = [:]
+    /// Per story: the features its articles have.
+    private var featuresOf: [Int64: Set<String>] = [:]
 
     public init() {}
 
@@ -18,25 +20,42 @@ public struct DayStoryIndex: Sendable {
     public mutating func add(features: [String], to story: Int64) {
         articles += 1
         sizes[story, default: 0] += 1
+        featuresOf[story, default: []].formUnion(features)
         for feature in features {
             frequency[feature, default: 0] += 1
             stories[feature, default: [:]][story, default: 0] += 1
         }
     }
 
+    /// Makes story `other` part of `story`: its articles and their features.
+    public mutating func merge(_ other: Int64, into story: Int64) {
+        guard other != story, let size = sizes.removeValue(forKey: other) else { return }
+        sizes[story, default: 0] += size
+        for feature in featuresOf.removeValue(forKey: other) ?? [] {
+            if let count = stories[feature]?.removeValue(forKey: other) { stories[feature]![story, default: 0] += count }
+            featuresOf[story, default: []].insert(feature)
+        }
+    }
+
     /// The story an article with `features` should join, with its score, or
     /// `nil` when none shares an entity and scores ``StoryMatching/joinThreshold``.
     public func bestStory(for features: [String]) -> (storyID: Int64, score: Double)? {
+        matches(for: features).first
+    }
+
+    /// Every story the article scores at least ``StoryMatching/joinThreshold``
+    /// against, best first: more than one means the article joins them.
+    public func matches(for features: [String]) -> [(storyID: Int64, score: Double)] {
         let weights = features.map { StoryMatching.weight(articlesWithIt: frequency[$0] ?? 0, dayArticles: articles) }
         let total = weights.reduce(0, +)
-        guard total > 0 else { return nil }
+        guard total > 0 else { return [] }
         var candidates: Set<Int64> = []
         for feature in features where feature.hasPrefix("e:") {
             guard let list = stories[feature], list.count <= StoryMatching.candidateListLimit else { continue }
             candidates.formUnion(list.keys)
         }
         let lists = features.map { stories[$0] }
-        var best: (storyID: Int64, score: Double)?
+        var found: [(storyID: Int64, score: Double)] = []
         for story in candidates {
             guard let size = sizes[story], size > 0 else { continue }
             var score = 0.0
@@ -44,11 +63,8 @@ public struct DayStoryIndex: Sendable {
                 if let count = list?[story] { score += weight * Double(count) / Double(size) }
             }
             score /= total
-            guard score >= StoryMatching.joinThreshold else { continue }
-            if best == nil || score > best!.score || (score == best!.score && story < best!.storyID) {
-                best = (story, score)
-            }
+            if score >= StoryMatching.joinThreshold { found.append((story, score)) }
         }
-        return best
+        return found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.storyID < $1.storyID }
     }
 }

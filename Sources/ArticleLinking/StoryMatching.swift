@@ -13,6 +13,10 @@ public enum StoryMatching {
     public static let nearDuplicateThreshold = 0.3
     /// Score from which an article joins a story rather than starting one.
     public static let joinThreshold = 0.2
+    /// Score from which an article that joins one story also brings another
+    /// into it: stories that began apart because of the order articles came
+    /// in are joined by the article that belongs to both.
+    public static let bridgeThreshold = 0.3
     /// Entities and keywords taken as an article's features.
     public static let entityFeatures = 6
     public static let keywordFeatures = 6

@@ -345,10 +345,14 @@ final class ArticleLinker {
         }
         let features = StoryMatching.features(entities: entities, keywords: article.keywords)
         if dayIndexes[article.day] == nil { try loadIndex(of: article.day) }
-        let best = dayIndexes[article.day]!.bestStory(for: features)
+        let matches = dayIndexes[article.day]!.matches(for: features)
+        let best = matches.first
         let story: Int64
         if let best {
             story = best.storyID
+            for other in matches.dropFirst() where other.score >= StoryMatching.bridgeThreshold {
+                try mergeStory(other.storyID, into: story, day: article.day)
+            }
         } else {
             try s.insertStory.run(day, .integer(article.id))
             story = connection.lastInsertRowID
@@ -357,6 +361,14 @@ final class ArticleLinker {
         try s.countStoryArticle.run(.integer(1), .integer(story))
         for feature in features { try s.insertArticleFeature.run(.integer(article.id), .text(feature)) }
         dayIndexes[article.day]!.add(features: features, to: story)
+    }
+
+    /// Moves the articles of story `other` into `story` and removes `other`.
+    private func mergeStory(_ other: Int64, into story: Int64, day: String) throws(SQLiteError) {
+        try s.moveStoryArticles.run(.integer(story), .integer(other))
+        try s.addStoryCounts.run(.integer(story), .integer(other))
+        try s.deleteStory.run(.integer(other))
+        dayIndexes[day]?.merge(other, into: story)
     }
 
     /// Rebuilds the index of `day` from the store: every distinct article of
@@ -447,6 +459,7 @@ final class ArticleLinker {
         let vote, insertMention: SQLiteStatement
         let candidates, signature, setSignature, insertBand: SQLiteStatement
         let insertStoryArticle, countStoryArticle, insertStory, insertArticleFeature, dayArticles: SQLiteStatement
+        let moveStoryArticles, addStoryCounts, deleteStory: SQLiteStatement
 
         init(_ c: SQLiteConnection) throws(SQLiteError) {
             setMentionCanonical = try c.prepare("UPDATE mentions SET canonical_id = ? WHERE article_id = ? AND entity_id = ?")
@@ -506,6 +519,15 @@ final class ArticleLinker {
             insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?, ?)")
             insertArticleFeature = try c.prepare(
                 "INSERT OR IGNORE INTO article_features (article_id, feature) VALUES (?, ?)")
+            moveStoryArticles = try c.prepare("UPDATE story_articles SET story_id = ?1 WHERE story_id = ?2")
+            addStoryCounts = try c.prepare(
+                """
+                UPDATE stories SET articles = articles + (SELECT articles FROM stories WHERE id = ?2),
+                    distinct_articles = distinct_articles + (SELECT distinct_articles FROM stories WHERE id = ?2),
+                    first_article_id = min(first_article_id, (SELECT first_article_id FROM stories WHERE id = ?2))
+                WHERE id = ?1
+                """)
+            deleteStory = try c.prepare("DELETE FROM stories WHERE id = ?")
             dayArticles = try c.prepare(
                 """
                 SELECT sa.story_id, sa.article_id, af.feature

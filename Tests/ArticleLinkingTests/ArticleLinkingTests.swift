@@ -81,6 +81,19 @@ struct StoryMatchingTests {
         #expect(index.bestStory(for: []) == nil)
     }
 
+    @Test func anArticleThatBelongsToTwoStoriesMatchesBothAndTheyMerge() {
+        var index = DayStoryIndex()
+        index.add(features: ["e:1", "e:2", "k:siege"], to: 10)
+        index.add(features: ["e:3", "e:4", "k:talks"], to: 20)
+        let matches = index.matches(for: ["e:1", "e:2", "e:3", "e:4"])
+        #expect(matches.map(\.storyID) == [10, 20])
+        #expect(matches.allSatisfy { $0.score >= StoryMatching.bridgeThreshold })
+        index.merge(20, into: 10)
+        #expect(index.matches(for: ["e:3", "e:4"]).map(\.storyID) == [10])
+        #expect(index.matches(for: ["e:3", "e:4"]).first?.score == index.matches(for: ["e:1", "e:2"]).first?.score)
+        #expect(index.articles == 2)
+    }
+
     @Test func anEntityOnTooManyStoriesFindsNoCandidatesButStillCounts() {
         var index = DayStoryIndex()
         for story in 1...Int64(StoryMatching.candidateListLimit + 1) { index.add(features: ["e:1"], to: story) }

@@ -47,6 +47,25 @@ func expectDayTalliesMatchMentions(_ store: ArticleStore, sourceLocation: Source
     #expect(kept == truth, sourceLocation: sourceLocation)
 }
 
+/// Every story's counts agree with its articles, and every article of a day is in one story of that day.
+func expectStoriesConsistent(_ store: ArticleStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let wrong = try store.connection.rows(
+        """
+        SELECT s.id FROM stories s
+        WHERE s.articles != (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id)
+           OR s.distinct_articles != (SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                                      LEFT JOIN articles o ON o.id = a.near_duplicate_of
+                                      WHERE sa.story_id = s.id AND (a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day))
+        """)
+    #expect(wrong.isEmpty, "stories whose counts disagree: \(wrong)", sourceLocation: sourceLocation)
+    let unplaced = try store.connection.scalar(
+        """
+        SELECT count(*) FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id
+        WHERE s.id IS NULL OR s.day != a.ingested_day
+        """)
+    #expect(unplaced == 0, sourceLocation: sourceLocation)
+}
+
 let fisheries = """
      date 2024-03-01 The National Fisheries Authority (NFA) closed the Brenna river on Monday. The NFA said the fish \
     were sick. President Harold Quimby said the river would reopen soon, and US officials agreed.
@@ -171,6 +190,7 @@ struct CrossArticleLinkTests {
             #expect(rows[1][3] != rows[0][3])
             #expect(try store.connection.scalar("SELECT articles || '/' || distinct_articles FROM stories WHERE id = ?", rows[0][3]) == "2/1")
             try expectDayTalliesMatchMentions(store)
+            try expectStoriesConsistent(store)
         }
     }
 
