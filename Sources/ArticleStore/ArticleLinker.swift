@@ -14,7 +14,6 @@ struct LinkableArticle {
     var id: Int64
     var day: String
     var seenAt: String
-    var body: String
     var entities: [Entity]
     var keywords: [String]
     /// Whether the `mentions` rows exist (a migration); else the linker writes them.
@@ -34,8 +33,8 @@ struct NearDuplicateMatch {
 /// entities to a canonical entity, the article to the one it near-duplicates,
 /// and the article to a story of its day. Runs inside the writer's
 /// transaction: ``nearDuplicate(of:)`` before the article's row is written,
-/// ``link(_:match:)`` after; the decisions are
-/// made by ``NameForms``, ``TextSignature`` and ``StoryMatching``.
+/// ``link(_:match:)`` after. The decisions are made by ``NameForms``,
+/// ``TextSignature``, ``StoryMatching`` and ``DayStoryIndex``.
 final class ArticleLinker {
     private let connection: SQLiteConnection
     private let s: Statements
@@ -417,7 +416,7 @@ final class ArticleLinker {
                 .blob(match.signature.bytes), match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original), id)
             try link(
                 LinkableArticle(
-                    id: row[0].integer ?? 0, day: row[1].text ?? "", seenAt: row[2].text ?? "", body: row[3].text ?? "",
+                    id: row[0].integer ?? 0, day: row[1].text ?? "", seenAt: row[2].text ?? "",
                     entities: entities, keywords: keywords, mentionsStored: true),
                 match: match)
         }

@@ -230,7 +230,7 @@ public final class ArticleStore {
         }
         try linker.link(
             LinkableArticle(
-                id: id, day: record.seen.day, seenAt: record.seen.timestamp, body: article.body, entities: linkable,
+                id: id, day: record.seen.day, seenAt: record.seen.timestamp, entities: linkable,
                 keywords: article.keywords),
             match: match)
         return id
