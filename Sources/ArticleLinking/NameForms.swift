@@ -56,18 +56,18 @@ public enum NameForms {
         name.split(separator: " ", omittingEmptySubsequences: true)
     }
 
-    /// The one-word forms a person's full name can stand for in other
-    /// articles of the day: its first and last word, when each has at least
-    /// three letters and starts with a capital ("George W Bush": "george",
-    /// "bush"). Empty for one-word names.
+    /// The words of a person's full name that can stand for it alone in
+    /// other articles of the day, as written: its first and last word, when
+    /// each has at least three letters and starts with a capital ("George W
+    /// Bush": "George", "Bush"; one when both have one key). Empty for
+    /// one-word names.
     public static func shortForms(ofPerson name: String) -> [String] {
         let parts = words(name)
         guard parts.count >= 2 else { return [] }
         var forms: [String] = []
         for word in [parts.first!, parts.last!] where word.utf8.count >= 3 {
             guard let first = word.utf8.first, first >= 65 && first <= 90 else { continue }
-            let form = key(String(word))
-            if !forms.contains(form) { forms.append(form) }
+            if !forms.contains(where: { key($0) == key(String(word)) }) { forms.append(String(word)) }
         }
         return forms
     }

@@ -152,9 +152,8 @@ final class ArticleLinker {
             }
         }
         guard entity.type == "person", NameForms.words(entity.name).count > 1 else { return }
-        var words = NameForms.words(entity.name).map(String.init)
-        words = [words.first!, words.last!].filter { NameForms.shortForms(ofPerson: entity.name).contains(NameForms.key($0)) }
-        words += entity.aliases.filter { NameForms.words($0).count == 1 && !NameForms.isAcronym($0) }
+        let words = NameForms.shortForms(ofPerson: entity.name)
+            + entity.aliases.filter { NameForms.words($0).count == 1 && !NameForms.isAcronym($0) }
         for word in words { try registerShortForm(word, of: id, day: day, seenAt: seenAt) }
     }
 
