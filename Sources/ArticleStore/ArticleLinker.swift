@@ -394,59 +394,41 @@ final class ArticleLinker {
     /// Links every stored article that has not been linked, in the order they
     /// were stored: what the migration to schema 2 runs on an existing store.
     func linkExisting() throws(SQLiteError) {
-        let articles = try connection.rows(
-            "SELECT id, ingested_day, ingested_at, body FROM articles WHERE signature IS NULL ORDER BY id")
-        for row in articles {
-            let id = SQLiteValue.integer(row[0].integer ?? 0)
+        // Ids first, each article's text after: a store can hold more bodies than memory.
+        let ids = try connection.rows("SELECT id FROM articles WHERE signature IS NULL ORDER BY id").compactMap { $0[0].integer }
+        for articleID in ids {
+            let id = SQLiteValue.integer(articleID)
+            guard let row = try connection.rows("SELECT ingested_day, ingested_at, body FROM articles WHERE id = ?", id).first
+            else { continue }
+            var aliases: [Int64: [String]] = [:]
+            for alias in try connection.rows(
+                "SELECT m.entity_id, j.value FROM mentions m, json_each(m.aliases) j WHERE m.article_id = ? ORDER BY m.entity_id, j.key",
+                id)
+            {
+                if let entity = alias[0].integer, let text = alias[1].text { aliases[entity, default: []].append(text) }
+            }
             let entities = try connection.rows(
                 """
-                SELECT e.id, e.name, e.type, m.count, m.aliases FROM mentions m JOIN entities e ON e.id = m.entity_id
+                SELECT e.id, e.name, e.type, m.count FROM mentions m JOIN entities e ON e.id = m.entity_id
                 WHERE m.article_id = ?
                 """, id
             ).map { entity in
                 LinkableArticle.Entity(
                     entityID: entity[0].integer ?? 0, name: entity[1].text ?? "", type: entity[2].text ?? "",
-                    mentions: Int(entity[3].integer ?? 0), aliases: Self.strings(fromJSONArray: entity[4].text ?? "[]"))
+                    mentions: Int(entity[3].integer ?? 0), aliases: aliases[entity[0].integer ?? 0] ?? [])
             }
             let keywords = try connection.rows("SELECT keyword FROM keywords WHERE article_id = ? ORDER BY position", id)
                 .compactMap { $0[0].text }
-            let match = try nearDuplicate(of: TextSignature(row[3].text ?? ""))
+            let match = try nearDuplicate(of: TextSignature(row[2].text ?? ""))
             try s.setSignature.run(
                 .blob(match.signature.bytes), match.similarity.map { .real($0) } ?? .null, SQLiteValue(match.original), id)
             try link(
                 LinkableArticle(
-                    id: row[0].integer ?? 0, day: row[1].text ?? "", seenAt: row[2].text ?? "",
-                    entities: entities, keywords: keywords, mentionsStored: true),
+                    id: articleID, day: row[0].text ?? "", seenAt: row[1].text ?? "", entities: entities, keywords: keywords,
+                    mentionsStored: true),
                 match: match)
         }
         try flushVotes()
-    }
-
-    /// The strings of a JSON array of strings, as the store writes them.
-    static func strings(fromJSONArray json: String) -> [String] {
-        var strings: [String] = []
-        var current: [UInt8] = []
-        var inString = false, escaped = false
-        for byte in json.utf8 {
-            if !inString {
-                if byte == UInt8(ascii: "\"") { inString = true; current = [] }
-            } else if escaped {
-                switch byte {
-                case UInt8(ascii: "n"): current.append(10)
-                case UInt8(ascii: "t"): current.append(9)
-                default: current.append(byte)
-                }
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                inString = false
-                strings.append(String(decoding: current, as: UTF8.self))
-            } else {
-                current.append(byte)
-            }
-        }
-        return strings
     }
 
     /// The statements run per article, compiled once.

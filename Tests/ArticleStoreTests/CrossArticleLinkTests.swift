@@ -210,8 +210,11 @@ struct CrossArticleLinkTests {
                        (2, 'b', 'B', 'en', 5, '', 'Quimby spoke in the United States on Tuesday.', 'b.txt', 't', '2024-03-01', 1);
                 INSERT INTO entities (id, name, type, first_seen_at, first_seen_day) VALUES
                     (1, 'US', 'location', 't', '2024-03-01'), (2, 'Harold Quimby', 'person', 't', '2024-03-01'),
-                    (3, 'Quimby', 'person', 't', '2024-03-01'), (4, 'United States', 'location', 't', '2024-03-01');
-                INSERT INTO mentions (article_id, entity_id, count) VALUES (1, 1, 1), (1, 2, 1), (2, 3, 1), (2, 4, 1);
+                    (3, 'Quimby', 'person', 't', '2024-03-01'), (4, 'United States', 'location', 't', '2024-03-01'),
+                    (5, 'National Fisheries Authority', 'organization', 't', '2024-03-01'),
+                    (6, 'NFA', 'organization', 't', '2024-03-01');
+                INSERT INTO mentions (article_id, entity_id, count, aliases) VALUES (1, 1, 1, '[]'), (1, 2, 1, '[]'),
+                    (1, 5, 2, '["NFA"]'), (2, 3, 1, '[]'), (2, 4, 1, '[]'), (2, 6, 1, '[]');
                 """)
         }
         let store = try ArticleStore(path: path)
@@ -219,6 +222,7 @@ struct CrossArticleLinkTests {
         #expect(try store.canonical(of: "US", inArticleFrom: "a.txt")?.0 == "United States")
         #expect(try store.canonical(of: "United States", inArticleFrom: "b.txt")?.0 == "United States")
         #expect(try store.canonical(of: "Quimby", inArticleFrom: "b.txt")?.0 == "Harold Quimby")
+        #expect(try store.canonical(of: "NFA", inArticleFrom: "b.txt")?.0 == "National Fisheries Authority", "the stored alias")
         #expect(try store.connection.scalar("SELECT count(*) FROM story_articles") == 2)
         #expect(try store.connection.scalar("SELECT count(*) FROM articles WHERE signature IS NULL") == 0)
         try expectDayTalliesMatchMentions(store)
