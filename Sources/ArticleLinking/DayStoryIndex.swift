@@ -37,14 +37,9 @@ public struct DayStoryIndex: Sendable {
         }
     }
 
-    /// The story an article with `features` should join, with its score, or
-    /// `nil` when none shares an entity and scores ``StoryMatching/joinThreshold``.
-    public func bestStory(for features: [String]) -> (storyID: Int64, score: Double)? {
-        matches(for: features).first
-    }
-
-    /// Every story the article scores at least ``StoryMatching/joinThreshold``
-    /// against, best first: more than one means the article joins them.
+    /// Every story of the day that shares an entity with an article with
+    /// `features` and that it scores at least ``StoryMatching/joinThreshold``
+    /// against, best first: the first is the one it joins; empty when none.
     public func matches(for features: [String]) -> [(storyID: Int64, score: Double)] {
         let weights = features.map { StoryMatching.weight(articlesWithIt: frequency[$0] ?? 0, dayArticles: articles) }
         let total = weights.reduce(0, +)

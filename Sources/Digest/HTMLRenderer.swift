@@ -48,10 +48,8 @@ public enum HTMLRenderer {
         }
         if !digest.byPublished, digest.articleCount > 0 {
             out += "<section id=\"rising\"><h2>Rising</h2>\n"
-            if digest.earlierDays == 0 {
-                out += "<p class=\"n\">No articles in the previous seven days to compare with.</p>\n"
-            } else if digest.rising.isEmpty {
-                out += "<p class=\"n\">Nothing is named in markedly more articles than over the previous seven days.</p>\n"
+            if let absence = DigestText.risingAbsence(digest) {
+                out += "<p class=\"n\">\(e(absence))</p>\n"
             } else {
                 out += "<ul class=\"rising\">\n"
                 for entity in digest.rising {
@@ -199,8 +197,10 @@ public enum HTMLRenderer {
         .location{fill:var(--location);background:var(--location)}
         .key{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}
         .tag{display:inline-block;font:13px system-ui,sans-serif;padding:1px 8px;border-radius:10px;background:#eef1f4;margin:2px}
-        .tags .tag.person{border-left:3px solid var(--person)}.tags .tag.organization{border-left:3px solid var(--organization)}
-        .tags .tag.location{border-left:3px solid var(--location)}.tags .tag{background:#eef1f4;color:var(--ink)}
+        .tags .tag.person,.card .tag.person{border-left:3px solid var(--person)}
+        .tags .tag.organization,.card .tag.organization{border-left:3px solid var(--organization)}
+        .tags .tag.location,.card .tag.location{border-left:3px solid var(--location)}
+        .tags .tag,.card .tag{background:#eef1f4;color:var(--ink)}
         blockquote{margin:6px 0 10px;padding-left:14px;border-left:3px solid var(--line)}blockquote cite{display:block;font-size:14px}
         .timeline dt{font:600 14px system-ui,sans-serif;margin-top:8px}.timeline dd{margin:0 0 0 0}
         .figures{border-collapse:collapse;width:100%}.figures th{text-align:left;white-space:nowrap;padding:6px 12px 6px 0;vertical-align:top}
@@ -209,9 +209,7 @@ public enum HTMLRenderer {
         .failed li{margin:6px 0}.lede{font-size:20px;margin:8px 0 2px}
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:14px}
         .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;border-top:none}
-        .card h3{margin:4px 0}.card .tag{margin:2px 4px 2px 0}.card .tag.person{border-left:3px solid var(--person)}
-        .card .tag.organization{border-left:3px solid var(--organization)}.card .tag.location{border-left:3px solid var(--location)}
-        .card .tag{background:#eef1f4;color:var(--ink)}.more li{margin:4px 0}
+        .card h3{margin:4px 0}.card .tag{margin:2px 4px 2px 0}.more li{margin:4px 0}
         .rising{list-style:none;padding:0}.rising li{margin:6px 0;display:flex;align-items:center;gap:10px}
         .spark polyline{fill:none;stroke-width:2}.spark polyline.person{stroke:var(--person)}
         .spark polyline.organization{stroke:var(--organization)}.spark polyline.location{stroke:var(--location)}

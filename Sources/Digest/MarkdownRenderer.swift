@@ -38,10 +38,8 @@ public enum MarkdownRenderer {
         }
         if !digest.byPublished, digest.articleCount > 0 {
             out += "\n## Rising\n\n"
-            if digest.earlierDays == 0 {
-                out += "No articles in the previous seven days to compare with.\n"
-            } else if digest.rising.isEmpty {
-                out += "Nothing is named in markedly more articles than over the previous seven days.\n"
+            if let absence = DigestText.risingAbsence(digest) {
+                out += absence + "\n"
             } else {
                 for entity in digest.rising {
                     out += "- **\(e(entity.name))** (\(DigestText.typeName(entity.type))): \(DigestText.risingText(entity, days: digest.earlierDays))\n"

@@ -89,6 +89,13 @@ enum DigestText {
         return story.distinctArticles == story.articles ? size : size + " (\(story.distinctArticles) distinct)"
     }
 
+    /// Why the Rising section lists nothing, or `nil` when it has entities to list.
+    static func risingAbsence(_ digest: DailyDigest) -> String? {
+        if digest.earlierDays == 0 { return "No articles in the previous seven days to compare with." }
+        if digest.rising.isEmpty { return "Nothing is named in markedly more articles than over the previous seven days." }
+        return nil
+    }
+
     /// How a rising entity compares with the days before.
     static func risingText(_ entity: RisingEntity, days: Int) -> String {
         let mean = (entity.previousMean * 10).rounded() / 10

@@ -76,10 +76,10 @@ struct StoryMatchingTests {
         // Story 3: keywords only in common with the new article.
         index.add(features: ["e:5", "k:flood", "k:river"], to: 3)
         #expect(index.articles == 13)
-        let best = index.bestStory(for: ["e:7", "e:9", "k:flood", "k:river"])
+        let best = index.matches(for: ["e:7", "e:9", "k:flood", "k:river"]).first
         #expect(best?.storyID == 1, "the rare entity outweighs the common one")
-        #expect(index.bestStory(for: ["e:4", "k:flood", "k:river"]) == nil, "keywords alone make no story")
-        #expect(index.bestStory(for: []) == nil)
+        #expect(index.matches(for: ["e:4", "k:flood", "k:river"]).isEmpty, "keywords alone make no story")
+        #expect(index.matches(for: []).isEmpty)
     }
 
     @Test func anArticleThatBelongsToTwoStoriesMatchesBothAndTheyMerge() {
@@ -98,8 +98,8 @@ struct StoryMatchingTests {
     @Test func anEntityOnTooManyStoriesFindsNoCandidatesButStillCounts() {
         var index = DayStoryIndex()
         for story in 1...Int64(StoryMatching.candidateListLimit + 1) { index.add(features: ["e:1"], to: story) }
-        #expect(index.bestStory(for: ["e:1"]) == nil)
+        #expect(index.matches(for: ["e:1"]).isEmpty)
         index.add(features: ["e:1", "e:2"], to: 1)
-        #expect(index.bestStory(for: ["e:1", "e:2"])?.storyID == 1)
+        #expect(index.matches(for: ["e:1", "e:2"]).first?.storyID == 1)
     }
 }
