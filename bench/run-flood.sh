@@ -19,7 +19,7 @@ GLEANER_CONFIG=/dev/null .build/release/gleaner run --state-dir "$state" --log-l
 daemon=$!
 sleep 1
 start=$(date +%s%N)
-python3 ../shared/bench/make-inbox.py --from ../shared/bench/corpus --count "$count" --out "$state/inbox" >/dev/null
+python3 bench/make-inbox.py --from bench/corpus --count "$count" --out "$state/inbox" >/dev/null
 written=$(date +%s%N)
 stored() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True).execute('select count(*) from ledger').fetchone()[0])" "$state/gleaner.sqlite"; }
 while [ "$(stored)" -lt "$count" ]; do sleep 1; done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingest benchmark: `gleaner run --once` (release build) over inboxes of N
-# files made by ../shared/bench/make-inbox.py (half gzip), beside the I/O
+# files made by bench/make-inbox.py (half gzip), beside the I/O
 # floor: the time `cat` and `zcat` take just to read the same files.
 # Prints files/s, the ratio to the floor, and peak resident memory.
 #
@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(10000 50000)
-corpus=../shared/bench/corpus
-maker=../shared/bench/make-inbox.py
+corpus=bench/corpus
+maker=bench/make-inbox.py
 
 swift build -c release --product gleaner >/dev/null
 binary=$PWD/.build/release/gleaner

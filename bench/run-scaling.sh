@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 swift build -c release --product gleaner >/dev/null
 work=$(mktemp -d /tmp/gleaner-scaling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" ../shared/bench/corpus <<'PY'
+python3 - "$work" bench/corpus <<'PY'
 import os, sys, random
 work, corpus = sys.argv[1], sys.argv[2]
 news = " ".join(open(os.path.join(corpus, n)).read().split(" ", 2)[-1] for n in sorted(os.listdir(corpus))[:200])

@@ -14,7 +14,7 @@ swift build -c release --sanitize=fuzzer --sanitize=address --build-path ../.bui
 corpus=$(mktemp -d /tmp/gleaner-fuzz-corpus.XXXXXX)
 trap 'rm -rf "$corpus"' EXIT
 if [ "$mode" = articles ]; then
-    cp ../../shared/bench/corpus/*.txt ../seeds/*.txt ../Tests/ArticleExtractionTests/FuzzRegressions/*.txt "$corpus/"
+    cp ../bench/corpus/*.txt ../seeds/*.txt ../Tests/ArticleExtractionTests/FuzzRegressions/*.txt "$corpus/"
     # The merged corpus kept in the repository, one base64 input per line.
     python3 - "$corpus" ../Tests/ArticleExtractionTests/FuzzRegressions/corpus.b64 <<'PY'
 import base64, sys

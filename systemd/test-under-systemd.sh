@@ -150,7 +150,7 @@ check "the unit is active (running) with a Status: line" \
 # 2. Group permissions: alice (in group gleaner) drops 100 files, bob (not) cannot.
 ctr useradd -m -G gleaner alice && ctr useradd -m bob
 mkdir -p "$tree/srv/drop"
-python3 ../shared/bench/make-inbox.py --from ../shared/bench/corpus --count 100 --out "$tree/srv/drop" >/dev/null
+python3 bench/make-inbox.py --from bench/corpus --count 100 --out "$tree/srv/drop" >/dev/null
 chmod -R a+rX "$tree/srv/drop"
 ctr runuser -u alice -- sh -c 'cd /srv/drop && for f in *; do cp "$f" "/var/lib/gleaner/inbox/.$f.part" \
     && mv "/var/lib/gleaner/inbox/.$f.part" "/var/lib/gleaner/inbox/$f"; done'

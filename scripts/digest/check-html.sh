@@ -12,12 +12,12 @@ state=$(mktemp -d /tmp/gleaner-html-check.XXXXXX)
 trap 'rm -rf "$state"' EXIT
 export GLEANER_CONFIG=/dev/null GLEANER_INTAKE_SETTLE_SECONDS=0
 mkdir -p "$state/inbox"
-corpus=(../shared/bench/corpus/*.txt)
+corpus=(bench/corpus/*.txt)
 half=$(( ${#corpus[@]} / 2 ))
 # Day one on the earliest calendar day on Earth, day two on the latest: two different days.
 cp "${corpus[@]:0:$half}" "$state/inbox/"
 GLEANER_TIME_ZONE=Etc/GMT+12 "$binary" run --once --state-dir "$state" --log-level error
-cp "${corpus[@]:$half}" ../shared/seeds/* "$state/inbox/"
+cp "${corpus[@]:$half}" seeds/000_*.txt "$state/inbox/"
 GLEANER_TIME_ZONE=Pacific/Kiritimati "$binary" run --once --state-dir "$state" --log-level error
 day=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select max(ingested_day) from articles').fetchone()[0])" "$state/gleaner.sqlite")
 cp "$state/digests/daily/$day.html" "$out/digest.html"
