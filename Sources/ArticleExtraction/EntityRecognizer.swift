@@ -57,9 +57,15 @@ struct EntityRecognizer {
 
     private func startsName(_ i: Int, _ end: Int) -> Bool {
         let t = tokens[i]
-        if t.isCapitalized { return !isCalendarWord(t) }
+        if t.isCapitalized { return !isCalendarWord(t) || isNewspaperWeekday(i, end) }
         return t.isLowercaseWord && Lexicon.hyphenPrefixes.contains(t.key) && i + 2 < end
             && tokens[i + 1].isPunct(0x2D) && !tokens[i + 1].has(Token.spaceBefore) && tokens[i + 2].isCapitalized
+    }
+
+    /// "Sunday Times", "Sunday Telegraph": a weekday that starts a newspaper's name.
+    private func isNewspaperWeekday(_ i: Int, _ end: Int) -> Bool {
+        Lexicon.weekdayKeys[tokens[i].key] != nil && i + 1 < end && tokens[i + 1].isCapitalized
+            && Lexicon.newspaperTitleWords.contains(tokens[i + 1].key)
     }
 
     private func candidateSpans(in sentence: Range<Int>) -> [Range<Int>] {
@@ -77,6 +83,10 @@ struct EntityRecognizer {
                 let t = tokens[j]
                 if t.isCapitalized && !isCalendarWord(t) {
                     j += 1
+                } else if t.kind == .number, t.has(Token.spaceBefore), tokens[j - 1].isCapitalized,
+                    Lexicon.numberedNameWords.contains(tokens[j - 1].key)
+                {
+                    j += 1  // "Radio 4", "BBC News 24"
                 } else if t.isLowercaseWord, j + 1 < end, Lexicon.nameConnectors.contains(t.key),
                     tokens[j + 1].isCapitalized, !isCalendarWord(tokens[j + 1])
                 {

@@ -107,10 +107,14 @@ package struct EntitySet {
                             ? short[0] == long.last! || (types[g] == .person && short[0] == long.first!)
                             : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
                 case .organization:
-                    // "Radio Free Europe" -> "Radio Free Europe/Radio Liberty"; "PUK" -> its expansion.
+                    // "Radio Free Europe" -> "Radio Free Europe/Radio Liberty"; "Labour" -> "Labour Party";
+                    // "PUK" -> its expansion. One word is a short form only when the rest is a generic
+                    // head ("Party", "plc"): "BBC" is not "BBC Radio 4".
+                    let prefix = Array(long.prefix(short.count)) == short
+                        && (short.count > 1 || long.dropFirst().allSatisfy { Lexicon.genericOrganizationWords.contains($0) })
                     joins =
                         (types[g] == .organization || types[g] == .other)
-                        && (Array(long.prefix(short.count)) == short
+                        && (prefix
                             || (short.count == 1 && EntitySet.isAcronym(mentions[longest[g]].surface, of: mentions[longest[h]], tokens: tokens, text: document.text)))
                 default:
                     joins = false
@@ -120,6 +124,18 @@ package struct EntitySet {
                     if types[g] == .other || types[g] == .person { types[g] = types[h] }
                     break
                 }
+            }
+        }
+        // A plural and its singular are one organisation: "Conservatives" and "Conservative", "Lib Dems" and "Lib Dem".
+        for g in groups.indices where target[g] == g && types[g] != .person && types[g] != .location {
+            let key = canonicalKeys[longest[g]]
+            guard key.hasSuffix("s"), key.count > 3 else { continue }
+            let singulars = [String(key.dropLast()), key.hasSuffix("ies") ? String(key.dropLast(3)) + "y" : nil]
+            for singular in singulars.compactMap({ $0 }) {
+                guard let h = groupOf[singular], h != g, target[h] == h, types[h] != .person, types[h] != .location
+                else { continue }
+                target[g] = h
+                break
             }
         }
         // Acronyms given in brackets after a name: "Rural Fire Service (RFS)".

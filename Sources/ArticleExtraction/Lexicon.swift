@@ -65,6 +65,17 @@ enum Lexicon {
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations
         """)
 
+    /// Title words of newspapers that a weekday can start ("Sunday Times", "Sunday Telegraph").
+    static let newspaperTitleWords = WordSet(
+        "times telegraph mirror express herald post people mail observer independent tribune star sport business")
+
+    /// Capitalised words that a number can follow inside a name ("Radio 4", "Channel 4", "BBC News 24").
+    static let numberedNameWords = WordSet("radio channel news formula division fm")
+
+    /// Words that end an organisation's full name without naming it: its short
+    /// form is the name without them ("Labour" of "Labour Party").
+    static let genericOrganizationWords = WordSet("party corporation corp company co inc ltd plc llc gmbh ag group holdings fc afc club limited")
+
     /// Well-known organisations written as acronyms.
     static let organizationAcronyms = WordSet(
         """
@@ -179,6 +190,52 @@ enum Lexicon {
         the a an he she it they we i but and in on at this that these those there his her their its our my yet so
         however meanwhile after before when while if as for some many most one two
         """)
+
+    /// What a sentence is about, told by its ordinary words: sport, business,
+    /// politics or the media. Around a name they tell a team from its city, a
+    /// company from a person, a party from a people, a newspaper from a place.
+    enum Topic: UInt8, CaseIterable {
+        case sport = 0, business, politics, media
+    }
+
+    /// Common news words that signal a ``Topic``, each with its topic.
+    static let topicCues: KeyMap<Topic> = {
+        let lists: [(Topic, String)] = [
+            (.sport, """
+                beat beats beaten defeat defeated defeats win wins won victory draw drew drawn lose loses lost match
+                matches game games coach manager striker midfielder defender goalkeeper keeper winger goal goals scored
+                scorer score league cup season side sides squad fans stadium premiership championship final semi-final
+                quarter-final fixture fixtures kick-off clash title captain tries try rugby football soccer cricket
+                innings wicket batting bowling player players club clubs team teams points table relegation promotion
+                transfer signing signed loan boss half-time penalty injury tournament nations international caps cap
+                """),
+            (.business, """
+                shares share stock stocks profit profits revenue revenues sales firm firms company companies
+                executive chairman takeover merger bid deal investors investor analysts market markets customers
+                products brand subsidiary owner owned shareholders shareholder dividend earnings quarter plc inc ltd
+                corp group bank banks retailer retailers chain stores store airline carrier maker makers manufacturer
+                operator supplier brewer insurer lender giant rival rivals listed trading turnover acquisition
+                """),
+            (.politics, """
+                mp mps party parties leader leaders voted vote votes voters election elections campaign manifesto
+                candidate candidates government opposition seat seats poll polls politicians politician minister
+                ministers cabinet parliament commons lords leadership policy policies chancellor backbench
+                backbenchers spokesman spokeswoman conference coalition democrats
+                """),
+            (.media, """
+                newspaper newspapers paper papers reported reports interview programme programmes broadcast
+                broadcasts broadcaster broadcasters channel channels radio tv television show shows editor editors
+                column columnist readers viewers listeners aired airs station stations magazine tabloid presenter
+                """),
+        ]
+        var table = KeyMap<Topic>()
+        for (topic, words) in lists {
+            for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                table[WordKeys.key(String(word))] = topic
+            }
+        }
+        return table
+    }()
 
     static let smallNumbers: KeyMap<Int> = {
         let words = [

@@ -15,6 +15,9 @@ struct QuoteExtractor {
     /// For each sentence, the first person it names outside quotes (its
     /// subject, in most news sentences), or -1.
     private let subjectOfSentence: [Int32]
+    /// For each sentence, the person that stands at its front ("Russian
+    /// President Vladimir Putin …") or right before its speech verb, or -1.
+    private let frontSubjectOfSentence: [Int32]
     /// Person entities by the title words seen before their names ("pope").
     private let holdersByTitle: [WordKey: [Int]]
 
@@ -23,13 +26,29 @@ struct QuoteExtractor {
         self.entities = entities
         var before = [Int32](repeating: -1, count: document.tokens.count + 1)
         var subjects = [Int32](repeating: -1, count: document.sentences.count)
+        var front = [Int32](repeating: -1, count: document.sentences.count)
         var last: Int32 = -1
+        var frontOpen = false  // no lowercase word but titles and determiners yet in this sentence
+        var sentenceOfPrevious: Int32 = -1
         for k in document.tokens.indices {
             before[k] = last
-            guard !document.insideQuote[k], let e = entities.person(atToken: k) else { continue }
+            let token = document.tokens[k]
+            if document.sentenceOfToken[k] != sentenceOfPrevious {
+                sentenceOfPrevious = document.sentenceOfToken[k]
+                frontOpen = true
+            }
+            guard !document.insideQuote[k], let e = entities.person(atToken: k) else {
+                if token.isLowercaseWord, !Lexicon.personTitles.contains(token.key), token.key != W.the, token.key != W.a {
+                    frontOpen = false
+                }
+                continue
+            }
             last = Int32(e)
             let sentence = Int(document.sentenceOfToken[k])
+            // The subject stands at the front ("Russian President Vladimir Putin said …"),
+            // not at the end of a clause ("… disagree with Vladimir Putin").
             if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
+            if sentence >= 0, front[sentence] < 0, frontOpen { front[sentence] = Int32(e) }
         }
         before[document.tokens.count] = last
         // "…, Mr Powell said:": the person right before a speech verb is the
@@ -42,10 +61,12 @@ struct QuoteExtractor {
                 document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key)
             else { continue }
             subjects[sentence] = Int32(mention.entity)
+            front[sentence] = Int32(mention.entity)
             settled[sentence] = true
         }
         personBefore = before
         subjectOfSentence = subjects
+        frontSubjectOfSentence = front
         var holders: [WordKey: [Int]] = [:]
         for (e, entity) in entities.entities.enumerated() where entity.type == .person {
             for title in entity.titles { holders[title, default: []].append(e) }
@@ -237,8 +258,9 @@ struct QuoteExtractor {
         if let verb = speechVerb(in: range), let subject = subjectBefore(verb, limit: range.lowerBound) {
             return subject
         }
-        // "French Foreign Minister Hubert Vedrine accused Israel …": the sentence's subject.
-        let subject = subjectOfSentence[previous]
+        // "French Foreign Minister Hubert Vedrine accused Israel …": the sentence's subject,
+        // never a name at its end ("… disagree with Vladimir Putin").
+        let subject = frontSubjectOfSentence[previous]
         return subject >= 0 ? entities.entities[Int(subject)].name : nil
     }
 
@@ -333,6 +355,12 @@ struct QuoteExtractor {
         if tokens[k].isPunct(0x2C) {
             var j = k - 1
             while j >= limit, !tokens[j].isPunct(0x2C), tokens[j].kind != .closeQuote { j -= 1 }
+            // "Kenteris's lawyer, Gregory Ioannidis, said": a person named alone between the commas.
+            if j >= limit, tokens[j].isPunct(0x2C), k - 1 > j, let p = entities.person(atToken: k - 1),
+                entities.mentions[Int(entities.mentionOfToken[k - 1])].range == (j + 1)..<k
+            {
+                return entities.entities[p].name
+            }
             var end = j - 1
             if end > limit, tokens[end].isPunct(0x29) {  // "X (PUK), which …, claim"
                 while end > limit, !tokens[end].isPunct(0x28) { end -= 1 }
@@ -435,7 +463,7 @@ struct QuoteExtractor {
             if t.isWord, t.key == W.a || t.key == W.an || t.key == W.the
                 || t.key == W.one
             {
-                return holder(of: document.string(k..<(end + 1)))
+                return speakerDescribed(k..<(end + 1))
             }
             k -= 1
         }
@@ -449,6 +477,70 @@ struct QuoteExtractor {
         }
         var k = start + 1
         while k < limit, tokens[k].kind == .word, k - start < 8, !Lexicon.stopWords.contains(tokens[k].key) { k += 1 }
-        return k > start + 1 ? holder(of: document.string(start..<k)) : nil
+        return k > start + 1 ? speakerDescribed(start..<k) : nil
     }
+
+    /// The speaker a description stands for: the entity it names ("the prime
+    /// minister" when one person of the article holds that title, "the
+    /// company" for the organisation named last), else the description itself
+    /// when it reads as one ("a Defra spokesman"); nil for a piece of the
+    /// sentence ("the government's first preference and").
+    private func speakerDescribed(_ range: Range<Int>) -> String? {
+        guard isDescription(range) else { return nil }
+        let words = range.filter { tokens[$0].isWord }
+        if tokens[range.lowerBound].key == W.the, let head = words.last {
+            if Self.organizationNouns.contains(tokens[head].key), words.count <= 3,
+                let organization = lastOrganization(before: range.lowerBound)
+            {
+                return organization
+            }
+            if let person = titleHolder(words.dropFirst().map { tokens[$0].key }) { return person }
+        }
+        return holder(of: document.string(range))
+    }
+
+    /// A noun phrase that can name who spoke: a determiner, then words that
+    /// are neither verbs in the past nor conjunctions, ending in a noun.
+    private func isDescription(_ range: Range<Int>) -> Bool {
+        let words = range.filter { tokens[$0].isWord }
+        guard words.count >= 2, words.count <= 12, let last = words.last else { return false }
+        for w in words.dropFirst() where tokens[w].isLowercaseWord {
+            let key = tokens[w].key
+            if Lexicon.stopWords.contains(key), !Self.descriptionConnectors.contains(key) { return false }
+        }
+        let lastToken = tokens[last]
+        guard lastToken.length >= 3, !Lexicon.stopWords.contains(lastToken.key) else { return false }
+        if lastToken.isLowercaseWord, !Lexicon.personTitles.contains(lastToken.key) {
+            let text = document.string(last)
+            if text.hasSuffix("ed") || text.hasSuffix("ly") || text.hasSuffix("ing") { return false }
+        }
+        return true
+    }
+
+    /// The person whose titles include every role word given ("prime minister",
+    /// "French president"), when the article has exactly one.
+    private func titleHolder(_ words: [WordKey]) -> String? {
+        let roles = words.filter { Lexicon.personTitles.contains($0) }
+        guard let role = roles.last else { return nil }
+        let holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { entities.entities[e].titles.contains($0) } }
+        return holders.count == 1 ? entities.entities[holders[0]].name : nil
+    }
+
+    /// The organisation named last before `index`, outside quotes.
+    private func lastOrganization(before index: Int) -> String? {
+        var k = index - 1
+        while k >= 0 {
+            if !document.insideQuote[k], let e = entities.entity(atToken: k), entities.entities[e].type == .organization {
+                return entities.entities[e].name
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Words that may stand inside a description of a speaker ("a spokesman for the company").
+    private static let descriptionConnectors = WordSet("of for at in on from with the a an")
+    /// Nouns that stand for an organisation the article has named ("the company said").
+    private static let organizationNouns = WordSet(
+        "company firm group organisation organization agency bank exchange retailer carrier airline club party body union charity")
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One annotated article of an evaluation set: `NAME.txt` and the
-/// entities of its `NAME.gold.json` (see `../shared/eval/GUIDELINES.md`).
+/// entities of its `NAME.gold.json` (see `eval/GUIDELINES.md`).
 public struct GoldArticle: Sendable {
     /// One gold entity: its type and every normalised name it goes by.
     public struct GoldEntity: Sendable {
@@ -12,8 +12,21 @@ public struct GoldArticle: Sendable {
 
     public var name: String
     public var textPath: String
+    /// The path of `NAME.gold.json`.
+    public var goldPath: String
     public var bytes: [UInt8]
     public var entities: [GoldEntity]
+
+    /// Every article of several sets (one per news source), each set in name order.
+    public static func loadAll(from directories: [String]) throws -> [GoldArticle] {
+        var all: [GoldArticle] = []
+        for directory in directories {
+            let articles = try loadAll(from: directory)
+            guard !articles.isEmpty else { throw TrainingError("\(directory): no NAME.gold.json files") }
+            all += articles
+        }
+        return all
+    }
 
     /// Every article of `directory` that has both files, in name order.
     public static func loadAll(from directory: String) throws -> [GoldArticle] {
@@ -22,7 +35,8 @@ public struct GoldArticle: Sendable {
             let base = String(gold.dropLast(".gold.json".count))
             let textPath = directory + "/" + base + ".txt"
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: textPath)))
-            let json = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + gold))
+            let goldPath = directory + "/" + gold
+            let json = try Data(contentsOf: URL(fileURLWithPath: goldPath))
             guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
                 throw TrainingError("\(gold): not a JSON object")
             }
@@ -32,7 +46,7 @@ public struct GoldArticle: Sendable {
                 return GoldEntity(type: type, name: NameNormalizer.normalize(name),
                     names: Set(([name] + aliases).map(NameNormalizer.normalize).filter { !$0.isEmpty }))
             }
-            return GoldArticle(name: base, textPath: textPath, bytes: bytes, entities: entities)
+            return GoldArticle(name: base, textPath: textPath, goldPath: goldPath, bytes: bytes, entities: entities)
         }
     }
 
@@ -69,7 +83,7 @@ public struct TrainingError: Error, CustomStringConvertible {
 }
 
 /// Names compared as the shared scorer compares them (`norm_name` in
-/// `../shared/eval/score.py`): compatibility-normalised, case-folded, a
+/// `eval/score.py`): compatibility-normalised, case-folded, a
 /// possessive `'s` dropped, apostrophes and periods removed, other
 /// punctuation and symbols made spaces, spaces folded, a leading "the" dropped.
 public enum NameNormalizer {

@@ -12,8 +12,8 @@ struct GleanerTrain: ParsableCommand {
         commandName: "gleaner-train",
         abstract: "Train the entity-type model on annotated articles (NAME.txt + NAME.gold.json).")
 
-    @Option(help: "The annotated set.")
-    var data = "../shared/eval/train"
+    @Option(help: "An annotated set to learn from; repeat it for several sources (default: eval/train and eval/train-bbc).")
+    var data: [String] = []
 
     @Option(help: "Where the generated weights go.")
     var output = "Sources/ArticleExtraction/EntityTyping/EntityTypeWeights.swift"
@@ -30,12 +30,19 @@ struct GleanerTrain: ParsableCommand {
     @Flag(help: "Print each candidate entity with its label, the rules' type and its name, tab-separated, and stop.")
     var listCandidates = false
 
+    @Flag(help: "With --list-candidates: after each candidate, the shipped model's class scores and its ten weightiest features.")
+    var explain = false
+
+    /// The sets the shipped model learns from: one per news source.
+    static let defaultData = ["eval/train", "eval/train-bbc"]
+
     func run() throws {
-        let articles = try GoldArticle.loadAll(from: data)
-        guard !articles.isEmpty else { throw TrainingError("\(data): no NAME.gold.json files") }
+        let sources = data.isEmpty ? Self.defaultData : data
+        let articles = try GoldArticle.loadAll(from: sources)
         if listCandidates {
             for row in EntityTypeTraining.labelledCandidates(articles) {
                 print([row.article, row.label, row.candidate.ruleType.rawValue, row.candidate.name].joined(separator: "\t"))
+                if explain { print(EntityTypeTraining.explanation(of: row.candidate, model: EntityTyping.shipped)) }
             }
             return
         }
@@ -54,15 +61,15 @@ struct GleanerTrain: ParsableCommand {
         let trained = EntityTypeTraining.train(articles)
         let source = EntityTypeTraining.swiftSource(
             weights: trained.weights, names: trained.names, examples: trained.examples, articles: articles.count,
-            dataName: (data as NSString).lastPathComponent,
-            dataHash: try EntityTypeTraining.dataHash(articles, directory: data))
+            dataName: sources.map { ($0 as NSString).lastPathComponent }.joined(separator: " + "),
+            dataHash: try EntityTypeTraining.dataHash(articles))
         if check {
             let shipped = try? String(contentsOfFile: output, encoding: .utf8)
             guard shipped == source else {
-                FileHandle.standardError.write(Data("gleaner-train: \(output) is not what \(data) gives; run swift run gleaner-train\n".utf8))
+                FileHandle.standardError.write(Data("gleaner-train: \(output) is not what \(sources.joined(separator: " and ")) give; run swift run gleaner-train\n".utf8))
                 throw ExitCode(1)
             }
-            print("\(output) matches \(data)")
+            print("\(output) matches \(sources.joined(separator: " and "))")
             return
         }
         try source.write(toFile: output, atomically: true, encoding: .utf8)

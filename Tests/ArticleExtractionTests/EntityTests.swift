@@ -92,7 +92,7 @@ struct EntityTests {
     }
 
     @Test func aNationalityBeforeANameAndAPlaceAfterOfStandApart() throws {
-        let a = try extract("Swede Janek Ovoldsen scored twice. Later Tavi Ramenu of Ghana met the press.")
+        let a = try extract("Swede Janek Ovoldsen scored twice. Tavi Ramenu of Ghana met the press later.")
         #expect(a.entity("Janek Ovoldsen") != nil)
         #expect(a.entity("Swede Janek Ovoldsen") == nil)
         #expect(a.entity("Tavi Ramenu") != nil)

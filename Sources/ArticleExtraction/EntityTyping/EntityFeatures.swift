@@ -50,6 +50,8 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case mentionCount, hasAlias, previous, next, titled, title, alwaysSentenceInitial, alwaysInQuote
     case speechVerbAfter, speechVerbBefore, ageApposition, descriptionApposition, seenLowercase
     case placePreposition, memberNounAfter, placeNounAfter, possessiveAfter, theBefore, capitalizedBefore
+    case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
+    case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -62,6 +64,8 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "speech-verb-after", "speech-verb-before", "age-apposition", "description-apposition", "seen-lowercase",
         "place-preposition", "member-noun-after", "place-noun-after", "possessive-after", "the-before",
         "capitalized-before",
+        "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
+        "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
     ]
 }
 
@@ -72,8 +76,46 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
 struct EntityFeatures {
     let document: Document
     let gazetteer: Gazetteer
+    /// What the article is mostly about, by its topic words; nil when few.
+    let articleTopic: Lexicon.Topic?
+
+    init(document: Document, gazetteer: Gazetteer) {
+        self.document = document
+        self.gazetteer = gazetteer
+        var counts = [Int](repeating: 0, count: Lexicon.Topic.allCases.count)
+        for token in document.tokens where token.isLowercaseWord {
+            if let topic = Lexicon.topicCues[token.key] { counts[Int(topic.rawValue)] += 1 }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        articleTopic = counts[best] >= Self.articleTopicMinimum ? Lexicon.Topic(rawValue: UInt8(best)) : nil
+    }
+
+    /// How many topic words an article needs before it is said to be about that topic.
+    static let articleTopicMinimum = 4
+    /// How many tokens either side of a mention are read for topic words.
+    static let topicWindow = 6
 
     private var tokens: [Token] { document.tokens }
+
+    /// The topics whose words stand within ``topicWindow`` tokens of `range`,
+    /// in its sentence, as bits; a score ("2-1") counts as sport.
+    private func topicsAround(_ range: Range<Int>) -> UInt8 {
+        let sentence = Int(document.sentenceOfToken[range.lowerBound])
+        let bounds = sentence >= 0 ? document.sentences[sentence] : range
+        var bits: UInt8 = 0
+        let lo = max(bounds.lowerBound, range.lowerBound - Self.topicWindow)
+        let hi = min(bounds.upperBound, range.upperBound + Self.topicWindow)
+        for k in lo..<hi where !range.contains(k) {
+            let t = tokens[k]
+            if t.isLowercaseWord, let topic = Lexicon.topicCues[t.key] { bits |= 1 << topic.rawValue }
+            if t.kind == .number, k + 2 < hi, tokens[k + 1].isPunct(0x2D), tokens[k + 2].kind == .number,
+                !tokens[k + 1].has(Token.spaceBefore)
+            {
+                bits |= 1 << Lexicon.Topic.sport.rawValue
+            }
+        }
+        return bits
+    }
 
     func features(entity: EntitySet.Resolved, mentions own: ArraySlice<Int>, of all: [Mention], naming: Bool)
         -> FeatureVector
@@ -108,6 +150,24 @@ struct EntityFeatures {
         if gazetteer.firstNames.contains(tokens[firstWord].key) { f.add(.givenNameFirst) }
         if words.count > 1, gazetteer.surnames.contains(last.key) { f.add(.surnameLast) }
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
+        let organizationKind = gazetteer.organizations[phrase] ?? 0
+        if organizationKind != 0 { f.add(.knownOrganization, UInt64(organizationKind), "\(organizationKind)") }
+        let isPlace = gazetteer.locations[phrase] != nil
+        if let topic = articleTopic, isPlace || organizationKind != 0 {
+            // A place in a sports article is often its team; a name a club or company shares, that club or company.
+            f.add(.placeInArticleTopic, UInt64(topic.rawValue) + (isPlace ? 0 : 8), "\(isPlace ? "place" : "known")/\(topic)")
+        }
+        var around: UInt8 = 0
+        for m in own { around |= topicsAround(all[m].range) }
+        for topic in Lexicon.Topic.allCases where around & (1 << topic.rawValue) != 0 {
+            f.add(.topicAround, UInt64(topic.rawValue), "\(topic)")
+            f.add(.ruleWithTopicAround, UInt64(ruleType.index * 8) + UInt64(topic.rawValue), "\(ruleType)/\(topic)")
+            if isPlace { f.add(.placeWithTopicAround, UInt64(topic.rawValue), "\(topic)") }
+            if organizationKind != 0 {
+                f.add(.organizationWithTopicAround, UInt64(organizationKind) * 8 + UInt64(topic.rawValue),
+                      "\(organizationKind)/\(topic)")
+            }
+        }
         if words.contains(where: { Lexicon.groupWords.contains(tokens[$0].key) }) { f.add(.groupWord) }
         if Lexicon.organizationHeads.contains(last.key) { f.add(.organizationHeadLast) }
         if words.dropLast().contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }) {
@@ -207,6 +267,6 @@ package enum EntityTyping {
     /// `none` means "not a name": the candidate is dropped.
     package static let classes = ["none", "person", "organization", "location", "group", "other"]
 
-    /// The model trained on `../shared/eval/train/`, loaded on first use.
+    /// The model trained on `eval/train/`, loaded on first use.
     package static let shipped = LinearModel(text: EntityTypeWeights.text)
 }

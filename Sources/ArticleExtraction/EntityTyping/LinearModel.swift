@@ -129,6 +129,12 @@ package struct LinearModel: Sendable {
         return total
     }
 
+    /// The weights of one feature, one per class, or nil when the model has none for it.
+    package func weights(of key: UInt64) -> ArraySlice<Float>? {
+        guard let offset = offsets[key] else { return nil }
+        return weights[offset..<(offset + classes.count)]
+    }
+
     /// The index of the best class (the first on a tie).
     package func predict(_ features: [UInt64]) -> Int {
         let n = classes.count

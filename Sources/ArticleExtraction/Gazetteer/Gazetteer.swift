@@ -1,4 +1,5 @@
-/// Place names, demonyms, given names and surnames, looked up by key.
+/// Place names, demonyms, given names, surnames and organisations (football
+/// clubs, listed companies), looked up by key.
 ///
 /// Built once from ``GazetteerData`` (derived from public data, see
 /// `DATA-LICENSES.md`); multi-word entries are keyed word by word, the same
@@ -13,6 +14,14 @@ public final class Gazetteer: Sendable {
     let demonyms: KeyMap<(adjective: String, plural: String?)>
     let firstNames: KeySet
     let surnames: KeySet
+    /// Organisation name key to what it is known as (``OrganizationKind`` bits).
+    let organizations: KeyMap<UInt8>
+
+    /// What kind of organisation a known name is; one name can be both.
+    enum OrganizationKind {
+        static let club: UInt8 = 1
+        static let company: UInt8 = 2
+    }
 
     private init() {
         var locations = KeyMap<String>()
@@ -46,6 +55,14 @@ public final class Gazetteer: Sendable {
         self.demonyms = demonyms
         firstNames = KeySet(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
         surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        var organizations = KeyMap<UInt8>()
+        for (list, kind) in [(OrganizationData.clubs, OrganizationKind.club), (OrganizationData.companies, OrganizationKind.company)] {
+            for line in list.split(separator: "\n") {
+                let key = Gazetteer.phraseKey(String(line))
+                organizations[key] = (organizations[key] ?? 0) | kind
+            }
+        }
+        self.organizations = organizations
     }
 
     /// The known name of the place `name` stands for ("U.S.", "US" and
