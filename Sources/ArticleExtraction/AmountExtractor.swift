@@ -21,6 +21,10 @@ struct AmountExtractor {
         var seen: Set<String> = []
         var i = 0
         while i < tokens.count {
+            if let end = scoreEnd(at: i) {
+                i = end  // "a 2-1 win": a result, not two quantities
+                continue
+            }
             guard !dateTokens[i], let (value, range, currency) = quantity(at: i) else {
                 i += 1
                 continue
@@ -54,6 +58,25 @@ struct AmountExtractor {
     }
 
     private static let determiners = WordSet("the their his her its our your my these those")
+
+    /// Where a match result ends when one starts at `i`: two whole numbers under
+    /// 100 joined by a hyphen ("2-1", "24-18"), no share or currency with them,
+    /// in a sentence with a sport word ("win", "beat", "league").
+    private func scoreEnd(at i: Int) -> Int? {
+        guard tokens[i].kind == .number, let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
+            let second = token(i + 2), second.kind == .number, !second.has(Token.spaceBefore),
+            let (a, first, currency) = digits(at: i), first.upperBound == i + 1, currency == nil,
+            let (b, last, _) = digits(at: i + 2), last.upperBound == i + 3,
+            a < 100, b < 100, a == a.rounded(), b == b.rounded()
+        else { return nil }
+        if let after = token(i + 3), after.isPunct(0x25) || after.key == W.percent || after.key == W.per { return nil }
+        let sentence = Int(document.sentenceOfToken[i])
+        guard sentence >= 0 else { return nil }
+        let sport = document.sentences[sentence].contains { k in
+            tokens[k].isLowercaseWord && Lexicon.topicCues[tokens[k].key] == .sport
+        }
+        return sport ? i + 3 : nil
+    }
 
     /// A quantity starting at `i`: its value, its tokens, and the currency it names.
     private func quantity(at i: Int) -> (Double, Range<Int>, String?)? {
@@ -181,6 +204,8 @@ struct AmountExtractor {
                 if let scale = Lexicon.scaleSuffixes[next.key] {
                     value *= scale
                     end += 1
+                } else if let unit = Self.attachedUnits[next.key] {
+                    return (value, i..<(end + 1), unit)  // "300p", "91kg", "1.8GB"
                 } else {
                     return nil  // "3D", "F16"
                 }
@@ -198,6 +223,19 @@ struct AmountExtractor {
         }
         return (value, i..<end, currency)
     }
+
+    /// Units written onto a number ("300p", "12cm", "91kg", "1.8GB"), with the noun they count.
+    private static let attachedUnits: KeyMap<String> = {
+        var map = KeyMap<String>()
+        let units = [
+            ("p", "pence"), ("cm", "centimetres"), ("mm", "millimetres"), ("km", "kilometres"), ("kg", "kilograms"),
+            ("lb", "pounds"), ("lbs", "pounds"), ("ft", "feet"), ("mph", "miles per hour"), ("kph", "kilometres per hour"),
+            ("gb", "gigabytes"), ("mb", "megabytes"), ("kb", "kilobytes"), ("tb", "terabytes"), ("ghz", "gigahertz"),
+            ("mhz", "megahertz"), ("mw", "megawatts"), ("gw", "gigawatts"), ("kw", "kilowatts"), ("ha", "hectares"),
+        ]
+        for (suffix, noun) in units { map[WordKeys.key(suffix)] = noun }
+        return map
+    }()
 
     private func currencyName(_ symbol: Token) -> String {
         let bytes = document.text[Int(symbol.start)..<Int(symbol.end)]

@@ -303,16 +303,35 @@ struct EntityRecognizer {
     /// two more capitalised words that end the span.
     private func innerPersonStart(_ lo: Int, _ hi: Int) -> Int? {
         guard hi - lo >= 4 else { return nil }
-        for m in max(lo + 2, hi - 3)..<(hi - 1) {
+        for m in max(lo + 2, hi - 5)..<(hi - 1) {
             let before = tokens[m - 1].key
-            guard tokens[m].isCapitalized, gazetteer.firstNames.contains(tokens[m].key),
+            let nameTokens = m..<hi
+            guard tokens[m].isCapitalized,
+                nameTokens.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) || isInnerHyphen($0) })
+            else { continue }
+            let words = nameTokens.filter { tokens[$0].isWord }
+            if gazetteer.firstNames.contains(tokens[m].key),
                 Lexicon.personTitles.contains(before) || Lexicon.organizationHeads.contains(before)
                     || Lexicon.locationHeads.contains(before),
-                (m..<hi).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) })
-            else { continue }
-            return m
+                words.count <= 3
+            {
+                return m
+            }
+            // "Welfare Minister Alwi Shihab", "ECB President Jean-Claude Trichet": after a
+            // capitalised role, two or three plain words are a name, known or not.
+            if tokens[m - 1].isCapitalized, Lexicon.personRoles.contains(before), words.count >= 2, words.count <= 3,
+                words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) })
+            {
+                return m
+            }
         }
         return nil
+    }
+
+    /// A hyphen inside a word ("Jean-Claude"), not a dash between words.
+    private func isInnerHyphen(_ i: Int) -> Bool {
+        tokens[i].isPunct(0x2D) && !tokens[i].has(Token.spaceBefore) && i + 1 < tokens.count
+            && !tokens[i + 1].has(Token.spaceBefore)
     }
 
     /// The most tokens the splitting rules look inside: a longer capitalised run

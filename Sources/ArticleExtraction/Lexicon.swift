@@ -52,6 +52,15 @@ enum Lexicon {
         trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide
         """)
 
+    /// Titles that are offices held by one person, after which a name follows
+    /// ("Welfare Minister Alwi Shihab", "Attorney General Eliot Spitzer").
+    static let personRoles = WordSet(
+        """
+        president minister premier chancellor secretary governor mayor senator general ambassador envoy spokesman
+        spokeswoman spokesperson chairman chairwoman director executive commissioner prosecutor chief leader
+        manager coach captain boss pm dj
+        """)
+
     /// Words that end an organisation's name ("... Party", "... Ministry").
     static let organizationHeads = WordSet(
         """
@@ -192,10 +201,11 @@ enum Lexicon {
         """)
 
     /// What a sentence is about, told by its ordinary words: sport, business,
-    /// politics or the media. Around a name they tell a team from its city, a
-    /// company from a person, a party from a people, a newspaper from a place.
+    /// politics, the media or the arts. Around a name they tell a team from its
+    /// city, a company from a person, a party from a people, a newspaper from a
+    /// place, a film or a book from a person.
     enum Topic: UInt8, CaseIterable {
-        case sport = 0, business, politics, media
+        case sport = 0, business, politics, media, arts
     }
 
     /// Common news words that signal a ``Topic``, each with its topic.
@@ -226,6 +236,12 @@ enum Lexicon {
                 newspaper newspapers paper papers reported reports interview programme programmes broadcast
                 broadcasts broadcaster broadcasters channel channels radio tv television show shows editor editors
                 column columnist readers viewers listeners aired airs station stations magazine tabloid presenter
+                """),
+            (.arts, """
+                film films movie movies book books novel novels album albums song songs series sitcom drama comedy
+                documentary musical opera starring starred directed director actor actors actress author writer
+                singer band award awards nominated nomination nominations oscar oscars box office chart charts
+                release released dvd episode episodes character characters role theatre stage gallery exhibition
                 """),
         ]
         var table = KeyMap<Topic>()

@@ -64,6 +64,20 @@ struct QuoteExtractor {
             front[sentence] = Int32(mention.entity)
             settled[sentence] = true
         }
+        // "He sees Owen as …": a sentence whose subject is "he" or "she" has the
+        // subject of the sentence before it (within a few sentences), not the
+        // first name it mentions.
+        for (s, range) in document.sentences.enumerated() where !settled[s] {
+            guard let first = range.first(where: { document.tokens[$0].isWord && !document.insideQuote[$0] }),
+                document.tokens[first].key == W.he || document.tokens[first].key == W.she
+            else { continue }
+            for previous in stride(from: s - 1, through: max(0, s - Self.antecedentSentences), by: -1)
+            where subjects[previous] >= 0 {
+                subjects[s] = subjects[previous]
+                front[s] = subjects[previous]
+                break
+            }
+        }
         personBefore = before
         subjectOfSentence = subjects
         frontSubjectOfSentence = front
@@ -355,11 +369,16 @@ struct QuoteExtractor {
         if tokens[k].isPunct(0x2C) {
             var j = k - 1
             while j >= limit, !tokens[j].isPunct(0x2C), tokens[j].kind != .closeQuote { j -= 1 }
-            // "Kenteris's lawyer, Gregory Ioannidis, said": a person named alone between the commas.
-            if j >= limit, tokens[j].isPunct(0x2C), k - 1 > j, let p = entities.person(atToken: k - 1),
-                entities.mentions[Int(entities.mentionOfToken[k - 1])].range == (j + 1)..<k
-            {
-                return entities.entities[p].name
+            // "Kenteris's lawyer, Gregory Ioannidis, said", "The Bishop of Durham, the Rt Rev
+            // Dr Tom Wright, described": a person named between the commas, titles aside.
+            if j >= limit, tokens[j].isPunct(0x2C), k - 1 > j, let p = entities.person(atToken: k - 1) {
+                let name = entities.mentions[Int(entities.mentionOfToken[k - 1])].range
+                if name.upperBound == k, ((j + 1)..<name.lowerBound).allSatisfy({ i in
+                    tokens[i].isPunct(0x2E) || (tokens[i].isWord
+                        && (tokens[i].key == W.the || Lexicon.personTitles.contains(tokens[i].key)))
+                }) {
+                    return entities.entities[p].name
+                }
             }
             var end = j - 1
             if end > limit, tokens[end].isPunct(0x29) {  // "X (PUK), which …, claim"
@@ -397,11 +416,13 @@ struct QuoteExtractor {
         }
         guard k < limit else { return nil }
         if let e = entities.entity(atToken: k) {
-            // "said chief Palestinian negotiator Saeb Erakat": a demonym or place that
+            // "said chief Palestinian negotiator Saeb Erakat", "said WTO spokesman Keith Rockwell",
+            // "says Deutsche Bank's Simon Champion": a demonym, place or organisation that
             // qualifies a role before a person's name is not the speaker.
-            if entities.entities[e].type == .group || entities.entities[e].type == .location {
-                var j = k + 1
-                while j < limit, j - k <= 4, tokens[j].isWord {
+            if entities.entities[e].type != .person {
+                let end = entities.mentions[Int(entities.mentionOfToken[k])].range.upperBound
+                var j = end
+                while j < limit, j - end <= 4, tokens[j].isWord || tokens[j].kind == .possessive {
                     if let p = entities.person(atToken: j), p != e {
                         return entities.entities[p].name
                     }
@@ -494,7 +515,7 @@ struct QuoteExtractor {
             {
                 return organization
             }
-            if let person = titleHolder(words.dropFirst().map { tokens[$0].key }) { return person }
+            if let person = titleHolder(words.dropFirst().map { tokens[$0].key }, before: range.lowerBound) { return person }
         }
         return holder(of: document.string(range))
     }
@@ -510,20 +531,57 @@ struct QuoteExtractor {
         }
         let lastToken = tokens[last]
         guard lastToken.length >= 3, !Lexicon.stopWords.contains(lastToken.key) else { return false }
-        if lastToken.isLowercaseWord, !Lexicon.personTitles.contains(lastToken.key) {
-            let text = document.string(last)
-            if text.hasSuffix("ed") || text.hasSuffix("ly") || text.hasSuffix("ing") { return false }
-        }
-        return true
+        // The noun it ends in names someone who can speak: "a Defra spokesman", "analysts",
+        // "the company", "a staff member at Hillcrest College"; not "the anthrax attacks".
+        // The head is the last word before a preposition ("member" of "a staff member at …").
+        let body = words.dropFirst()
+        let preposition = body.firstIndex { tokens[$0].isLowercaseWord && Self.descriptionConnectors.contains(tokens[$0].key) }
+        let head = preposition.map { words[max(1, $0 - 1)] } ?? last
+        return isSpeakerNoun(head)
     }
 
+    /// A noun for someone who can speak: a title or role, an organisation, a
+    /// member of one, a word for people, or an agent noun ("-er", "-ist", "-man").
+    private func isSpeakerNoun(_ i: Int) -> Bool {
+        let key = tokens[i].key
+        if Lexicon.personTitles.contains(key) || Self.organizationNouns.contains(key)
+            || Lexicon.organizationMembers.contains(key) || Lexicon.organizationHeads.contains(key)
+            || Self.speakerNouns.contains(key)
+        {
+            return true
+        }
+        var text = document.string(i).lowercased()
+        if text.hasSuffix("s"), !text.hasSuffix("ss") { text.removeLast() }
+        if text.hasSuffix("ie") { text.removeLast(2) }
+        return Self.agentSuffixes.contains { text.hasSuffix($0) }
+    }
+
+    private static let agentSuffixes = ["er", "or", "ist", "ian", "man", "men", "woman", "women", "person", "ant", "ent"]
+    /// Words for people and bodies that speak, beyond titles and organisations.
+    private static let speakerNouns = WordSet(
+        """
+        official officials authorities police government source sources family families relative relatives
+        witness witnesses resident residents people man woman men women expert experts critic critics
+        campaigner campaigners statement report survey poll study colleague colleagues friend friends
+        veteran veterans victim victims spokesperson activist activists militant militants student students
+        """)
+
     /// The person whose titles include every role word given ("prime minister",
-    /// "French president"), when the article has exactly one.
-    private func titleHolder(_ words: [WordKey]) -> String? {
+    /// "French president"): the only one, else the one named last before `index`.
+    private func titleHolder(_ words: [WordKey], before index: Int) -> String? {
         let roles = words.filter { Lexicon.personTitles.contains($0) }
         guard let role = roles.last else { return nil }
         let holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { entities.entities[e].titles.contains($0) } }
-        return holders.count == 1 ? entities.entities[holders[0]].name : nil
+        if holders.count == 1 { return entities.entities[holders[0]].name }
+        guard holders.count > 1 else { return nil }
+        var k = index - 1
+        while k >= 0 {
+            if !document.insideQuote[k], let p = entities.person(atToken: k), holders.contains(p) {
+                return entities.entities[p].name
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The organisation named last before `index`, outside quotes.

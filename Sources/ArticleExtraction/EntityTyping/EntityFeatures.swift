@@ -52,6 +52,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case placePreposition, memberNounAfter, placeNounAfter, possessiveAfter, theBefore, capitalizedBefore
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
+    case capitalizedFunctionWordInside, commonWordsInside
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -66,6 +67,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "capitalized-before",
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
+        "capitalized-function-word-inside", "common-words-inside",
     ]
 }
 
@@ -184,6 +186,14 @@ struct EntityFeatures {
         f.add(.mentionCount, UInt64(min(own.count, 3)), "\(min(own.count, 3))")
         if entity.surfaces.count > 1 { f.add(.hasAlias) }
         if words.count == 1, document.lowercaseKeys.contains(tokens[firstWord].key) { f.add(.seenLowercase) }
+        if words.count > 1 {
+            // "Lost In Translation", "Hide And Seek", "Ground Force": the title of a work is made of common words.
+            if words.dropFirst().contains(where: { tokens[$0].isCapitalized && Lexicon.stopWords.contains(tokens[$0].key) }) {
+                f.add(.capitalizedFunctionWordInside)
+            }
+            let common = words.filter { document.lowercaseKeys.contains(tokens[$0].key) || Lexicon.stopWords.contains(tokens[$0].key) }.count
+            f.add(.commonWordsInside, UInt64(min(common, 3) * 4 + min(words.count, 4)), "\(min(common, 3))/\(min(words.count, 4))")
+        }
 
         var allInitial = true
         var allInQuote = true

@@ -1,5 +1,5 @@
 /// Place names, demonyms, given names, surnames and organisations (football
-/// clubs, listed companies), looked up by key.
+/// clubs, listed companies, political parties), looked up by key.
 ///
 /// Built once from ``GazetteerData`` (derived from public data, see
 /// `DATA-LICENSES.md`); multi-word entries are keyed word by word, the same
@@ -21,6 +21,7 @@ public final class Gazetteer: Sendable {
     enum OrganizationKind {
         static let club: UInt8 = 1
         static let company: UInt8 = 2
+        static let party: UInt8 = 4
     }
 
     private init() {
@@ -56,7 +57,8 @@ public final class Gazetteer: Sendable {
         firstNames = KeySet(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
         surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
         var organizations = KeyMap<UInt8>()
-        for (list, kind) in [(OrganizationData.clubs, OrganizationKind.club), (OrganizationData.companies, OrganizationKind.company)] {
+        for (list, kind) in [(OrganizationData.clubs, OrganizationKind.club), (OrganizationData.companies, OrganizationKind.company),
+                                   (OrganizationData.parties, OrganizationKind.party)] {
             for line in list.split(separator: "\n") {
                 let key = Gazetteer.phraseKey(String(line))
                 organizations[key] = (organizations[key] ?? 0) | kind

@@ -11464,4 +11464,10719 @@ Zoetis
 eBay
 eBay Inc.
 """
+
+    /// Political parties of every country, by their English and short names (Party Facts core parties, MIT).
+    static let parties = """
+"Blue"
+"Blue" Party
+"Nur Otan" Democratic People's
+"Nur Otan" Democratic People's Party
+"Red"
+"Red" Party
+'Alliance nationale pour le changement
+'Ata-Meken' Socialisticheskaya Partiya
+'Hardline' lndependence
+'Hardline' lndependence Party
+'Justh' Party of Independence and '48
+'New Choice' Union
+'Êraq
+1País
+21 Party
+26th of July Movement
+50PLUS
+A New Era
+A Partnership for National Unity
+A Spravedlivaya Rossiya
+A la valenciana
+A-Combinatie
+A-Combination
+AACR
+ABAKO
+ABDM
+ACDP
+ACLM
+ACT New Zealand
+ACTC
+ACTUR
+ACUM
+ACUM Platforma DA și PAS
+ADDI
+ADIK
+ADISOK
+ADLP
+ADPL
+ADUP
+AFAMP
+AFDL
+AFORD
+AFPFL
+AHPB
+AIADMK
+AIIFP
+AIML
+AISJ
+AITMC
+AKBAYAN
+AKEL
+ALAS
+ALCP
+ALDE
+ALIANZA
+ALPB
+AMDP
+AMIN
+AMIP
+ANAP
+ANAPO
+ANCI
+ANDM
+ANDP
+ANEL
+ANPP
+APEP
+APGA
+APNI
+APNU
+APRC
+APRP
+APSG
+ARDE
+AREMA
+ARENA
+ARNE
+ASDI
+ASDP
+ASDT
+Aam Aadmi
+Aam Aadmi Party
+Abadgaran
+Abang Lingkod, Inc.
+Abjadnanaja hramadzianskaja partyja Biełarusi
+Accessibility without Exclusion
+Acción Democratico Nacional
+Acción Democrática
+Acción Democrática Alajuelense
+Acción Democrática Nacionalista
+Acción Democrática Popular
+Acción Demócrata de Cristo
+Acción Popular
+Acción Reconciliadora Democrática
+Acción Republicana
+Acción Revolucionaria Nacionalista Ecuatoriana
+Acción por la República
+Accìon Civico Cristiana
+Acostista
+Actie Front
+Actie Groep
+Action
+Action -- Liberal Alliance
+Action Christian National
+Action Committee Pensions
+Action Committee for Renewal
+Action Congress
+Action Congress Party
+Action Congress of Nigeria
+Action Council
+Action Front
+Action Front for Renewal and Development
+Action Front for the Retention of Turnhalle Principles
+Action Group
+Action Libérale Populaire
+Action Movement for Renewal
+Action Party
+Action Party for Development
+Action Sociale Tchadienne
+Action démocratique et sociale
+Action for Change
+Action for the Republic
+Action of Dissatisfied Citizens
+Action pour le changement
+Action républicaine et sociale
+Active Slovenia
+Acuerdo Patriótico
+Acuerdo de Unidad Nacionalista
+Acção Democrática Independente
+Adalet Partisi
+Adalet ve Kalkınma Partisi
+Adhaalathu
+Adhaalathu Party
+Adilet
+Adolat Sotsial Demokratik Partiyasi
+Advance
+Advance Party
+Advancement Unification
+Advancement Unification Party
+Afar Democratic Rally
+Afar Democratic Union
+Afar National Democratic
+Afar National Democratic Party
+Afghan Millat
+Afghan Millat Party
+Afghan Social Democratic
+Afghan Social Democratic Party
+Afirmación para una República Igualitaria
+African Bloc of Guinea
+African Christian Democratic
+African Christian Democratic Party
+African Congress for Renewal
+African Democratic Rally
+African Independence
+African Independence Party
+African Movement for Development and Progress
+African National Congress
+African National Council Independents
+African Party for Democracy and Socialism
+African Party for the Independence of Cape Verde
+African Party for the Independence of Guinea and Cape Verde
+African People's
+African People's Bloc
+African People's League for Independence
+African People's Party
+African People's Union
+African Popular Movement
+African Rally for Progress and National Solidarity
+African Regroupment
+African Regroupment Party
+African Socialist Movement
+African Solidarity Party // African Mutual
+African Solidarity Party // African Mutual Party
+Afrikaner
+Afrikaner Party
+Afro-Shirazi
+Afro-Shirazi Party
+Afğān Millat Gund
+Agalev -- Green
+Agonistiko Dimokratiko Kinima
+Agrarian
+Agrarian Alliance
+Agrarian Democratic Party of Moldova
+Agrarian Labor
+Agrarian Labor Party
+Agrarian League
+Agrarian Party
+Agrarian Party of Kazakhstan
+Agrarian Party of Russia
+Agrarian Party of Ukraine
+Agrarian People's Union
+Agrarian Republican
+Agrarian Republican Party
+Agrarian Union
+Agrarian Union "Aleksandar Stamboliyski"
+Agrarians
+Agrarier
+Agrarnaya Partiya Rossii
+Agrarnaya Partya
+Agreement of Nationalist Unity
+Agricultural
+Agricultural Party
+Agricultural People's Front of Peru
+Agricultural and Labour
+Agricultural and Labour Party
+Agriculture and Development
+Agrotikon Dimokratikon Komma
+Agrotikon Komma
+Agrotikon kai Ergatikon Komma
+Agrotikon-Ergatikon Komma
+Agrupacion Independientes de Canarias
+Agrupación
+Agrupación Ruiz-Mateos
+Agrupación al Servicio de la Republica
+Agrupament Nacional Democràtic
+Agrárszövetség
+Agrícola
+Agrícola Independiente
+Agudat Israel Workers
+Agudat Yisrael
+Ahdut HaAvoda
+Ahrarna Partiya Ukrainy
+Ak Jol
+Akbayan Citizens' Action
+Akbayan Citizens' Action Party
+Akce nespokojených občanů
+Akcija Socijaldemokrata Hrvatske
+Akcija mladih
+Akcja Wyborcza Solidarność Prawicy
+Akhali Memarjveneebi
+Ako Bicol Political
+Ako Bicol Political Party
+Aksyon Demokratiko
+Aktivna Slovenija
+Akulliit Partiiat
+Al Ahd
+Al Asalah
+Al Asalah Islamic Society
+Al Hizb Al-Ittihadi Al-Dimuqrati
+Al Kutla ad Dustuuriyya
+Al Menbar National Islamic Society
+Al Messreyoun Al Ahrar
+Al-Hadba
+Al-Hizb Al-Ishtiraki Al-Yamani)
+Al-Hizb Al-Shuyū'ī Al-Sūrī
+Al-Hizb Al-Watani Al-Ishtiraki
+Al-Hizb al- 'arabi al-dusturi
+Al-Ikhwan Al-Muslimun fi Suriya
+Al-Islah
+Al-Ittihad Al-Ishtiraki Al-Sudaniy
+Al-Jabha al-wataniyya
+Al-Kutlah Al-Wataniyyah
+Al-Majlis Al-A'ala Al-Islami Al-'Iraqi
+Al-Menber Al-Watani Al-Islami Society
+Al-Minbar Al-Taqdimy Progressive Democratic Tribune
+Al-Mo'tamar Ash-Sha'abiy Al-'Aam
+Al-Moutammar Al-Watani Al-'Iraqi
+Al-Nour
+Al-Nour Party
+Al-Sadiqoun
+Al-Tantheem Al-Wahdawi Al-Sha'abi Al-Nasseri
+Al-Wahdawiyyun Al-Ishtirakiyyun
+Al-Wataniya
+Al-Wefaq National Islamic Societ
+Al-Wefaq National Islamic Society
+Al-Wifaq Al-Watani Al-'Iraqi
+Alajuelense Democratic Action
+Aland Coalition
+Alas Equipo Colombia
+Alash
+Alash Partiyasy
+Alash Party
+Albanian Alternative
+Albanian Christian Democratic Party of Kosovo
+Albanian Fascist
+Albanian Fascist Party
+Albanian National Front
+Albanian National Front Party
+Albanian Workers'
+Albanian Workers' Party
+Albanska alternativa
+Ale Yarok
+Aleanca Kosova e Re
+Aleanca Kuq e Zi
+Aleanca për Ardhmërinë e Kosovës
+Alfarista Radical Front
+Alfonsinist National Movement
+Alga Kyrgyzstan
+Alga! Kazakhstan
+Algemeen Ouderen Verbond
+Algemeene Bond van Roomsch-Katholieke Kiesverenigingen
+Algerian National Front
+Aliance for Work, Justice, and Education
+Aliancia Nového Občana
+Aliancia demokratov Slovenska
+Alianta pentru Romania
+Alianza
+Alianza Bravo Pueblo
+Alianza Liberal Nicaragüense
+Alianza Liberal Nicraguense
+Alianza Nacional
+Alianza Nacional Cristiana
+Alianza Nacional Popular
+Alianza Nacional Progresista
+Alianza PAIS
+Alianza Para El Progreso
+Alianza Popular Revolucionaria Americana
+Alianza Republicana Nacionalista
+Alianza Social
+Alianza Verde
+Alianza de Liberación Popular
+Alianza pol el Trabajo, la Justiciay la Educación
+Alianza por México 2000
+Alianza por el Futuro
+Alianza-Partido Popular
+Aliança
+Aliança Democrática
+Aliança Povo Unido
+Aliança Renovadora Nacional
+Alianţa Dreptate şi Adevăr
+Alianţa România Dreaptă
+Alianţa pentru Unitatea Românilor
+Alianța Liberalilor și Democraților
+Alignment
+Alive
+Aliyah Hadasha
+All Basotho Convention
+All Basotho Convention/Kobo Tata ea Basotho
+All Ceylon Tamil Congress
+All For Latvia!
+All India Anna Dravida Munnetra Kazhagam
+All India Anna Dravidian Progress Federation
+All India Trinamool Congress
+All Island Industrial and Farmers
+All Island Industrial and Farmers Party
+All Liberian
+All Liberian Party
+All Nationals Congress
+All Nigeria People's
+All Nigeria People's Party
+All People Front
+All People's Congress
+All People's Republican
+All People's Republican Party
+All Progressive Grand Alliance
+All Progressives Congress
+All Together
+All Ukrainian Union "Fatherland"
+All Ukrainian Union "Freedom"
+All for Victory
+All of Us
+All-German
+All-German Bloc
+All-German Party
+All-German People's
+All-German People's Party
+All-India Muslim League
+All-Ukrainian Association "Community"
+Alleanza Democratica
+Alleanza Nazionale
+Alleanza Nazionale Sammarinese
+Alleanza Popolare
+Alleanza dei Progressisti
+Alliance
+Alliance 90
+Alliance 90 -- Citizens' Movement
+Alliance Nationale pour la Démocratie ey le Progrès
+Alliance PSD+PC
+Alliance Party
+Alliance Party of Kenya
+Alliance Party of Northern Ireland
+Alliance Républicaine pour la Démocratie
+Alliance Towards Reforms
+Alliance centriste
+Alliance des Bakongo
+Alliance des Démocrates pour le Développement Intégral
+Alliance des Forces Démocratiques pour la Libération du Congo
+Alliance des forces de progrès
+Alliance démocratique
+Alliance for Change
+Alliance for Change and Transparency
+Alliance for Concerned Teachers
+Alliance for Democracy
+Alliance for Democracy and Federation
+Alliance for Democracy and Progress
+Alliance for Mexico 2000
+Alliance for Patriotic Reorientation and Construction
+Alliance for Progress
+Alliance for Romania
+Alliance for Romanian Unity
+Alliance for a Democratic Dynamic
+Alliance for the Future
+Alliance for the Future of Austria
+Alliance for the Future of Kosovo
+Alliance for the Renaissance of Chad
+Alliance nigérienne pour la démocratie et le progrès
+Alliance of Alenka Bratusek
+Alliance of Bakongo
+Alliance of Builders of Islamic Iran
+Alliance of Democratic Forces for the Liberation of Congo
+Alliance of Democrats
+Alliance of Democrats for Integral Development
+Alliance of Farmers and the Countryside
+Alliance of Free Democrats
+Alliance of Hungarian Solidarity
+Alliance of Independent Social Democrats
+Alliance of Liberals and Democrats
+Alliance of Liberals and Democrats for Europe
+Alliance of Patriots of Georgia
+Alliance of Progressives
+Alliance of Reform Forces for Montenegro
+Alliance of Reform Forces of Yugoslavia
+Alliance of Vojvodina Hungarians
+Alliance of the Forces of Progress
+Alliance of the Lithuanian National Minorities
+Alliance of the New Citizen
+Alliance populaire progressiste
+Alliance pour la Démocratie et la Fédération
+Alliance pour la Démocratie et le Progrès
+Alliance pour la république
+Alliance pour une Dynamique Démocratique
+Allianza Liberal
+Allmänna valmansförbundet
+Alphabet of democracy
+Alsace-Lorraine
+Alsace-Lorraine Party
+Alternativa
+Alternativa Liberal de Avanzada Social
+Alternativa Nueva Nación
+Alternativa Shqiptare
+Alternativa Sociale Mussolini
+Alternativa za balgarsko vazrazhdane
+Alternative Democratic Movement
+Alternative Democratic Pole
+Alternative Democratic Reform
+Alternative Democratic Reform Party
+Alternative Front
+Alternative Left
+Alternative Linke
+Alternative List Austria
+Alternative Liste Österreichs
+Alternative National Congress
+Alternative for Bangladesh
+Alternative for Bulgarian Revival
+Alternative for Germany
+Alternative for Progress and Democracy
+Alternative für Deutschland
+Alternativet
+Alternattiva Demokratika
+Alyans
+Alþýðubandalagið
+Alþýðuflokkurinn
+Am Ehad
+Am Shalem
+Amaiur
+Amal Movement
+Amani National Congress
+Amauta Jatari Independent Movement
+American
+American Independent
+American Independent Party
+American Labor
+American Labor Party
+American Party
+American Popular Revolutionary Alliance
+Amhara National Democratic Movement
+Amplitude
+An Independence from Europe
+An Pairti Daonlathach
+An Waray
+Anak Mindanao
+Anakpawis
+Anavatan Partisi
+Anciens combattants
+And-Jëf
+Andalusian
+Andalusian Party
+Andean Renaissance
+Andorra for Change
+Andorra pel Canvi
+Andry sy Rihana Enti-Manavotra an'i Madagasikara
+Andrássy-Friedrich
+Andrássy-Friedrich Party
+Andrássy-Friedrich Párt
+Anexartitoi Ellines
+Anfu Club
+Ang Asosasyon Sang Mangunguma Nga Bisaya Owa Mangunguma, Inc.
+Ang Mata'y Alagaan
+Ang Partido ng Pilipinong Marino, Inc.
+Angkatan Perpaduan Ummah
+Angolan Free Alliance Majority
+Angolan Free Alliance Majority Party
+Angolan Pacific
+Angolan Pacific Party
+Anguilla Democratic
+Anguilla Democratic Party
+Anguilla National Alliance
+Anguilla Patriotic Movement
+Anguilla People's
+Anguilla People's Party
+Anguilla Progressive
+Anguilla Progressive Party
+Anguilla Strategic Alliance
+Anguilla United Front
+Anguilla United Movement
+Anguilla for Good Government
+Anhui clique
+Animal Party Cyprus
+Animal Welfare
+Animal Welfare Party
+Animalist
+Animalist Party
+Animalist Party Against Mistreatment to Animals
+Anorthotiko Dimokratiko Sosialistiko Kinima
+Anorthotikó Kómma Ergazómenou Laoú
+Ansamn Nou Fò
+Anti H-Block
+Anti-Administration
+Anti-Administration Party
+Anti-Austerity Alliance
+Anti-Confederation
+Anti-Confederation Party
+Anti-Corruption
+Anti-Corruption Party
+Anti-EU Movement
+Anti-Fascist People's Freedom League
+Anti-Federalist
+Anti-Federalist Party
+Anti-Liberal
+Anti-Masonic
+Anti-Masonic Party
+Anti-Monopoly
+Anti-Monopoly Party
+Anti-Revolutionaire Partij
+Anti-Revolutionary
+Anti-Revolutionary Party
+Anti-Semites
+Anti-Separation League
+Anti-Socialist
+Anti-Socialist Party
+Anticommunist Unification
+Anticommunist Unification Party
+Antigua Caribbean Liberation Movement
+Antigua Democratic Labour
+Antigua Democratic Labour Party
+Antigua National
+Antigua National Party
+Antigua and Barbuda Democratic Movement
+Antigua and Barbuda Labour
+Antigua and Barbuda Labour Party
+Antikapitalistiki Aristeri Synergasia gia tin Anatropi
+Antisemitenparteien
+Aosta Valley
+Aotearoa Legalise Cannabis
+Aotearoa Legalise Cannabis Party
+Apertura a la Participación Nacional
+Apple
+Ar-Namys
+Arab Ba'th
+Arab Ba'th Party
+Arab Constitutional
+Arab Constitutional Party
+Arab Democratic
+Arab Democratic Party
+Arab Liberation
+Arab Liberation Movement
+Arab Liberation Party
+Arab List for Bedouin and Villagers
+Arab Movement for Renewal
+Arab Socialist Movement
+Arab Socialist Union
+Arab Socialist Union of Libya
+Arabic Democratic Union
+Arabic Democratic Union Party
+Aragonese Council
+Aragonese Regionalist
+Aragonese Regionalist Party
+Arakan National
+Arakan National Party
+Ardarutyun
+Ardchilsan Nam
+Arengo and Freedom
+Arengo e Libertà
+Argentine Socialist
+Argupament Independent per Sant Julia
+Armenian Communist
+Armenian Communist Party
+Armenian National Congress
+Armenian Renaissance
+Armenian Revolutionary Federation
+Arrow Cross
+Arrow Cross Party
+Article One
+Articolo Uno
+Artisans
+Artisans Party
+Aruba National Union
+Arubaanse Volkspartij
+Aruban Democratic
+Aruban Democratic Party
+Aruban Liberal Organization
+Aruban Patriotic
+Aruban Patriotic Movement
+Aruban Patriotic Party
+Aruban People's
+Aruban People's Party
+Asa Vita no Ifampitsarana,Akaiky ny Vahoaka Indrindra
+Asaba
+Asalariado
+Asalariado Party
+Asar
+Asom Gana Parishad
+Assam Peoples Association
+Assembleia do Povo Unido - Partido Democrático da Guiné-Bissau
+Assembly of Democratic Forces
+Association des Malgaches Unifié
+Association for Equality and Justice
+Association for Service to the New Philippines
+Association for Socialism in Gabon
+Association for the Advancement of Civil Rights
+Association for the Rebirth of Madagascar
+Association of Candidates
+Association of Free Democrats
+Association of Independent Members of Parliament
+Association of Independents
+Association of Northern Deputies
+Association of United Malagasys
+Association of Women in Moldova
+Association of Workers of Slovakia
+Association pour le socialisme au Gabon
+Associazione Nazionalista Italiana
+Associação Social Democrata Independente
+Associação Social-Democrata Timorense
+Assyrian Democratic Movement
+Assyrian Patriotic
+Assyrian Patriotic Party
+Asunikkude partei
+Ata Zhurt
+Atassut
+Athlete's Fighting Force
+Atranaya
+Attack
+Attīstībai/Par!
+Aujour'hui l'Ecologie
+Ausschuß der Deutschbaltischen Parteien
+Australasian National League
+Australia
+Australia Party
+Australian Country
+Australian Country Party
+Australian Democrats
+Australian Greens
+Australian Labor
+Australian Labor Party
+Austrian People's
+Austrian People's Party
+Authentic Integral Development
+Authentic Liberal
+Authentic Liberal Party
+Authentic Panameñista
+Authentic Panameñista Party
+Authentic Party of the Mexican Revolution
+Authentic Radical Liberal
+Authentic Radical Liberal Party
+Authentic Renewing Organization
+Authentic Revolutionary
+Authentic Revolutionary Party
+Authentic Socialist
+Authentic Socialist Party
+Authenticity and Modernity
+Authenticity and Modernity Party
+Auto-Partei
+Automobile
+Automobile Party
+Autonomist Liberal
+Autonomist Liberal Party
+Autonomista
+Autonomista Liberal
+Autonomous
+Autonomous Liberal
+Autonomous Liberal Party
+Autonomous Party
+Autonomous Socialist
+Autonomous Socialist Party
+Avanzada Progresista
+Avholdspartiet
+Awami League
+Awami National
+Awami National Party
+Azerbaijan Communist
+Azerbaijan Communist Party
+Azerbaijan Hope
+Azerbaijan Hope Party
+Azerbaijan Independence Democrat
+Azerbaijan Independence Democrat Party
+Azerbaijan National Independence
+Azerbaijan National Independence Party
+Azerbaijan Popular Front
+Azerbaycan Milli Istiqlal Partiyasi
+Azerbaycan Müsteqil Demokrat Partiyasi
+Azerbaycan Xalq Cebhesi
+Azgayin Inknoroshum Miavorum
+Azgayin Miabanutyun
+Azgayin Zhoghovrdakan Miutyun
+Azm Movement
+BBWR
+BEAB
+BERJAYA
+BESA
+BGCP
+BGPDUF
+BIEN
+BNRP
+BRSDP
+BRSP
+BSDK
+BSPP
+BVI United
+BVI United Party
+BZNS
+Babylon Movement
+Badr Organization
+Baghdad Alliance
+Bahamian Democratic
+Bahamian Democratic Party
+Bahujan Samaj
+Bahujan Samaj Party
+Balgarija bes Zensura
+Balgarska Natsionalna Radikalna Partiya
+Balgarska Rabotnicheska Sotsialdemokraticheska Partia
+Balgarski Biznes Blok
+Balgarski Naroden Sajuz
+Balgarski Zemedelski Naroden Sayuz
+Balli Kombëtar
+Baluhya Political Union
+Bamfront
+Bandalag jafnaðarmanna
+Bangladesh Awami League
+Bangladesh Jamaat-e-Islami
+Bangladesh Krishak Sramik Awami League
+Bangladesh Muslim League
+Bangladesh National Awami Party - Bangladesh NAP
+Bangladesh Nationalist
+Bangladesh Nationalist Front
+Bangladesh Nationalist Party
+Bangladesh People's League
+Bangladesh Tarikat Federation
+Bangladesh Worker-Peasant's People's League
+Baobab Movement
+Barbados Electors Association
+Barbados Labour
+Barbados Labour Party
+Barbados National
+Barbados National Party
+Barbuda Democratic Movement
+Barbuda People's Movement
+Baris ve Demokrasi Partisi
+Barisan Alternatif
+Barisan National
+Barisan Sosialis
+Barrientista National Union
+Barrientista Revolutionary
+Barrientista Revolutionary Party
+Barış ve Demokrasi Hareketi
+Bashkimi Liberal Demokrat
+Bashkimi për Fitore
+Basic Party for Renewal and Democracy
+Basispartij voor Vernieuwing en Democratie
+Basotho Congress
+Basotho Congress Party
+Basotho National
+Basotho National Party
+Basque Country Unite
+Basque Left
+Basque Nationalist
+Basque Nationalist Party
+Basque Solidarity
+Basutoland African Congress
+Basutoland Congress
+Basutoland Congress Party
+Bauernheimatbewegung
+Bavarian
+Bavarian Party
+Bavarian Peasants' League
+Bavarian People's
+Bavarian People's Party
+Bayan Muna
+Bayerische Volkspartei
+Bayerischer Bauernbund
+Bayernpartei
+Beautiful Slovakia
+Beiyang clique
+Belang
+Belarusian Left Party "A Just World"
+Belarusian Patriotic
+Belarusian Patriotic Party
+Belarusian People's Front
+Belarusian Social Democratic
+Belarusian Social Democratic Party
+Belarusskaya Social-Demokraticheskaya Partiya
+Belgian Democratic Union
+Belgian Labour
+Belgian Labour Party
+Belgian Socialist
+Belgian Socialist Party
+Belgische Socialistische Partij // Parti Socialiste Belge
+Belgische Werkliedenpartij -- Parti Ouvrier Belge
+Belorussian Social Democratic
+Belorussian Social Democratic Party
+Belorusskaia patrioticheskaia partiia
+Belorusskaya Sotsial-Demokraticheskaya Partiya
+Beloved Fatherland
+Beloved Fatherland Party
+Benin Rebirth
+Benin Rebirth Party
+Benishangul Gumuz People's Democratic Unity Front
+Bermuda Democratic
+Bermuda Democratic Party
+Bes du Nakk
+Besa Movement
+Bessarabian Peasants'
+Bessarabian Peasants' Party
+Beweging DENK
+Bezpartyjny Blok Wspierania Reform
+Bezpartyjny Blok Współpracy z Rządem
+Bharatiya Jana Sangh
+Bharatiya Janata
+Bharatiya Janata Party
+Bharatiya Kranti Dal
+Bharatiya Lok Dal
+Bhumjaithai
+Bhumjaithai Party
+Bhutan Peace and Prosperity
+Bhutan Peace and Prosperity Party
+Bicentennial Republican Vanguard
+Bienestar Nacional
+Biełaruskaja Sacyjal-Demakratyčnaja Partyja
+Biju Janata Dal
+Bikalpa Dhara Bangladesh
+Bir Bol
+Birlik
+Bislama: Graon mo Jastis Pati
+Björt framtíð
+Bloc 11th October
+Bloc Démocratique Gabonais
+Bloc Démocratique Sénégalais
+Bloc Peace
+Bloc Populaire Africain
+Bloc Populaire Canadien
+Bloc Populaire Sénégalais
+Bloc Québécois
+Bloc africain de Guinée
+Bloc of National Minorities
+Bloc of Peasants and Intellectuals
+Blocco Nazionale
+Bloco de Esquerda
+Blocul Electoral "Alianta Braghis"
+Blocul Electoral "Conventia Democrata din Moldova"
+Blocul Electoral "Pentru o Moldova Democratica si Prospera"
+Blocul Taranilior si Intelectualilor
+Blocul electoral "Moldova Democrata"
+Blok Ivana Rybkina
+Blok Lytvyna
+Blok Mniejszości Narodowych
+Blok Nasha Ukrayina-Narodna Samooborona
+Blok Petra Poroshenka
+Blok Yuliyi Tymoshenko
+Bloque Institucional Socialdemocrata
+Bloque Nacionalista Galego
+Bloque Victoria
+Blue Coalition
+Blue Reform
+Blue and White
+Boerenpartij
+Bokk Gis Gis
+Bolivian Socialist Falange
+Bond van Vrije Liberalen
+Bondeförbundet
+Bondepartiet
+Bonino List
+Borgaraflokkurinn
+Borgarahreyfingin
+Bosanskohercegovačka Patriotska Stranka-Sefer Halilović
+Bosniak
+Bosniak Democratic Union of Sandžak
+Bosniak Party
+Bosnian-Herzegovinian Patriotic Party-Sefer Halilović
+Bosu-dang
+Botswana Alliance Movement
+Botswana Congress
+Botswana Congress Party
+Botswana Democratic
+Botswana Democratic Party
+Botswana Independence
+Botswana Independence Party
+Botswana National Front
+Boutokaan Te Koaua
+Boutokanto Koaua
+Boutokanto Koaua Party
+Bošnjačka demokratska zajednica Sandžaka
+Bošnjačka stranka
+Brazauskas Social Democratic Coalition
+Brazausko socialdemokratiné koalicija
+Brazilian Communist
+Brazilian Communist Party
+Brazilian Democratic Movement
+Brazilian Democratic Movement Party
+Brazilian Labor Renewal
+Brazilian Labor Renewal Party
+Brazilian Labour
+Brazilian Labour Party
+Brazilian Progressive
+Brazilian Progressive Party
+Brazilian Republican
+Brazilian Republican Party
+Brazilian Social Democracy
+Brazilian Social Democracy Party
+Brazilian Socialist
+Brazilian Socialist Party
+Brexit
+Brexit Party
+Bridge
+Bridge of Independent Lists
+Brigades of the Party of God
+Bright Armenia
+Bright Future
+Brit Le'umit Demokratit
+British Empire Citizens' and Workers' Home Rule
+British Empire Citizens' and Workers' Home Rule Party
+British Guiana Labour
+British Guiana Labour Party
+British National
+British National Party
+Broad Front
+Broad Front for Justice, Life and Liberty
+Broad Front of the Left
+Broad Progressive Front
+Broad Social Movement
+Broederschap en Eenheid in de Politiek
+Brotherhood List
+Brotherhood and Unity in Politics
+Brothers of Italy
+Brussels Liberal
+Brussels Liberal Party
+Bubi Union
+Buhay Hayaan Yumabong
+Bulgaria for Citizens Movement
+Bulgaria without Censorship
+Bulgarian Agrarian National Union
+Bulgarian Business Bloc
+Bulgarian Communist
+Bulgarian Communist Party
+Bulgarian Euro-Left Coalition
+Bulgarian National Radical
+Bulgarian National Radical Party
+Bulgarian New Democracy
+Bulgarian People's Union
+Bulgarian Social Democratic Workers
+Bulgarian Social Democratic Workers Party
+Bulgarian Social Democratic Workers'
+Bulgarian Social Democratic Workers' Party
+Bulgarian Socialist
+Bulgarian Socialist Party
+Bulgarian Workers' Social Democratic
+Bulgarian Workers' Social Democratic Party
+Bulgarska Evrolevista
+Bund Freier Demokraten
+Bund der Landwirte
+Burjanadze-Democratic Alliance
+Burjanadze-Demokratiuli Aliansi
+Burma Democratic
+Burma Democratic Party
+Burma Socialist Programme
+Burma Socialist Programme Party
+Burma Workers
+Burma Workers Party
+Business
+Business Fellow Thinkers' Association
+Business Party
+Business and Professional Group
+Business and Professionals Alliance for Hong Kong
+Businessmen's
+Businessmen's Party
+Butler
+Butler Home Rule
+Butler Home Rule Party
+Butler Party
+Butun Kyrgyzstan
+Bændaflokkur
+Bëlgarska Komunističeska Partija
+Bündnis 90
+Bündnis Zukunft Österreich
+Bürgerlich-Demokratische Partei Graubünden
+Bürgerliche Demokraten
+Büyük Birlik Partisi
+Bălgarska Socialističeska Partija
+CAEC
+CASA
+CDNI
+CDPP
+CEDA
+CHUMA
+CIBAC
+CKMP
+CNBL
+CNEP
+CNID
+CNIP
+CNRP
+CNRT
+CONACO
+CONAKAT
+CONDEPA
+COPE
+COPEI
+COPWE
+COTOL
+CPDS
+CPGB
+CPNC
+CPNT
+CPNZ
+CPSU
+CREO
+CSCD
+CSDDM
+CSDP
+CSNS
+CSSD
+CSVD
+CZOS
+Cabildo Abierto
+Calabar Ratepayers' Association
+Cambiemos
+Cambio 90/Nueva Mayoría
+Cambio Democrático
+Cambio Radical
+Cambodia National Rescue
+Cambodia National Rescue Party
+Cambodian Peoples'
+Cambodian Peoples' Party
+Cameroon Democratic Union
+Cameroon People's National Convention
+Cameroon Union
+Cameroonian National Action Movement
+Cameroonian National Union
+Cameroonian Party of Democrats
+Camino Cristiano Nicaragüense
+Camp des Îles Autonomes
+Camp of National Unity
+Camp of the Autonomous Islands
+Canadian Alliance
+Canarian Nationalist
+Canarian Nationalist Party
+Canary Coalition
+Canary Islands Group
+Candidatura d'Unitat Popular
+Candidature
+Candidature Party
+Canillo-Massana Grouping
+Carinthian Farmers' Association
+Carlist
+Carlist Party
+Cartago Agrarian Union
+Cartago Agrarian Union Party
+Cartel Katangais
+Cartel Van den Boeynants
+Cartel of Liberals and Socialists
+Casa delle Libertà
+CasaPound Italia
+CasaPound Italy
+Catalan European Democratic
+Catalan European Democratic Party
+Catholic
+Catholic Centre
+Catholic Centre Party
+Catholic Conservative
+Catholic Conservatives
+Catholic Dissidents
+Catholic Election Action
+Catholic Flemish People's
+Catholic Flemish People's Party
+Catholic National
+Catholic National Party
+Catholic Party
+Catholic People's
+Catholic People's Party
+Catholic Peoples
+Catholic Peoples Party
+Catholic Right
+Catholic Union
+Causa Monárquica
+Center Front
+Center Union of Lithuania
+Center-Freedom and Dignity
+Center-svoboda i dostojnstvo
+Centerpartiet
+Central Africa
+Central Africa Party
+Central African Democratic Rally
+Central African Democratic Union
+Central American Unionist
+Central American Unionist Party
+Central Aranista Organizada
+Central Aranista Organization
+Central Club
+Central Committee of Tallinn Trade Unions
+Central Moslem
+Central Moslem Party
+Central Party Federation
+Central Polish Electoral Committee
+Centre
+Centre Agreement
+Centre Democracy and Progress
+Centre Democrats
+Centre Démocrate Unifié
+Centre National des Indépendants et Paysans
+Centre Party
+Centre Republucan
+Centre Union
+Centre de Regroupement Africain
+Centre des Démocrates Sociaux
+Centre des Libéraux Réformateurs
+Centre démocrat
+Centre démocrate humaniste
+Centre démocratie et progrés
+Centre of Liberal Reformers
+Centre of Social Democrats
+Centre of Unified Democrats
+Centre-left coalition
+Centre-right Coalition
+Centrist Alliance
+Centrist Democratic
+Centrist Democratic Party
+Centrist Democrats
+Centrist Union of Moldova
+Centro Cristiano Democratico
+Centro Democratico
+Centro Democrático Unido
+Centro Democrático e Social
+Centro de Acción Social
+Centrum Democraten
+Centrumdemokraterne
+Centrumpartij
+Centrumpárt
+Centró Democrático y Social
+Ceska piratska strana
+Ceylon Workers' Congress
+Chadian Democratic Union
+Chadian Progressive
+Chadian Progressive Party
+Chadian Social Action
+Chaldean National Congress
+Chaldean Syriac Assyrian Popular Council
+Chama Cha Mapinduzi
+Chama Cha Mashinani
+Chama Cha Wananchi
+Chama cha Demokrasia na Maendeleo
+Chama cha Upvamodja na Mugangna wa Massiwa
+Change
+Change 90
+Change Croatia
+Change UK
+Change from the Bottom, Democratic Union of Slovakia
+Changjo Hanguk-dang
+Chart Pattana
+Chart Prachachon
+Chart Prachathippatai
+Chart Thai
+Chart Thai Party
+Charter 91
+Chartthaipattana
+Chartthaipattana Party
+Chasse, pêche, nature, traditions
+Chega
+Chiarista
+Chiarista Liberal
+Chiarista Liberal Party
+Children of Mindanao
+Children of the Republic
+Chinbak Yeondae
+Chinese
+Chosŏn Sahoe Minjudang
+Christelijk-Historische Unie
+Christelijke Volkspartij
+Christen Democratisch Appèl
+Christen Democratische Unie
+Christen-Democratisch & Vlaams
+Christen-Democratisch en Vlaams
+ChristenUnie
+Christene Volkspartij
+Christian
+Christian Conscience Movement
+Christian Conservative Social Union
+Christian Democracy
+Christian Democrat
+Christian Democrat Party
+Christian Democratic
+Christian Democratic Action
+Christian Democratic Alliance
+Christian Democratic Appeal
+Christian Democratic Center
+Christian Democratic Movement
+Christian Democratic Party
+Christian Democratic Party of Albania
+Christian Democratic Party of Honduras
+Christian Democratic Party of Serbia
+Christian Democratic Party of Ukraine
+Christian Democratic People's
+Christian Democratic People's Party
+Christian Democratic Peoples
+Christian Democratic Peoples Party
+Christian Democratic Union
+Christian Democrats
+Christian Democrats and Flemish
+Christian Economic Party // Christian National Economic
+Christian Economic Party // Christian National Economic Party
+Christian Economic and Social
+Christian Economic and Social Party
+Christian Heritage Party of New Zealand
+Christian Historical Union
+Christian Labour
+Christian Labour Party
+Christian Left Party of Chile
+Christian National Agricultural Workers' and Civic
+Christian National Agricultural Workers' and Civic Party
+Christian National Peoples
+Christian National Union
+Christian National Union Party
+Christian National Union for the Reconstruction of Haiti
+Christian Party
+Christian People's
+Christian People's Party
+Christian Peoples'
+Christian Peoples' Party
+Christian Social
+Christian Social Party
+Christian Social People's
+Christian Social People's Party
+Christian Social People's Service
+Christian Social Renewal
+Christian Social Renewal Party
+Christian Social Union
+Christian Socialists
+Christian Union
+Christian Workers'
+Christian Workers' Party
+Christian Workers' Union of Finland
+Christian-Democrat and Flemish
+Christian-Democratic National Peasants'
+Christian-Democratic National Peasants' Party
+Christian-Democratic Party of Haiti
+Christian-National Peasants' and Farmers'
+Christian-National Peasants' and Farmers' Party
+Christian-Social Party of Rights
+Christian-Social People's
+Christian-Social People's Party
+ChristianUnion
+Christianiki Dimokratia
+Christlich Demokratische Union
+Christlich Soziale Union
+Christlich-Nationale Bauern- und Landvolkpartei
+Christlich-Soziale Partei
+Christlich-Soziale Volkspartei
+Christlich-Sozialer Volksdienst
+Christlich-soziale Partei
+Christlichdemokratische Volkspartei
+Christlichsoziale Partei
+Christlische Soziale Partei: Europäische Volkspartei
+Chrysí Avgí
+Chrześcijańska Demokracja
+Chunta Aragonesista
+Chuo Club
+Chusei Club
+Chuseikai
+Ciervist Conservatives
+Ciervistas
+Ciervists
+Citizen Left Party of Chile
+Citizen Movement for National Reform
+Citizen Option
+Citizen Option for Macedonia
+Citizen Power
+Citizen's
+Citizen's Alliance
+Citizen's Front
+Citizen's Party
+Citizen's Unity
+Citizens
+Citizens -- Party of the Citizenry
+Citizens Coalition
+Citizens for European Development of Bulgaria
+Citizens for Innovation
+Citizens'
+Citizens' Action
+Citizens' Action Party
+Citizens' Assembly
+Citizens' Battle Against Corruption
+Citizens' Convergence
+Citizens' Initiative for the retention of neutrality
+Citizens' List
+Citizens' Movement
+Citizens' Movement for Change
+Citizens' Party
+Citizens' Rights Movement
+Ciudadanos
+Civic
+Civic 10
+Civic Alliance of Serbia
+Civic Choice
+Civic Christian Action
+Civic Coalition ARI
+Civic Community
+Civic Conservative
+Civic Conservative Party
+Civic Democratic
+Civic Democratic Alliance
+Civic Democratic Front
+Civic Democratic Party
+Civic Force
+Civic Forum
+Civic Front for Santiago
+Civic Green List
+Civic Liberal Alliance
+Civic List
+Civic Movement
+Civic Movement RETE
+Civic Party
+Civic Party of Kazakhstan
+Civic Passion
+Civic People's Convergence
+Civic Platform
+Civic Position
+Civic Solidarity Union
+Civic Union
+Civic United Front
+Civica Popolare
+Civil
+Civil Contract
+Civil Democratic Alliance
+Civil Party
+Civil Revolution
+Civil Rights
+Civil Rights Party
+Civil Rule
+Civil Rule Party
+Civil Solidarity
+Civil Solidarity Party
+Civil Will-Green
+Civil Will-Green Party
+Civilian Power
+Civilized Alliance
+Clann na Poblachta
+Clann na Talmhan
+Classes moyennes
+Clean AFPFL
+Clean Government
+Clean Government Party
+Clear Accounts
+Club 2002 - Parti pour l'unité de la république
+Club of committed Non-Party Members
+Co-operative
+Co-operative Commonwealth Federation
+Co-operative Party
+Coalicion Nacionalista-Europea
+Coalició Compromís
+Coalició Nacional d'Andorra
+Coalición
+Coalición Canaria
+Coalición Conservadora
+Coalición Cívica ARI
+Coalición Electoral Equipo de la Democracia Cristiana
+Coalición Institucionalista Demócrata
+Coalición Patriótica Nacional
+Coalición Patriótica de ciudadanos
+Coalición por la Europa de los Pueblos
+Coalition Arc-en-Ciel
+Coalition Labour Party and Youth
+Coalition Party
+Coalition Party and Rural Union
+Coalition for Bulgaria -- Democratic Left
+Coalition for Cayman
+Coalition for Change
+Coalition for Change Party
+Coalition for Democracy and Justice
+Coalition for Reform
+Coalition for Reform Party
+Coalition for Unity and Democracy
+Coalition for a United and Democratic Bosnia and Herzegovina
+Coalition for the Europe of the Peoples
+Coalition for the Transformation of Liberia
+Coalition of Associations of Senior Citizens of the Philippines
+Coalition of Parties for Democracy)
+Coalition of the Left
+Coalition of the Radical Left
+Coalition of the Rose
+Coalizione di centro-destra
+Coalizione di centro-sinistra
+Coastal
+Coastal Party
+Coexistence
+Coligação Democrática Unitária
+Coligação Democrática da Oposição
+Collectif Sauvons le Togo
+Colombia First
+Colombian Conservative
+Colombian Conservative Party
+Colombian Liberal
+Colombian Liberal Party
+Colorado
+Colorado Party
+Columbian Communist
+Columbian Communist Party
+Combatant Clergy Association
+Combatant Clerics of Tehran
+Combined Opposition
+Combined Opposition Party
+Come Venezuela
+Come on or Let's go
+Comitato della Libertà
+Comité d'Action pour la Renouveau
+Comité de Organización Política Electoral del Pueblo Independiente
+Comité de Soutien à la Démocratie et au Développement à Madagascar
+Comité de Unidad Nacional
+Comité de l'unité togolaise
+Comité mixte gabonais
+Comité pour la défense des intérêts nationaux
+Commission for Organizing the Party of the Working People of Ethiopia
+Commitment Coalition
+Commitment to Change
+Committee for the Defence of National Interests
+Committee of Active Forces
+Committee of Freedom
+Committee of National Unity
+Committee of Togolese Unity
+Committee of the German Baltic Parties
+Common Choice
+Common Course
+Common Man's
+Common Man's Party
+Common Wealth
+Common Wealth Party
+Commonwealth
+Commonwealth Liberal
+Commonwealth Liberal Party
+Commonwealth Party
+Communal Democracy
+Communal Democracy Party
+Communal Liberation
+Communal Liberation Party
+Communications Clique
+Communist Party
+Communist Party of Argentina
+Communist Party of Armenia
+Communist Party of Austria
+Communist Party of Azerbaijan
+Communist Party of Belarus
+Communist Party of Benin
+Communist Party of Bohemia and Moravia
+Communist Party of Brazil
+Communist Party of Bulgaria
+Communist Party of Byelorussia
+Communist Party of Canada
+Communist Party of Chile
+Communist Party of China
+Communist Party of Croatia, communist/League of Communists of Croatia
+Communist Party of Cuba
+Communist Party of Czechoslovakia
+Communist Party of Denmark
+Communist Party of Ecuador
+Communist Party of Estonia
+Communist Party of Finland
+Communist Party of Georgia
+Communist Party of Germany
+Communist Party of Great Britain
+Communist Party of Greece
+Communist Party of India
+Communist Party of Indonesia
+Communist Party of Israel
+Communist Party of Kazakhstan
+Communist Party of Kirghizia
+Communist Party of Latvia
+Communist Party of Lesotho
+Communist Party of Lithuania
+Communist Party of Lithuania/Communist Party of the Soviet Union
+Communist Party of Luxembourg
+Communist Party of Malta
+Communist Party of Moldova
+Communist Party of Nepal
+Communist Party of New Zealand
+Communist Party of Norway
+Communist Party of San Marino
+Communist Party of Slovakia
+Communist Party of Slovenia
+Communist Party of Spain
+Communist Party of Sri Lanka
+Communist Party of Sweden
+Communist Party of Switzerland
+Communist Party of Tajikistan
+Communist Party of Turkmenistan
+Communist Party of Ukraine
+Communist Party of Uruguay
+Communist Party of Venezuela
+Communist Party of Vietnam
+Communist Party of Workers and Peasants
+Communist Party of the Netherlands
+Communist Party of the Peoples of Spain
+Communist Party of the Portuguese Workers
+Communist Party of the Soviet Union
+Communist Party ot the Russian Federation
+Communist Refoundation
+Communist Refoundation Party
+Communistische Partij Nederland
+Communists of Russia
+Community
+Community Action
+Community Action Party
+Community of the People
+Comorian Democratic Union
+Comorian Party for Democracy and Progress
+Comorian Union for Progress
+Compromiso Renovación y Orden
+Compromiso para el cambio
+Comunidad Ciudadana
+Comunista dos Trabalhadores Portugueses
+Concentración Nacional
+Concentración de Fuerzas Populares
+Concentration of Popular Forces
+Concern for the Nation Functional
+Concern for the Nation Functional Party
+Concerned Citizens' Movement
+Concertación de Partidos por la Democracia
+Concertation
+Concertation Party
+Concertation des Forces Démocratiques
+Conciencia de Patria
+Concordance
+Concordancia
+Confederacion Espanola de Derechas Autonomas
+Confederación de los Partidos de Derecha
+Confederate
+Confederate Party
+Confederated ecologists for the organisation of original struggles
+Confederation for Independent Poland
+Confederation of Civil Societies for Development
+Confederation of Tribal Associations of Katanga
+Confraternidad Guanacasteca
+Confédération Verte
+Confédération des associations tribales du Katanga
+Congolese Democratic Union
+Congolese Movement for Democracy and Integral Development
+Congolese National Movement - Kalonji
+Congolese National Movement - Lumumba
+Congolese Party of Labour
+Congolese Progressive
+Congolese Progressive Party
+Congres Africain Pour Le Renouveau-Dunya
+Congress For Democracy
+Congress Nationalist
+Congress Nationalist Party
+Congress Party for the Independence of Madagascar
+Congress for Democracy and Progress
+Congress for Democratic Change
+Congress for Progressive Change
+Congress for the Republic
+Congress of Democrats
+Congress of Russian Communities
+Congress of Ukrainian Nationalists
+Congress of the New Right
+Congress of the People
+Congresso Nacional de Reconstrução de Timor
+Congrès pour la Démocratie et le Progrès
+Congrès pour la République
+Conjunto Nacional Democrático
+Connect
+Conscience of Fatherland
+Consenso Federal
+Conservador
+Conservadores Ciervistas
+Conservadores Mauristas
+Conservatice Party of New Zealand
+Conservaties
+Conservatieven
+Conservative
+Conservative & Liberal Left
+Conservative & Liberal Left Party
+Conservative Alliance
+Conservative Alliance Party
+Conservative Alliance of Zimbabwe
+Conservative Coalitio
+Conservative Democratic
+Conservative Democratic Party
+Conservative Democratic Party of Switzerland
+Conservative Party
+Conservative Party of Canada
+Conservative Party of New Zealand
+Conservative Party of Newfoundland
+Conservative Party | Liberal People's
+Conservative Party | Liberal People's Party
+Conservative People's
+Conservative People's Party
+Conservative Republican
+Conservative Republican Party
+Conservative Republicans
+Conservative Union
+Conservative-Democratic
+Conservative-Democratic Party
+Conservatives
+Constitucional aguilista
+Constitución para Todos
+Constituent
+Constituent Party
+Constitution Party -- Estonian United People's
+Constitution Party -- Estonian United People's Party
+Constitution Research Clique
+Constitution for All
+Constitution of Friends Association
+Constitutional
+Constitutional Aguilista
+Constitutional Association
+Constitutional Association of Allies
+Constitutional Authentic
+Constitutional Authentic Party
+Constitutional Bloc
+Constitutional Democratic
+Constitutional Democratic Party
+Constitutional Democratic Party -- Viche
+Constitutional Democratic Party -- Viche Party
+Constitutional Democratic Party of Japan
+Constitutional Front
+Constitutional Front Party
+Constitutional Government Association
+Constitutional Like-Minded Thinker's Association
+Constitutional National
+Constitutional National Party
+Constitutional Nationalist
+Constitutional Nationalist Party
+Constitutional Party
+Constitutional Reform
+Constitutional Reform Party
+Constitutional Reformist
+Constitutional Reformist Party
+Constitutional Renewal Party of Peru
+Constitutional Republican
+Constitutional Right
+Constitutional Right Party
+Constitutional Union
+Constitutional Union Party
+Constitutionalist
+Constitutionalist Liberal
+Constitutionalist Liberal Party
+Constitutionalist Party
+Constitutionalist Union
+Constructive Ecological Party "KEDR"
+Contra-Liberal
+Convención Liberal Democrática
+Convention Moslem League
+Convention Nationale Congolaise
+Convention Nationale des Patriotes Progressistes/Parti Social-Démocrate
+Convention People's
+Convention People's Party
+Convention des Démocrates et des Patriotes
+Convention for the Renewal of the Comoros
+Convention of Democrats and Patriots
+Convention pour le Renouveau des Comores
+Convenzione Democratico
+Convenţia Democrată Română
+Convergence
+Convergence Nationale "Kwa Na Kwa"
+Convergence and Unity
+Convergence for Social Democracy
+Convergencia
+Convergencia Demócratica
+Convergencia Nacional
+Convergencia para la Democracia Social
+Convergència Democràtica de Catalunya
+Convergència i Unió
+Convergência Ampla de Salvação de Angola-Coligação Eleitoral
+Cooperation and Brotherhood
+Cooperative
+Cooperative NATCCO
+Cooperative NATCCO Party
+Cooperative Party
+Corozal United Front
+Cortesista alajuelense
+Costa Rican Popular Front
+Costa Rican Renovation
+Costa Rican Renovation Party
+Council Muslim League
+Council for Coordinating the Reforms Front
+Council of Indonesian Muslim Associations
+Count Okuma's Supporters' Association
+Country
+Country Liberal
+Country Liberal Party
+Country Party
+Country Progressive
+Country Progressive Party
+Country-National
+Country-National Party
+Courage
+Covenant
+Covenant Party
+Cowry Forces for an Emerging Benin
+Creative Korea
+Creative Korea Party
+Crescent Star
+Crescent Star Party
+Cristiani Democratici Uniti
+Croat Catholic Association
+Croat People's Union
+Croat-Serb Coalition
+Croatian Bloc
+Croatian Christian Democratic
+Croatian Christian Democratic Party
+Croatian Christian Democratic Union
+Croatian Christian Democratic Union of Bosnia and Herzegovina
+Croatian Civic
+Croatian Civic Initiative
+Croatian Civic Party
+Croatian Democratic Alliance of Slavonia and Baranja
+Croatian Democratic Peasant
+Croatian Democratic Peasant Party
+Croatian Democratic Union
+Croatian Democratic Union 1990
+Croatian Democratic Union of Bosnia and Herzegovina
+Croatian Growth
+Croatian Independent Democrats
+Croatian Party of Pensioners
+Croatian Party of Right
+Croatian Party of Right of 1861
+Croatian Party of Rights
+Croatian Party of Rights -- Dr. Ante Starcevic
+Croatian Peasant
+Croatian Peasant Party
+Croatian Peasant Party of Bosnia and Herzegovina
+Croatian Peasant's People's
+Croatian Peasant's People's Party
+Croatian Popular
+Croatian Popular Party
+Croatian Social Liberal
+Croatian Social Liberal Party
+Crossroads
+Cruzada Cívica Nacionalista
+Cuban National
+Cuban National Party
+Cuban Popular
+Cuban Popular Party
+Cuentas de compensación
+Cumann na nGaedheal
+Cumhuriyet Halk Partisi
+Cumhuriyetçi Köylü Millet Partisi
+Cumhuriyetçi Millet Partisi
+Cumhuriyetçi Türk Partisi
+Current of Love
+Cyprus is Turkish
+Cyprus is Turkish Party
+Czech Agrarian
+Czech Agrarian Party
+Czech Agrarian Party // Republican Party of Farmers and Peasants
+Czech Pirate
+Czech Pirate Party
+Czech Social Democratic
+Czech Social Democratic Party
+Czech ] National Social
+Czech ] National Social Party
+Czechoslovak Businessmen's, Traders' and Farmers'
+Czechoslovak Businessmen's, Traders' and Farmers' Party
+Czechoslovak National Democracy
+Czechoslovak National Social
+Czechoslovak National Social Party
+Czechoslovak People's
+Czechoslovak People's Party
+Czechoslovak Social Democratic Workers
+Czechoslovak Social Democratic Workers Party
+Czechoslovak Traders'
+Czechoslovak Traders' Party
+Czechoslovakians
+DASH
+DCVN
+DCVP
+DDLP
+DEHAP
+DEMO
+DEMOS
+DENK
+DEPOS
+DESIT
+DEÚS
+DFLP
+DFRF
+DHSS
+DIANA
+DIKKI
+DIKO
+DIMAR
+DISY
+DKEL
+DLMA
+DNFLFP
+DNSAP
+DNVP
+DOST
+DPBG
+DPFI
+DSAP
+DSCG
+DSHV
+DSKE
+DSSS
+DSUP
+DUPP
+DVPP
+DVQDD
+DZVM
+Da Bulgaria
+Da živimo bolje -- Pobjeda je Crne Gore -- Koalicija za Evropsku Crnu Goru
+Daedong Cheongnyeon-dan
+Daedong Youth Corps
+Daehan Dongnip Chokseong Gungmin-hoe
+Daehan Gungmin-dang
+Daensist Partisans
+Dahomey Nationalist
+Dahomey Nationalist Party
+Dahomeyan Democratic
+Dahomeyan Democratic Movement
+Dahomeyan Democratic Party
+Dahomeyan Democratic Rally
+Dahomeyan Democratic Union
+Dahomeyan Progressive Union
+Dahomeyan Unity
+Dahomeyan Unity Party
+Dai Viet Progressive
+Dai Viet Progressive Party
+Dai-Viet Cap-Tien
+Daido Club
+Dang Cong san Viet Nam
+Danish Peoples
+Danish Peoples Party
+Danish Right
+Danish Right Party
+Danish Social-Liberal
+Danish Social-Liberal Party
+Danish Union
+Danmarks Kommunistiske Parti
+Danmarks Nationalsocialistiske Arbejderparti
+Dansk Folkeparti
+Dansk Samling
+Daonlathaigh Shóisialta
+Darbo Partija
+Dashinq Party/Union
+Dashinq Party/Union Party
+Dawn -- Organization of justice, fairness and democracy
+Dawn of Direct Democracy
+De Groenen
+De Gronne
+De Rød-Grønne
+De Uafhængige
+De rödgröna
+Debating Society of Social Democrats
+Debout la France
+Defence of Economic and Social Interests of Territory
+Defense of Democracy
+Defense of Gabonese Interests
+Degel Hatorah
+Deligiorgis
+Dem. Partija
+Demala Eksath Vimukthi Peramuna
+Demochristian Party of Albania
+Democracia Cristiana Guatemalteca
+Democracia Popular
+Democracia Radical
+Democracia Real
+Democracy
+Democracy is Freedom -- The Daisy
+Democrat
+Democrat Party
+Democrat Party of Iran
+Democrat Social Movement
+Democrata Nacional
+Democratas
+Democraten 66
+Democraten van de 21ste Eeuw
+Democratic
+Democratic Action
+Democratic Action Congress
+Democratic Action Party
+Democratic Action Party of Montenegro
+Democratic Agrarian Party of Romania
+Democratic Alliance
+Democratic Alliance - 19th of April Movement
+Democratic Alliance Party
+Democratic Alliance for the Betterment and Progress of Hong Kong
+Democratic Alliance of Croats in Vojvodina
+Democratic Alliance of Hungarians in Romania
+Democratic Alliance-National Liberal
+Democratic Alliance-National Liberal Party
+Democratic Alternative
+Democratic Alternative for the Republic
+Democratic Centre
+Democratic Centre Party
+Democratic Change
+Democratic Choice of Kazakhstan
+Democratic Coalition
+Democratic Colombia
+Democratic Colombia Party
+Democratic Community of Magyars of Vojvodina
+Democratic Congress
+Democratic Congress Alliance
+Democratic Conservative
+Democratic Conservative Party
+Democratic Constitutional Rally
+Democratic Convention
+Democratic Convergence
+Democratic Convergence Party-Reflection Group
+Democratic Convergence of Catalonia
+Democratic Current
+Democratic Development Forum
+Democratic Farmers' Party of Germany
+Democratic Federal Republican
+Democratic Federal Republican Party
+Democratic Force
+Democratic Forces
+Democratic Forces of Guiana
+Democratic Forum for Labour and Liberties
+Democratic Forum for Modernity
+Democratic Forum of Germans of Romania
+Democratic Front
+Democratic Front New Guatemala
+Democratic Front for the Liberation of Palestine
+Democratic Front for the Reunification of the Fatherland
+Democratic Front of Albania
+Democratic Front of Francophones
+Democratic Front of National Unity
+Democratic Front of the Comoros
+Democratic Georgia
+Democratic Green Party of Rwanda
+Democratic Group
+Democratic Group of the Centre
+Democratic Independent Workers Association, Inc.
+Democratic Institutional
+Democratic Institutional Party
+Democratic Institutionalist Coalition
+Democratic Intervention
+Democratic Jewish Union
+Democratic Justice
+Democratic Justice Party
+Democratic Korean
+Democratic Korean Party
+Democratic Labour
+Democratic Labour Movement
+Democratic Labour Party
+Democratic Labour Party of Lithuania
+Democratic Labour Party of Moldova
+Democratic League
+Democratic League in Montenegro
+Democratic League of Dardania
+Democratic League of Kosovo
+Democratic Left
+Democratic Left Alliance
+Democratic Left Party
+Democratic Leftwing Republican
+Democratic Leftwing Republican Party
+Democratic Liberal
+Democratic Liberal Party
+Democratic List
+Democratic List for Israeli Arabs
+Democratic List of Nazareth
+Democratic Montenegro
+Democratic Movement
+Democratic Movement for Change
+Democratic Movement for the Liberation of Haiti-Revolutionary Democratic Party of Haiti
+Democratic Movement of Mozambique
+Democratic Movement of Serbia
+Democratic National
+Democratic National Alliance
+Democratic National Association
+Democratic National Initiative
+Democratic National Party
+Democratic National Platform 2000
+Democratic National Salvation Front
+Democratic Nationalist
+Democratic Nationalist Party
+Democratic Opposition
+Democratic Opposition of Serbia
+Democratic Opposition of Slovenia
+Democratic Party
+Democratic Party "Justice"
+Democratic Party "Saimnieks"
+Democratic Party for a British Gibraltar
+Democratic Party of Albania
+Democratic Party of Albanians
+Democratic Party of Armenia
+Democratic Party of Benin
+Democratic Party of Equatorial Guinea
+Democratic Party of Japan
+Democratic Party of Kazakhstan Bright Path
+Democratic Party of Kosovo
+Democratic Party of Mendoza
+Democratic Party of Moldova
+Democratic Party of National Conciliation
+Democratic Party of Nigeria
+Democratic Party of Progress
+Democratic Party of Retired People of Slovenia
+Democratic Party of Russia
+Democratic Party of Serbia
+Democratic Party of Slovenia
+Democratic Party of Socialists of Montenegro
+Democratic Party of Turkmenistan
+Democratic Party of Turks in Macedonia
+Democratic Party of Ukraine
+Democratic Party of the Friendly Islands
+Democratic Party of the Left
+Democratic Party of the Working People
+Democratic People's
+Democratic People's Alliance
+Democratic People's Front
+Democratic People's Movement
+Democratic People's Party
+Democratic People's Party of Montenegro
+Democratic Peoples' Community of Bosnia and Herzegovina
+Democratic Progressive
+Democratic Progressive Party
+Democratic Progressives of the North
+Democratic Quisqueyano
+Democratic Quisqueyano Party
+Democratic Rally
+Democratic Rally of the Comorian People
+Democratic Rally of the Comoros
+Democratic Reconciliatory Action
+Democratic Reform
+Democratic Reform Party
+Democratic Renewal
+Democratic Renewal Party
+Democratic Renewal Union
+Democratic Renewal of Macedonia
+Democratic Renovation
+Democratic Renovation Party
+Democratic Republican
+Democratic Republican Party
+Democratic Republican Party for Renewal
+Democratic Republican Union
+Democratic Revolution
+Democratic Revolutionary
+Democratic Revolutionary Nationalist
+Democratic Revolutionary Nationalist Party
+Democratic Revolutionary Party
+Democratic Serb
+Democratic Serb Party
+Democratic Social
+Democratic Social Front
+Democratic Social Movement
+Democratic Social Party
+Democratic Socialist
+Democratic Socialist Party
+Democratic Socialist Party of Greece
+Democratic Socialist Renewal Movement
+Democratic Socialist Unionist
+Democratic Socialist Unionist Party
+Democratic Socialists 70
+Democratic Society
+Democratic Society Party
+Democratic Turkey
+Democratic Turkey Party
+Democratic Turnhalle Alliance
+Democratic Unification
+Democratic Unification Party
+Democratic Union
+Democratic Union Movement
+Democratic Union Party
+Democratic Union for Integrations
+Democratic Union for the Defense of African Interests
+Democratic Union of Albanians
+Democratic Union of Catalonia
+Democratic Union of Hungarians in Romania
+Democratic Union of Slovakia
+Democratic Union of the Centre
+Democratic Union of the Forces of Progress
+Democratic Union of the Malian People
+Democratic Union of the Rwandan People
+Democratic Union of the Togolese People
+Democratic Union-Tsankov
+Democratic Unionist
+Democratic Unionist Party
+Democratic Unit Convention
+Democratic United
+Democratic United National Front
+Democratic United Party
+Democratic Unity
+Democratic Unity Roundtable
+Democratic Women's League of Germany
+Democratic Women's Party of Kyrgyzstan
+Democratic Youth Front
+Democratic and Popular Union
+Democratic and Social Action
+Democratic and Social Center
+Democratic and Social Centre
+Democratic and Social Convention
+Democratic and Social Movement
+Democratic and Social Republican
+Democratic and Social Republican Party
+Democratic and Socialist Union of the Resistance
+Democratic-Republican
+Democratic-Republican Party
+Democratici di Centro
+Democratici di Sinistra
+Democratisch Alternatief '91
+Democratisch Nationaal Platform
+Democratisch Socialisten 70
+Democrats
+Democrats 66
+Democrats for Andorra
+Democrats for Responsibility, Solidarity and Tolerance
+Democrats for a Strong Bulgaria
+Democrats of the 21st Century
+Democrats of the Left
+Democrazia Cristiana
+Democrazia Europea
+Democrazia Proletaria
+Demohrišćanska Stranka Srbije
+Demokraatii
+Demokraattinen Vaihtoehto
+Demokrat Parti
+Demokrat Türkiye Partisi
+Demokrati za Otgovornost, Svoboda i Tolerantnost
+Demokrati za Silna Balgarija
+Demokraticheska partia
+Demokraticheskaya Partiya Rossii
+Demokraticheskaya Partiya Zhenshzhin Kyrgyzstana
+Demokraticheski Sgovor
+Demokraticheski Sgovor-Natsionalliberalna partiya
+Demokraticheski Sgovor-Tsankov
+Demokraticheskij Vybor Rossii
+Demokratichna Alternativa za Republikata
+Demokratická strana
+Demokratická unie
+Demokratická únia
+Demokratická únia Slovenska
+Demokratik Halk Partisi
+Demokratik Parti
+Demokratik Sol Parti
+Demokratik Toplum Partisi
+Demokratiko Sosialistiko Komma Ellados
+Demokratiko Sosialistiko Komma Ellados)
+Demokratikus Koalíció
+Demokratische Bauernpartei Deutschlands
+Demokratische Fortschrittliche Partei
+Demokratischer Frauenbund Deutschlands
+Demokratiski Front
+Demokratiuli Aghordzinebis Pavshiri
+Demokratiuli Partia
+Demokratiuli Saqartvelo
+Demokratična opozicija Slovenije
+Demokratična stranka upokojencev Slovenije
+Demokratska Alternativa
+Demokratska Crna Gora
+Demokratska Fronta
+Demokratska Narodna Zajednica Bosne i Hercegovine
+Demokratska Obnova na Makedonija
+Demokratska Opozicija Srbije
+Demokratska Partija Socijalista Crne Gore
+Demokratska Partija na Albancite
+Demokratska Partija na Turcite na Makedonija
+Demokratska Stranka
+Demokratska Stranka Srbije
+Demokratska narodna partija Crne Gore
+Demokratska srpska stranka
+Demokratska stranka
+Demokratska stranka Slovenije
+Demokratska stranka Srbije
+Demokratska unija Albanaca
+Demokratska unija za integracija
+Demokratska zajednica vojvođanskih Mađara
+Demokratski Narodni Savez
+Demokratski Savez u Crnoj Gori
+Demokratski centar
+Demokratski pokret Srbije
+Demokratski savez
+Demokratski savez Hrvata u Vojvodini
+Demokratski sojuz
+Demokratychna Partiya Ukrainy
+Demokrātiskais Centrs
+Demokrātiskā Centra Partija
+Demokrātiskā partija "Saimnieks"
+Demòcrates per Andorra
+Demócrata Cristiano
+Deobureominjudang
+Derecha Liberal Republicana
+Desarrollo Integral Auténtico
+Descendants of Our Country
+Det Liberale Folkepartiet
+Det Radikale Venstre
+Det norske Arbeiderparti
+Deutsch-Hannoversche Partei
+Deutsch-baltische Partei in Estland
+Deutschdemokraten
+Deutsche Bauernpartei
+Deutsche Christlich-Soziale Volkspartei
+Deutsche Demokratische Partei
+Deutsche Fortschrittspartei
+Deutsche Forumpartei
+Deutsche Freiheits und Ordungspartei
+Deutsche Freisinnige Partei
+Deutsche Friedensunion
+Deutsche Nationalsozialistische Arbeiterpartei
+Deutsche Partei
+Deutsche Reichspartei
+Deutsche Soziale Union
+Deutsche Staatspartei
+Deutsche Volkspartei
+Deutsche Volksunion
+Deutsche Zentrumspartei
+Deutsche sozialdemokratische Arbeiterpartei in der Tschechoslowakischen Republik
+Deutschkonservative Partei
+Deutschliberale Partei
+Deutschnationale Partei
+Deutschnationale Volkspartei
+Deutschsoziale Partei
+Development and Peace
+Development/For!
+Dhivehi Qaumee
+Dhivehi Qaumee Party
+Dhivehi Rayyithunge
+Dhivehi Rayyithunge Party
+Dialogue Proposition Action // Mwangaza
+Dialogue for Hungary
+Die Grünen
+Die Linke
+Die Neutralen - Bürgerinitiative
+Die PARTEI
+Die Republikaner
+Die Unabhängigen
+Dignity
+Dignity Coalition
+Dignity and Truth Platform
+Dignity and Truth Platform Party
+Dimiourgia Xana
+Dimokratiki Ananeosi
+Dimokratiki Aristera
+Dimokratiki Enosis
+Dimokratiki Symmachia
+Dimokratiko Koinoniko Kinima
+Dimokratikon Komma Ergazomenou Laou
+Dimokratikó Kómma
+Dimokratikós Sinayermós
+Direct Democracy
+Direct Democracy Ireland
+Direct Development
+Direct Development Party
+Dissident Left
+Dissident Peronism
+Dissident liberal and Velasqist groups
+Djibouti Party for Development
+Djibouti Union for Democracy and Justice
+Dobra Drzava
+Doctrinaires
+Doctrinals
+Dokuritsu Club
+Dominica Democratic Labour
+Dominica Democratic Labour Party
+Dominica Freedom
+Dominica Freedom Party
+Dominica Labour
+Dominica Labour Party
+Dominica Liberation Movement Alliance
+Dominica United People's
+Dominica United People's Party
+Dominican
+Dominican Liberation
+Dominican Liberation Party
+Dominican Party
+Dominican Revolutionary
+Dominican Revolutionary Party
+Dominion
+Dominion Party
+Domovinska liga
+Dong Minh Hoi
+Doshi Club
+Dosta je bilo
+Dot -- Apostolos Gkletsos
+Doğru Yol Partisi
+Dravida Munnetra Kazhagam
+Dravidian Progress Federation
+Dream Job
+Driavljanska zelena lista
+Druk Chirwang Tshogpa
+Druk Nyamrup Tshogpa
+Druk Phuensum Tshogpa
+Drąsos Kelias
+Državljanska lista
+Dvizhenie "Bulgariya na grazhdanite"
+Dvizhenie Gergyovden
+Dvizhenie za prava i svobodi
+Dviženje Besa
+Dviženje za Semakedonska Akcija
+Dynamic for the Republic and Recovery
+Dynamique pour la République et le relèvement
+Dynastic Left
+Dzimtene
+DéFI
+Défense des intérêts gabonais
+Démocratie Libérale
+Démocratie Socialiste de Guinée
+Démocratie et unité sénégalaises
+Dělnická strana sociální spravedlnosti
+Dōmei Club
+Dōmei Seisha
+Důchodci za životní jistoty
+E'telāf-e Ābādgarān-e Īrān-e Eslāmī
+EDEK
+EDIG
+EDIK
+EELV
+EFDD
+EISTP
+EKRE
+ELAM
+EPEK
+EPEN
+EPLF
+EPRDF
+ERDE
+ERSP
+ESDTP
+ESRP
+ESTP
+ETRE
+EU-STOP
+EUSTOP
+Earth
+Earth Party
+Eastern
+Eastern Party
+Ecoglasnost
+Ecological Democratic
+Ecological Democratic Party
+Ecological Movement
+Ecological Movement of Uzbekistan
+Ecological Party the Greens
+Ecological and Environmental Movement
+Ecologist Green Party of Mexico
+Ecologist Greens
+Ecology Generation
+Ecology Party -- Greens
+Ecology Today
+Economic
+Economic Freedom
+Economic Freedom Fighters
+Economic Freedom Party
+Economic League
+Economic Liberalism and Democratic Action for National Recovery
+Economic Party
+Economic Party of the German Middle Class
+Economic Reconstruction League
+Economic Union
+Economische Bond
+Ecuadorian Conservative
+Ecuadorian Conservative Party
+Ecuadorian Nationalist Revolutionary Action
+Ecuadorian Revolutionary Popular Action
+Ecuadorian Revolutionary Popular Action Party
+Ecuadorian Roldosist
+Ecuadorian Roldosist Party
+Ecuadorian Socialist
+Ecuadorian Socialist Party
+Eenheidsfront
+Eesti Demokraatlik Erakond
+Eesti Ettevõtjate Erakond
+Eesti Iseseisev Sotsialistlik Tööliste Partei
+Eesti Keskerakond
+Eesti Kodanik
+Eesti Konservatiivne Rahvaerakond
+Eesti Koonderakond
+Eesti Kristlikud Demokraadid
+Eesti Maarahva Erakond
+Eesti Pensionaride Liit
+Eesti Pensionäride Erakond
+Eesti Radikaal-Demokraatlik Erakond
+Eesti Rahvaerakond
+Eesti Rahvameelne Eduerakond
+Eesti Rahvusliku Sõltumatuse Partei
+Eesti Reformierakond
+Eesti Rohelised
+Eesti Sinine Erakond
+Eesti Sotsiaaldemokraatiline Tööliste Partei
+Eesti Sotsiaaldemokraatlik Tööpartei
+Eesti Sotsialistlik Tööliste Partei
+Eesti Talurahva Erakond
+Eesti Tööerakond
+Eesti Vabaerakond
+Eesti Vasakpartei
+Eesti sotsialistide-revolutsionääride partei
+Eestimaa Kommunistlik Partei
+Eestimaa Rahvalliit
+Egyesült Balpárt
+Egyptian Bloc
+Egyptian Social Democratic
+Egyptian Social Democratic Party
+Egységes Párt
+Eidgenössisch-Demokratische Union
+Eighth Army of Liberation
+Ekaphap
+Ekh oron nam
+Eksath Janathā Nidahas Sandānaya
+Eksath Jathika Pakshaya
+El Frente Amplio por Justicia, Vida y Libertad
+El-Ghad
+El-Ghad Party
+Elan Populaire pour l'Unité Nationale
+Election Action of Lithuania's Poles
+Electoral Bloc "Democratic Moldova"
+Electoral Bloc "For a Democratic and Prosperous Moldova"
+Electoral Bloc "National Front"
+Electoral Bloc Democratic Convention of Moldova
+Electoral Block 'Braghis Alliance'
+Electoral Coalition of Christian Democratic Team
+Electoral lists conservatives
+Ellada - O Allos Dromos
+Ellenikos Synagermos
+Ellines Eyropaioi Polites
+Elliniki Lisi
+Elsäss-Lothringen Partei
+Elurikkuse Erakond
+Emergency Committee
+Emerging Movement of Harmony
+Emerging People
+En Comú Podem
+En Marea
+Encounter for Guatemala
+Encuentro Progresista
+Encuentro por Guatemala
+Energy
+English Democrats
+Enhedslisten
+Eniaion
+Eniaion Party
+Eniéa Dimokratikí Aristerá
+Ennahda
+Ennahda Movement
+Ennahdha
+Ennahdha Party
+Enomeni Dimokrates
+Enosi Dimokratikou Kentrou
+Enosi Gia Tin Patrida Kai Ton Lao
+Enosi Kentroon
+Enosi Kentrou
+Enosi Kentrou-Nees Dynameis
+Enough
+Enough is Enough - Restart
+Enroles de force
+Entente Fada N'Gourma
+Entente for the Defense of Gabonese Interests
+Entente pour la défense des intérêts gabonais
+Entrepreneurs'
+Entrepreneurs' Party
+Equal Rights
+Equality
+Equality Party
+Eradaa Movement
+Erakond Eesti 200
+Erakond Isamaa ja Res Publica Liit
+Erakonna Eestimaa Rohelised
+Erhvervspartiet
+Eritrean People's Liberation Front
+Eritrean Unionist
+Eritrean Unionist Party
+Erk Demokratik Partiyasi
+Erovnuli p'orumi
+Ertiani Natsionaluri Modzraoba
+Esquerra Republicana de Catalunya
+Estonia 200
+Estonian Blue
+Estonian Blue Party
+Estonian Centre
+Estonian Centre Party
+Estonian Christian Democrats
+Estonian Citizens
+Estonian Coalition
+Estonian Coalition Party
+Estonian Country People's
+Estonian Country People's Party
+Estonian Democratic
+Estonian Democratic Party
+Estonian Entrepreneur
+Estonian Entrepreneur Party
+Estonian Greens
+Estonian Independent Socialist Workers'
+Estonian Independent Socialist Workers' Party
+Estonian Labour
+Estonian Labour Party
+Estonian Left
+Estonian Left Party
+Estonian National Independence
+Estonian National Independence Party
+Estonian Pensioners
+Estonian Pensioners Party
+Estonian Pensioners' Union
+Estonian People's
+Estonian People's Party
+Estonian Radical Democratic
+Estonian Radical Democratic Party
+Estonian Radical Socialist
+Estonian Radical Socialist Party
+Estonian Reform
+Estonian Reform Party
+Estonian Social Democratic Labour
+Estonian Social Democratic Labour Party
+Estonian Social Democratic Workers'
+Estonian Social Democratic Workers' Party
+Estonian Socialist Revolutionary
+Estonian Socialist Revolutionary Party
+Estonian Socialist Workers'
+Estonian Socialist Workers' Party
+Estrema Sinistra Storica
+Etelaf-e Milli
+Ethiopian Federal Democratic Unity Forum
+Ethiopian People's Revolutionary Democratic Front
+Ethnic Group of the North
+Ethniki Parataxis
+Ethniki Politiki Enosis
+Ethniki Proodeftiki Enosis Kentrou
+Ethniki Rizospastiki Enosis
+Ethniko Laiko Metopo
+Ethnikon Dimokratikon Komma
+Ethnikon Fileleftheron Komma
+Ethnikon Laikon Komma
+Ethnikon Rizospastikon Komma
+Ethnikon komma ellados
+Ettajdid Movement
+Ettihad Al-Wataniy Al-Afriqiy Al-Sudan
+Euro-Populars for San Marino
+Europa Transparant
+Europe Ecology - The Greens
+Europe Transparent
+Europe of Freedom and Direct Democracy
+Europe of the People -- The Greens
+European
+European Conservatives and Reformists
+European Democracy
+European Democratic
+European Democratic Party
+European Free Alliance
+European Party
+European People's
+European People's Party
+European Realistic Disobedience Front
+European Republicans Movement
+European Solidarity
+European-Nationalist Coalition
+Europeans
+Europopolari per San Marino
+Euroroma
+Euskal Herria Bildu
+Eusko Alkartasuna
+Euzkadiko Ezkerra
+Evangelical Conservatives
+Evangelical Peoples
+Evangelical Peoples Party
+Evangelical Right
+Evangelische Konservative
+Evangelische Volkspartei der Schweiz
+Evangelische Volkspartij
+Everybody
+Evolución Política
+Evropaiki Dimokratia
+Evropaiko Komma
+Evropská demokratická strana
+Evroroma
+Ex-Servicemen
+Extremadura Unida
+FACN
+FADI
+FAMIMA
+FARD
+FCBE
+FDGR
+FDIC
+FDNG
+FDNH
+FDP.Die Liberalen
+FDP.The Liberals
+FDSH
+FDSN
+FDUI
+FDUN
+FHSD
+FIRS
+FLING
+FMDP
+FMLN
+FNCD
+FNLA
+FNTC
+FNUF
+FOCEP
+FODEM
+FORCA
+FORJA
+FPUP
+FRELIMO
+FREPAP
+FREPASO
+FRODEBU
+FRTLI
+FRUD
+FRVS
+FSFN
+FSLN
+FTDL
+FUNC
+FUPP
+Falange Española Tradicionalista y de las Juntas de Ofensiva Nacional Sindicalista
+Falange Nacional
+Falange Socialista Boliviana
+Family
+Family First
+Family First Party
+Fanmi Lavalas
+Farabundo Martí National Liberation Front
+Faritra Miara-Mamindra
+Farmer & Working People's
+Farmer & Working People's Party
+Farmer and Bourgeoisie
+Farmer and Bourgeoisie Party
+Farmer-Labor
+Farmer-Labor Party
+Farmer-Labour
+Farmer-Labour Party
+Farmers
+Farmers Party
+Farmers Union of Latvia
+Farmers and Settlers
+Farmers'
+Farmers' Association
+Farmers' League
+Farmers' Party
+Farmers' Union
+Faroese: Verkamannafylkingin
+Fasci Italiani di Combattimento
+Fatah Alliance
+Fatah Movement
+Fatherland
+Fatherland Front
+Fatherland Party
+Fatherland for All
+Favoring Reforms
+Fazilet Partisi
+Fearless People's Alliance
+Federacion Nacional Velazquista
+Federacion de partidos de Centro
+Federaciòn Valesquista de Pichincha
+Federación Nacional de Partidos de Centro
+Federación Pontista
+Federación Regionalista Verde Social
+Federación Republicana
+Federal
+Federal Commitment
+Federal Consensus
+Federal Democratic Republican
+Federal Democratic Republican Party
+Federal Democratic Union of Switzerland
+Federal Party
+Federal Party of the New Hebrides
+Federal Party of the New Herbides
+Federal Peronism
+Federal Republican
+Federal Republican Party
+Federal Socialist Forum, Nepal
+Federalist
+Federalist Party
+Federalist Unity
+Federalist Unity Party
+Federation of Trade Unions of the Republic of Kazakhstan
+Federation of the Greens
+Federation, Action for the Republic
+Federazione dei Verdi
+Felicity
+Felicity Party
+Felleslister borgerlige
+Feminist Initiative
+Feministische und grün-alternative Gruppierungen
+Feministiskt initiativ
+Feminists and Green-Alternative Groups
+Fengtian clique
+Fermare il Declino
+Fiamma Tricolore
+Fianna Fáil
+Fidokorlar Milliy Demokratik Partiyasi
+Fifth Republic Movement
+Fight of Democratic Filipinos
+Fighters List
+Fighting Democratic Movement
+Fihaonana
+Fihaonana Party
+Fiji First
+Fiji First Party
+Fiji Labour
+Fiji Labour Party
+FijiFirst
+Fijian Association
+Fijian Nationalist United Front
+Fijian Nationalist United Front Party
+Fijian Political
+Fijian Political Party
+Fileléftheron Dimokratikón Kéntron
+Fine Gael
+Finnish
+Finnish Party
+Finnish People's
+Finnish People's Democratic League
+Finnish People's Party
+Finnish People's Unity
+Finnish People's Unity Party
+Finnish Rural
+Finnish Rural Party
+Finnish Small Farmers'
+Finnish Small Farmers' Party
+Finns
+Finns Party
+Five Star Movement
+Flatto-Sharon
+Flemish Block
+Flemish Christian Peoples
+Flemish Christian Peoples Party
+Flemish Interest
+Flemish National League
+Flokkur Heimilanna
+Flokkur fólksins
+Flokkur mannsins
+Fluminense Republican
+Fluminense Republican Party
+Focus
+Folkebevægelsen mod EU
+Folkpartiet liberalerna
+For Europe
+For Fatherland and Freedom
+For Human Rights in a United Latvia
+For Justice and Development
+For Latvia from the Heart
+For Lithuania in Lithuania
+For Real
+For San Marino
+For Social Democracy
+For Unity, Democracy, and Independence
+For a European Serbia Alliance
+For a Good Latvia
+For a United Ukraine!
+Force
+Force Clé
+Force Espoir
+Force for Change Democratic Movement-Liberal
+Force for Change Democratic Movement-Liberal Party
+Force of Virtue
+Force of the Filipino Masses
+Forces Cauris pour un Bénin Emergent
+Forces Démocratiques Unies
+Forces democratiques de Guyane
+Forces du Renouveau
+Forces for Renewal
+Forces of the Radical Liberation
+Forcibly Enlisted
+Formula One
+Formula Uno
+Forsa Kòrsou
+Forthe People
+Fortschrittliche Bürgerpartei in Liechtenstein
+Fortschrittliche Volkspartei
+Fortuyn List
+Forum
+Forum Civique
+Forum Démocratique pour la Modernité
+Forum Party
+Forum Party of Zimbabwe
+Forum démocratique pour le travail et les libertés
+Forum for Democracy
+Forum for Democracy and Development
+Forum for Democratic Change
+Forum for the Restoration of Democracy-Asili
+Forum for the Restoration of Democracy-Kenya
+Forum pour le Redressement National
+Forum voor Democratie
+Forumul Democrat al Germanilor din România
+Forward
+Forward Italy
+Forward Kyrgyzstan
+Forward!
+Forward! Party
+Forward, Russia!
+Forward, Ukraine!
+Forza Italia
+Forța Civică
+Four-Coalition
+Framboðsflokkurinn
+Framsókn
+Framsóknarflokkurinn
+France Arise
+Francophone Christian Social
+Francophone Christian Social Party
+Fratelli d'Italia
+Free
+Free Bloc
+Free Bolivia Movement
+Free Centre
+Free Citizens Movement
+Free Democratic
+Free Democratic Party
+Free Democrats
+Free Destourian
+Free Destourian Party
+Free Egyptians
+Free Egyptians Party
+Free Forum
+Free List
+Free List of Peasants, Middle Classes and Workers
+Free National Movement
+Free Opinion Party/Freethinkers'
+Free Opinion Party/Freethinkers' Party
+Free Party
+Free Patriotic Movement
+Free Patriotic Union
+Free People's
+Free People's Party
+Free Soil
+Free Soil Party
+Free Trade
+Free Trade Party
+Free Traders
+Free Voters
+Free Word Party of Nora Mojsejová
+Free and Equal
+Free-Anti-Revolutionary
+Free-Anti-Revolutionary Party
+Free-minded National Association
+Free-minded People's
+Free-minded People's Party
+Free-minded Union
+Free-thinking Democratic League
+Freedom
+Freedom Front Plus
+Freedom Movement of Iran
+Freedom Party
+Freedom Party of Austria
+Freedom Party of Switzerland
+Freedom Union
+Freedom and Direct Democracy
+Freedom and Justice
+Freedom and Justice Party
+Freedom and Reform
+Freedom and Reform Party
+Freedom and Solidarity
+Freie Demokratische Partei
+Freie Liste
+Freie Volkspartei
+Freie Wähler
+Freiheitliche Partei Österreichs
+Freiheitspartei der Schweiz
+Freisinnig-Demokratische Partei der Schweiz
+Freisinnige Vereinigung
+Freisinnige Volkspartei
+Freiwirtschaftliche Bewegung
+Fremskridtspartiet
+Fremskrittspartiet
+French Communist
+French Communist Party
+French Rassemblement du Peuple Français
+French Section of the Workers' International
+French Socialist
+French Socialist Party
+Frente Amplio
+Frente Amplio Progresista
+Frente Amplio de Izquierda
+Frente Anti-Communista Nacional
+Frente Cívico Democrático
+Frente Cívico por Santiago
+Frente Democratico Nacional
+Frente Democrática
+Frente Democrática Social
+Frente Democrático Nacional
+Frente Democrático Nueva Guatemala
+Frente Democrático Unido Independiente
+Frente Democrático de Unidad Nacional
+Frente Esperanza
+Frente Farabundo Martí para la Liberación Nacional
+Frente Grande
+Frente Guasú
+Frente Independiente Moralizador
+Frente Justicialista
+Frente Justicialista-Justicialist
+Frente Justicialista-Justicialist Party
+Frente Nacional
+Frente Nacional De Trabajadores Y Campesinos
+Frente Nacional Democrático
+Frente Nacional de Libertação de Angola
+Frente Nacional de Oposición
+Frente Obrero Campesino-Estudiantil y Popular
+Frente Popular Agrícola del Perú
+Frente Popular Costarricense
+Frente Popular Democratico
+Frente Popular Libertador
+Frente Popular de Liberación de Saguía el Hamra y Río de Oro
+Frente Progresista Cívico y Social
+Frente Radical Alfarista
+Frente Reconstrução Nacional de Timor-Leste
+Frente Renovador
+Frente Republicana e Socialista
+Frente Republicano Guatemalteca
+Frente Revolucionario de Izquierda
+Frente Revolucionária do Timor-Leste Independente
+Frente Sandinista de Liberación Nacional
+Frente Socialista Popular
+Frente Unido de Partidos Políticos y Asociaciones Cívicas
+Frente Unido de la Revolución
+Frente de Convergencia Nacional
+Frente de Izquierda y de los Trabajadores
+Frente de Juventudes Democráticas
+Frente de Libertação de Moçambique
+Frente de Libertação para a Independência da Guiné
+Frente de Unidad Nacional
+Frente de la Revolución Boliviana
+Frente del Centro
+Frente del Pueblo Unido
+Frente para la Victoria
+Frente por un País Solidario
+Frenti-Mudança
+Friedensliste
+Frihandelssinade
+Frihandelssinade Högerman
+Frisinnada Folkpartiet
+Frisinnade Landsföreningen
+Frisinnede Venstre
+Frjálslyndi flokkurinn
+Frjálslyndir
+Fron Sosialis Rakyat Malaya
+Front
+Front Démocratique des Comores
+Front Démocratique des Francophones
+Front Islamique du Salut
+Front Jedności Narodu
+Front National
+Front National Algérien
+Front National Uni
+Front National pour la Justice
+Front National pour le Changement et la Démocratie
+Front Party
+Front Patriotique pour le Progrès
+Front Populaire
+Front Populaire de l'Unite et la Paix
+Front Progressiste du Peuple Seychellois
+Front Solidarité Mauricienne
+Front Uni National pour un Cambodge Indépendant, Neutre, Pacifique, et Coopératif
+Front Wallon
+Front de Gauche
+Front de Libération Nationale
+Front des Forces socialistes
+Front for Democracy in Burundi
+Front for Hope
+Front for National Reconstruction of Timor-Leste
+Front for National Reconstruction of Timor-Leste - Change
+Front for Socialism and Democracy/Benno Jubël
+Front for Victory
+Front for a Country in Solidarity
+Front for the Defence of Constitutional Institutions
+Front for the Liberation and Independence of Guinea/Struggle Front for the National Independence of Guinea
+Front for the Restoration of Unity and Democracy
+Front of Islamic Revolution Stability
+Front of National Unity
+Front of the Bolivian Revolution
+Front of the Greek Anticapitalist Left
+Front of the Ordinary Man
+Front patriotique rwandais
+Front populaire ivoirien
+Front pour la Démocratie au Burundi
+Front pour le socialisme et la démocratie
+Front uni national du Kampuchéa
+Fronte dell'Uomo Qualunque
+Fronti Demokratik i Shqipërisë
+Fronto partija
+Frontpartij
+Frontul Democrat al Salvării Nationale
+Frontul Plugarilor
+Frontul Popular din Moldova
+Frontul Renașterii Naționale
+Frontul Salvării Naţionale
+Fryma e Re Demokratike
+Fuerza
+Fuerza 2011
+Fuerza Democratica
+Fuerza Democrática Popular
+Fuerza Electoral Independiente
+Fuerzas del Liberalismo Radical
+Fusion
+Fusion of Haitian Social Democrats
+Future Forward
+Future Forward Party
+Future Hope Alliance
+Future Movement
+Future New Zealand
+Future and Freedom for Italy
+Futuro e libertà per l'Italia
+Fuzyon Sosyodemokrat Ayiti
+Fwon Lespwa
+Fælles Kurs
+Fèngxì Jūnfá
+Fédération républicaine
+Fédération, action pour la république
+Föderalistische Partei
+Fúsion
+Független Kisgazdapárt
+Független Magyar Demokrata Párt
+Függetlenségi Párt
+Függetlenségi és 48-as Párt
+G13 Baobab Alliance
+G17 Plus
+GABRIELA
+GANA
+GANAR
+GCCP
+GCPP
+GDVP
+GERB
+GFOP
+GILT
+GIRT
+GLAS
+GLCP
+GLEI
+GNPP
+GROM
+GRUENE
+GSFRP
+GSLP
+GULP
+GUPI
+Gabonese Democratic
+Gabonese Democratic Bloc
+Gabonese Democratic Party
+Gabonese Mixed Committee
+Gabonese Progress
+Gabonese Progress Party
+Gabonese Social and Democratic Union
+Gabonese Socialist Union
+Gabriela Women's
+Gabriela Women's Party
+Gaetan Duval
+Gaetan Duval Party
+Gagasan Rakyat
+Galician Nationalist Block
+Galician Republicans
+Gamacist Liberals
+Gambia Democratic Congress
+Gambia Labour Union
+Gambian People's
+Gambian People's Party
+Gano Forum
+Garda de fier
+Gauche liberale
+Gauche republicaine
+Gauche sociale et radicale
+Gaullists
+Gaumee Itthihaad
+Generación del Olimpo
+Generación para un Encuentro Nacional
+General Assembly Binding Women for Reforms, Integrity, Equality, Leadership, and Action
+General Electoral League
+General League of Roman Catholic Caucuses
+General People's Congress
+General Senior Union
+General Voters
+General Voters Party
+General Zionists
+Generaleña Union
+Generation for a National Encounter
+Generation who Built the Land
+Generation écologie
+Generation.s, the movement
+Geneva Citizens' Movement
+Gente Emergente
+Gente Nueva
+Genuine Republican
+Genuine Republican Party
+Genç Parti
+George Papandreou
+George Papandreou Party
+George's Day Movement
+Georgian Dream coalition
+Georgian Labour
+Georgian Labour Party
+Georgian Menshevik
+Georgian Menshevik Party
+Georgian National Independent
+Georgian National Independent Party
+Georgian Social Justice Union
+Georgian Socialist-Federalist Revolutionary
+Georgian Socialist-Federalist Revolutionary Party
+Gereformeerd Politiek Verbond
+German
+German Christian Social People's
+German Christian Social People's Party
+German Clerical and Conservative
+German Clerical and Conservative Party
+German Conservative
+German Conservative Party
+German Constitutional
+German Constitutional Party
+German Democratic
+German Democratic Party
+German Democrats
+German Farmers'
+German Farmers' Party
+German Free-minded
+German Free-minded Party
+German Freedom and Order
+German Freedom and Order Party
+German Group
+German League in South West Africa
+German Liberal and Constitutional
+German Liberal and Constitutional Party
+German National People's
+German National People's Party
+German National Socialist Workers'
+German National Socialist Workers' Party
+German National Socialist Workers' Party // Hungarian National and German
+German National Socialist Workers' Party // Hungarian National and German Party
+German Party
+German Peace Union
+German Peasants
+German Peasants Party
+German People's
+German People's Party
+German People's Union
+German Pirate
+German Pirate Party
+German Progress
+German Progress Party
+German Reich
+German Reich Party
+German Social
+German Social Democratic Workers' Party in the Czechoslovak Republic
+German Social Party
+German Social Union
+German State
+German State Party
+German minority
+German-Baltic
+German-Baltic Party
+German-Hanoverian
+German-Hanoverian Party
+German-Liberal
+German-Liberal Party
+German-National
+German-National Party
+Geroa Bai
+Gesamtdeutsche Partei
+Gesamtdeutsche Volkspartei
+Gesamtdeutscher Block
+Gesher
+Gesuiwerde Nasionale
+Gesuiwerde Nasionale Party
+Ghanaian National Liberation Movement
+Gia tin Evropi
+Gibraltar Labor
+Gibraltar Labor Party
+Gibraltar National
+Gibraltar National Party
+Gibraltar Social Democrats
+Gibraltar Socialist Labour
+Gibraltar Socialist Labour Party
+Gimla'ey Israel
+Gimla'ey Yisrael LaKnesset
+Glas žensk Slovenije
+Glory Movement
+Go Italy
+Golden Dawn
+Good
+Good Country
+Good Party
+Governmental candidates
+Gozo
+Gozo Party
+Gran Alianza Nacional
+Gran Alianza Nacional Renovada
+Gran Alianza por la Unidad Nacional
+Grand Alliance
+Grand Alliance for National Unity
+Grand National Alliance
+Grand National Union of Kenya
+Grazhdani za evropeysko razvitie na Balgariya
+Grazhdansky soyuz
+Građanska demokratska stranka
+Građanska opcija za Makedonija
+Građanski Savez Srbije
+Građansko-liberalni savez
+Great Consolidated Popular
+Great Consolidated Popular Party
+Great Indonesia Movement
+Great Indonesia Movement Party
+Great Nigeria People's
+Great Nigeria People's Party
+Great People's
+Great People's Party
+Great Renewed National Alliance
+Great Union
+Great Union Party
+Greater German People's
+Greater German People's Party
+Greater Romania
+Greater Romania Party
+Greece, the Other Way
+Greek Catholics
+Greek European Citizens
+Greek Orthodox
+Greek Rally
+Greek Solution
+Green
+Green Alliance
+Green Ecologist
+Green Ecologist Party
+Green Leaf
+Green League
+Green Left Ecological Initiative
+Green Liberal
+Green Liberal Party
+Green Party
+Green Party Taiwan
+Green Party in Northern Ireland
+Green Party of Bolivia
+Green Party of Bulgaria
+Green Party of Canada
+Green Party of England and Wales
+Green Party of Georgia
+Green Party-Comhaontas Glas
+Green and Farmers' Union
+GreenLeft
+Greenback
+Greenback Party
+Greens
+Greens Confederation
+Greens Ecologists
+Greens Together
+Greens and Social Democrats
+Greens of Andorra
+Greens of Serbia
+Greens of Slovenia
+Grenada National
+Grenada National Party
+Grenada United Labour
+Grenada United Labour Party
+GroenLinks
+Group at the Service of the Republic
+Group for Luxembourgian Sovereignty
+Group of Right-wing
+Groupement Ethnique du Nord
+Groupement des indépendants et ruraux tchadien
+Groupement démocratique
+Groupement fir d'Lëtzebuerger Souveränitéit
+Groupement patriotique et démocratique
+Grouping of Rural and Independent Chadians
+Grow, Creating Opportunities Movement
+Growing Old in Dignity
+Growth
+Großdeutsche Volkspartei
+Grup d'Unió Parroquial Independents
+Grupos disidentes liberales y velasquistas
+Gruppa Pravykh
+Gruppe der Demokraten
+Grupul Democrat de Centru
+Grüne Partei
+Grünliberale Partei der Schweiz
+Grütli Society
+Grütliverein
+Guanacaste Fellowship // Guanacastecan Brotherhood
+Guasú Front
+Guatemalan Christian Democracy
+Guatemalan National Revolutionary Unit
+Guatemalan National Revolutionary Unity
+Guatemalan Party of Labour
+Guatemalan Reformist
+Guatemalan Reformist Party
+Guatemalan Republican Front
+Guianese Socialist
+Guianese Socialist Party
+Guinea for All
+Guinean League for Ecological Protection
+Guinée pour Tous
+Gungmin-dang
+Gungmin-hoe
+Gungminui-dang
+Gungminuidang
+Gush Herut-Liberalim
+Génération.s, le mouvement
+Güven Partisi
+HADEP
+HAIAA
+HAMIM
+HDMS
+HDSS
+HDSSB
+HDU BiH
+HKCTU
+HKDS
+HKDU
+HKFTU
+HKPA
+HKRO
+HMDI
+HMPGCBA
+HRDM
+HRPP
+HSLS
+HSNS
+HSP-AS BiH
+HSĽS
+HWIA
+HZPCS
+HaBayit HaYehudi
+HaDerekh HaShlishit
+HaHazit HaDemokratit LeShalom uLeShivion
+HaIhud HaLeumi
+HaLikud
+HaMa'arakh
+HaMerkaz HaHofshi
+HaMiflega HaKomunistit HaYisraelit
+HaYamin HeHadash
+HaYerukim
+Haiti in Action
+Haitian Bald Head
+Haitian Bald Head Party
+Haitian Tèt Kale
+Haitian Tèt Kale Party
+Hakla'ut Ufituah
+Halk Emekci Partisi
+Halkların Demokratik Partisi
+Halkçi Parti
+Halkın Demokrasi Partisi
+Hamas
+Hanguk Gungmin-dang
+Hanguk Minju-dang
+Hannara-dang -- Saenuri-dang
+Hanrapetutyun
+Hans-Peter Martin's List
+Hapoel HaMizrachi
+Haq Parast Group
+Haraka al-'ahd al-waTani
+Harakat Al-Ishtirakiyeen Al-'Arab
+Harakat Amal
+Harakat Fatah
+Harakat Majd
+Harakat-e Islami-yi Afghanistan
+Hard Line
+Hareshima Ha'mitkademet le-Shalom
+Harmony Centre
+Hashomer Hatzair Workers
+Hashomer Hatzair Workers Party
+Hatnuah
+Hatnuah Lezhiot Ha'ezrach
+Hay Azgayin Kongres
+Hay Heghapokhakan Dashnaktsutyun
+Hayastani Demokratakan Kusaktsutyun
+Hayastani Hanrapetakan Kusaktsutyun
+Hayastani Komunistakan Kusaktsutyun
+Hayist Bases Movement
+Haykakan veratsnund
+Hayots Hamazgain Sharzhum
+Hazafias Választási Koalíció
+Hazit Datit Meuhedet
+Hazit Datit Toratit
+Heart of Tunisia
+Heimastjórnarflokkurinn
+Heimatblock
+Heritage
+Heritage Party
+Hernieuwde Progressieve Partij
+Herri Batasuna
+Herstigte Nasionale
+Herstigte Nasionale Party
+Hertzog Group
+Herut
+Herut -- The National Movement
+Herut-Liberal Bloc
+Hervormd Gereformeerde Staatspartij
+Hery Vaovao ho an'i Madagasikara
+Hezb Enqilab Mile
+Hezb-e E'tedāl va Towse'eh
+Hezb-e Islami
+Hezb-e Wahdat-e Islami Afghanistan
+Hezbollah
+Historical Far Left
+Historical Left
+Historical Liberal
+Historical Liberal Party
+Historical Radical
+Historical Radical Party
+Historical Right
+Hitahdut HaTeimanim
+Hizb Al-Adala Wal-Bina
+Hizb Al-Baath Al-'Arabi Al-Ishtiraki fi Al-'Iraq
+Hizb Al-Ittihad Al-'Arabi Al-Dimuqrati
+Hizb Al-Jabha Al-Wataniyya
+Hizb Al-Wasat Al-Islamiy
+Hizb al-Dimuqratiyah al-Wataniyah
+Hizb al-Ikha al-Watani
+Hizb al-Islami al-Iraqi
+Hizb al-Sha'b
+Hizb al-Sha'b al-Filastini
+Hizb al-Taharor al-'Arabi
+Hizb al-Umma
+Hizb al-Wafd
+Hizb al-ba 'th al- 'arabi
+Hizb ash-Sha'b
+Hizb ut-Tahrir
+Hizbawi Ginbar Harenet Ertra
+Hizbi Agrarii Tojikiston
+Hizbi Khalqī-Demokratī Tojikiston
+Hizbi Komunistii Tojikiston
+Hizbi Nahzati Islomii Tojikiston
+Hizbi Watan
+Hizbia Digil and Mirifle
+Hizbullah
+Hjemmefronten
+Hlaing-Myat-Paw GCBA
+Hlas
+Hlinka's Slovak People's
+Hlinka's Slovak People's Party
+Hlinkova slovenská ľudová strana
+Hnutie za demokraciu
+Hnutie za prosperujúce Cesko a Slovensko
+Hnutí za samosprávnou demokracii
+Hnutí za sociální spravedlnosti
+Hoboto Bpeme
+Holos
+Home Rule
+Home Rule League
+Home Rule Party
+Homeland
+Homeland Bloc
+Homeland Union
+Honduran Independent
+Honduran Independent Party
+Hong Kong Association for Democracy and People's Livelihood
+Hong Kong Confederation of Trade Unions
+Hong Kong Federation of Trade Unions;
+Hong Kong Progressive Alliance
+Hong Kong Resurgence Order
+Hope Force
+Hope Front
+Hope for Portugal Movement
+Horizon Monaco
+Hosen L'Yisrael
+Hoshu Shintō
+House of Freedom
+Households
+Households Party
+Hromada
+Hromadianska pozytsiia
+Hrvatska Stranka Prava 1861
+Hrvatska demokratska seljačka stranka
+Hrvatska demokratska zajednica
+Hrvatska demokratska zajednica 1990
+Hrvatska demokratska zajednica Bosne i Hercegovine
+Hrvatska demokršćanska stranka
+Hrvatska građanska inicijativa
+Hrvatska građanska stranka
+Hrvatska kršćanska demokratska stranka
+Hrvatska kršćanska demokratska unija
+Hrvatska kršćanska demokratska unija Bosne i Hercegovine
+Hrvatska narodna zajednica
+Hrvatska pucka stranka
+Hrvatska seljacka narodna stranka
+Hrvatska seljačka stranka
+Hrvatska socijalno liberalna stranka
+Hrvatska stranka prava
+Hrvatska stranka prava dr. Ante Starčević
+Hrvatska stranka umirovljenika
+Hrvatski blok
+Hrvatski demokratski savez Slavonije i Baranje
+Hrvatski nezavisni demokrati
+Hrvatski rast
+Hrvatsko-srpska koalicija
+Human Rights Protection
+Human Rights Protection Party
+Human Rights and Democracy Movement
+Human Rights'
+Human Rights' Party
+Human Shield
+Humanist
+Humanist Democratic Centre
+Humanist Party
+Humanist Party of Guatemala
+Humanist Party of Solidarity
+Hungarian Christian Democratic Movement
+Hungarian Civic
+Hungarian Civic Party
+Hungarian Coalition
+Hungarian Communist
+Hungarian Communist Party
+Hungarian Communist Workers'
+Hungarian Communist Workers' Party
+Hungarian Democratic Forum
+Hungarian Independence
+Hungarian Independence Party
+Hungarian Justice and Life
+Hungarian Justice and Life Party
+Hungarian National Independence
+Hungarian National Independence Party
+Hungarian People's
+Hungarian People's Party
+Hungarian People's Union
+Hungarian Socialist
+Hungarian Socialist Party
+Hungarian Socialist Workers'
+Hungarian Socialist Workers' Party
+Hungarian Two-tailed Dog
+Hungarian Two-tailed Dog Party
+Hungarian Working People's
+Hungarian Working People's Party
+Hungarian-German Social Democratic
+Hungarian-German Social Democratic Party
+Hunting, Fishing, Nature, Tradition
+Hægri Grænir flokkur fólksins
+Högern
+Högerpartiet
+Højre
+Høyre
+Høyre & Frisinnede Venstre
+Høyre | Det Liberale Folkepartiet
+Hürriyet Partisi
+I Believe
+I Democratici
+I Love Madagascar
+I'tilāf Dawlat al-Qānūn
+IAINA
+IBIR
+IIPF
+IMRO
+IMRO -- Bulgarian National Movement
+INAT
+INITE
+INTP
+INVR
+IPFN
+IPGE
+IRAA
+IRPT
+ISCI
+ITAK
+IUML
+IWBP
+IYWICC
+Iceland Democratic
+Iceland Democratic Party
+Icelandic Movement -- Living Country
+Idea Popular de Guinea Ecuatorial
+Ideal Democratic
+Ideal Democratic Party
+Ideas in Motion
+Idee in Movimento
+If You Want It, Chile Changes
+Il Girasole
+Il Popolo della Libertà
+Ilia Chavchavadze Society
+Ilia Chavchavadzis Sazogadoeba
+Illankai Tamil Arasu Kachchi
+Imam Ali Battalions
+Imbokodvo National Movement
+Impartiality Society
+Imperial
+Imperial Liberal
+Imperial Liberal Party
+Imperial Party
+Imperial Rule Assistance Association
+Imperium Europa
+Impulse for a New Vision of the Republic
+Impulsion pour une nouvelle vision de la République
+In Common We Can
+In Tide
+Independence
+Independence Front
+Independence Party
+Independent Absolute Renovation Movement
+Independent Agrarian
+Independent Agrarian Movement
+Independent Agrarian Party
+Independent Agriculture
+Independent Alliance
+Independent Democratic
+Independent Democratic Action
+Independent Democratic Party
+Independent Democratic Serb
+Independent Democratic Serb Party
+Independent Democratic Union
+Independent Democratic Union of Chad
+Independent Democrats
+Independent Electoral Force
+Independent Farmers
+Independent Fianna Fail
+Independent Fianna Fáil
+Independent Forward Bloc
+Independent Free Trade
+Independent Greeks
+Independent Group for Sant Julía
+Independent Hungarian Democratic
+Independent Hungarian Democratic Party
+Independent Initiative
+Independent Labour
+Independent Labour Party
+Independent Liberal
+Independent Liberal Party
+Independent Liberal Party for National Unity
+Independent Liberals
+Independent List -- Ivan Grubisic
+Independent List of Milan Bandic
+Independent Moralizing Front
+Independent Muslim Lists
+Independent National
+Independent National Party
+Independent National Republican
+Independent National Republican Party
+Independent Party
+Independent Party of the Middle Class
+Independent Peasants
+Independent People's
+Independent People's Movement
+Independent People's Party
+Independent Protectionist
+Independent Protectionist Party
+Independent Radical
+Independent Radical Party
+Independent Radical Socialist
+Independent Radical Socialist Party
+Independent Radicals
+Independent Regionalist
+Independent Regionalist Party
+Independent Republican Movement
+Independent Republicans
+Independent Revolutionary
+Independent Revolutionary Party
+Independent Royalists
+Independent Smallholders
+Independent Smallholders Party
+Independent Smallholders'
+Independent Smallholders' Party
+Independent Social Democratic Party of Germany
+Independent Social Democrats
+Independent Socialist
+Independent Socialist Party
+Independent Socialist Party of Chad
+Independent Women's Independent Women's Association
+Independent and Democratic Union of Cape Verde
+Independente
+Independents 4 Change
+Independents Alliance
+Independents Party
+Independents for '67
+Independents for Croatia
+Independents for the National Front
+Independents of Hope
+Independents of the East
+Independents of the Right
+Independet Nationalist
+Independientes Pro Frente Nacional
+Indian Congress
+Indian Liberal
+Indian Liberal Party
+Indian Movement Túpac Katari
+Indian National Congress
+Indian People's
+Indian People's Party
+Indian Peoples'
+Indian Peoples' Party
+Indian Union Muslim League
+Indigenous Pachakuti Movement
+Indonesian Democratic Party of Struggle
+Indonesian Justice and Unity
+Indonesian Justice and Unity Party
+Indonesian National
+Indonesian National Party
+Indonesian People's
+Indonesian People's Party
+Industry
+Industry Party
+Industry will save Georgia
+Indépendants de l'Espoir
+Indépendants de la droite
+Iniciativa Democràtica Nacional
+Iniciativa per Catalunya Verds
+Inicjatywa dla Polski
+Inite
+Inite Patriyotik
+Initiative for Catalonia Greens
+Initiative for Poland
+Inkatha Freedom
+Inkatha Freedom Party
+Innovation and Unity
+Innovation and Unity Party
+Insieme
+Institutional Renewal Party of National Action
+Institutional Republican
+Institutional Republican Party
+Institutional Social Democratic Bloc
+Integrated Revolutionary Organizations
+Integration and Development Movement
+Integration with Britain
+Integration with Britain Party
+Intelligently
+Interest
+Internal Macedonian Revolutionary Organization
+Interregional Reform Bloc
+Intervençao Democrática
+Intransigent
+Intransigent Party
+Intransigent Radical Civic Union
+Inuit
+Inuit Ataqatigiit
+Inuit Party
+Irak Türkmen Cephesi
+Iran Novin
+Iran Novin Party
+Iranian Conservatives
+Iranian Principlists
+Iraq Awakening and Independents National Alliance
+Iraqi Accord Front - Tawafuq
+Iraqi Accordance Front
+Iraqi Arab Socialist Union
+Iraqi Communist
+Iraqi Communist Party
+Iraqi Islamic
+Iraqi Islamic Party
+Iraqi National Accord
+Iraqi National Congress
+Iraqi National Dialogue Front
+Iraqi National Turkmen
+Iraqi National Turkmen Party
+Iraqi Turkmen Front
+Irgenii Zorig-Nogoon Nam
+Irish Nationalist
+Irish Nationalist Party
+Irish Parliamentary
+Irish Parliamentary Party
+Irish Unionist Alliance/Irish Unionist
+Irish Unionist Alliance/Irish Unionist Party
+Irish Worker League
+Iron Guard
+Isamaaliit
+Islam Conference Bangladesh
+Islami Jamhoori Ittehad
+Islami Oikko Joţ
+Islamic
+Islamic Action Front
+Islamic Centrist
+Islamic Centrist Party
+Islamic Coalition
+Islamic Coalition Party
+Islamic Dawa
+Islamic Dawa Party
+Islamic Democratic Alliance
+Islamic Iran Participation Front
+Islamic Movement of Afghanistan
+Islamic Party
+Islamic People's Republican
+Islamic People's Republican Party
+Islamic Renaissance Party of Tajikistan
+Islamic Republican
+Islamic Republican Party
+Islamic Salvation Front
+Islamic Societies
+Islamic Society
+Islamic Supreme Council of Iraq
+Islamic Union for Liberation of Afghanistan
+Islamic Unity Front
+Islamic Unity Party of Afghanistan
+Islamists
+Islands' Fraternity and Unity
+Islands' Fraternity and Unity Party
+Isola Group
+Israel Resilience
+Israel Resilience Party
+Israel for Immigration
+Israel is Our Home
+Israeli Labor
+Israeli Labor Party
+Israeli Workers List
+Istarski demokratski sabor
+Istiqlal
+Istrian Democratic Assembly
+Isänmaallinen Kansanliike
+It is time
+It's Enough
+Italia. Bene Comune
+Italian Catholic Electoral Union
+Italian Communist
+Italian Communist Party
+Italian Democrat Socialists
+Italian Democratic Party of Monarchist Unity
+Italian Democratic Socialist
+Italian Democratic Socialist Party
+Italian Fasci of Combat
+Italian Left
+Italian Liberal
+Italian Liberal Party
+Italian Nationalist Association
+Italian People's
+Italian People's Party
+Italian Radical
+Italian Radical Party
+Italian Radicals
+Italian Reformist Socialist
+Italian Reformist Socialist Party
+Italian Renewal
+Italian Republican
+Italian Republican Party
+Italian Social Democratic
+Italian Social Democratic Party
+Italian Social Movement
+Italian Social Movement-National Right
+Italian Socialist
+Italian Socialist Party
+Italian Socialists
+Italy. Common Good
+Ittehad-e Islami bara-ye Azadi-ye Afghanistan
+Ittihad Party // Ettihad
+Ittihad Party // Ettihad Party
+Ittihad al-Ishtiraki al-Arabi
+Ivorian Popular Front
+Izquierda Democrática
+Izquierda Dinástica
+Izquierda Liberal
+Izquierda Republicana
+Izquierda Socialista
+Izquierda Unida
+Izquierda de los Pueblos
+JCWC
+JUNTA
+Jacksonian
+Jam`iyat-e Isargaran-e Enqelab-e Eslami
+Jamaica Democratic
+Jamaica Democratic Party
+Jamaica Labour
+Jamaica Labour Party
+Jamat-e-Islami Pakistan
+Jamiat Ulema-e-Islam
+Jamiat-e Islami
+Janata
+Janata Dal
+Janata Party
+Janatha Vimukthi Peramuna
+Janta
+Janta Party
+Japan Communist
+Japan Communist Party
+Japan Democratic
+Japan Democratic Party
+Japan Future
+Japan Future Party
+Japan Liberal
+Japan Liberal Party
+Japan Masses
+Japan Masses Party
+Japan New
+Japan New Party
+Japan Renewal
+Japan Renewal Party
+Japan Restoration
+Japan Restoration Party
+Japan Socialist
+Japan Socialist Party
+Jathika Hela Urumaya
+Jathika Sahayogitha Sandhanaya
+Jatiya
+Jatiya Party
+Jaunais Laiks
+Jaunie Demokrāti
+Jaunoji Lietuva
+Jaunā konservatīvā partija
+Jaunā partija
+Javnaðarflokkurin
+Jayou Seonjin Dang
+Jayu Minju Yonmaeng
+Jayu Minju-dang
+Jayu-dang
+Jayuhangukdang
+Jean Gremling List -- Independent Socialists
+Jebh-e-Nejat-e Melli
+Jebha-ye pāydārī-e enqelāb-e eslāmī
+Jebheye Mosharekate Iran-e Eslaami
+Jebheye Paydari
+Jedinstvena Srbija
+Jeongui Dang
+Jewish Group
+Jewish Home
+Jewish National Council
+Jiaotongxi/Chiao-t'ung-hsi
+Jimenista de Cartago
+Jimenista of Cartago
+Jiminto/Komeito
+Jinbo Shin-dang
+Jinbudang/Chin-pu Tang
+Jinin Kai
+Jisedai No Tou
+Jitsugo Doshikai
+Jiyu Club
+Jiyu Kai
+Jiyu Rengo
+Jiyū Minshutō
+Jiyū-tō
+Jiyūtō
+Jobbik Magyarországért Mozgalom
+Joguk tongil minju juui jeonseon
+Joint Council of Work Collectives
+Joint List
+Joint List Bloc
+Jones
+Jones Party
+Jongmin hoe
+Jordbrukarnas Riksförbund
+Joseon-Rodong-Dang
+Jubilee
+Jubilee Party
+Judged By Your Work
+Judged By Your Work Party
+Jugoslovenska demokratska stranka
+Jugoslovenska levica
+Jugoslovenska muslimanska organizacija
+Jugoslovenska nacionalna stranka
+Jugoslovenska radikalna zajednica
+Jumhooree
+Jumhooree Party
+Junbish-i-Milli Islami Afghanistan
+June List
+June Movement
+Jungruthenen
+Jungruthian
+JuniBevægelsen
+Junilistan
+Junta Renovadora
+Junta/Mitchell/Sylvester Faction from PPP
+Juntos Podemos Más por Chile
+Junts per Catalunya
+Just Russia
+Justice
+Justice First
+Justice Party
+Justice Party Singapore
+Justice Social Democratic
+Justice Social Democratic Party
+Justice Unity
+Justice Unity Party
+Justice and Construction
+Justice and Construction Party
+Justice and Development
+Justice and Development Party
+Justice and Reconciliation
+Justice and Reconciliation Party
+Justice and Truth Alliance
+Justice and Unity
+Justice and Unity Party
+Justicialist
+Justicialist Party
+Juwa
+Juwa Party
+Jāme'e-ye Rowhāniyyat-e Mobārez
+K.E.P
+KACH
+KADU
+KALIBAPI
+KAMPI
+KANU
+KDNP
+KDTP
+KESK
+KGSZP
+KGTZTK
+KHUNTO
+KIDISO
+KINAL
+KINHMA
+KKSS
+KMPP
+KMSP
+KNDP
+KNEP
+KODISO
+KODS
+KORWIN
+KPRF
+KPRS
+KPSS
+KPVLV
+KSCM
+KSDP
+KSII
+KSSP
+KTPI
+KWND
+Kabaka Yekka
+Kabalikat ng Malayang Pilipino
+Kabalikat ng Mamamayang Pilipino
+Kabataan Partylist
+Kach
+Kadare Party of Solomon Islands
+Kadima
+Kaghakatsiakan Paymanagir
+Kahol Lavan
+Kakushin Club
+Kam pieder valsts?
+Kamerun National Congress
+Kamerun National Democratic
+Kamerun National Democratic Party
+Kamerun People's
+Kamerun People's Party
+Kampuchean People's Revolutionary
+Kampuchean People's Revolutionary Party
+Kamunistyčnaja Partyja Bielarusi
+Kanakpak Pracheachon Kâmpuchéa
+Kanakpak Sam Rangsee
+Kanakpak Sethi Manus
+KanapakKhme r Eisan Mean Chey
+Kanaq Serei Pheap
+Kansallinen Edistyspuolue
+Kansallinen Kokoomus
+Kansanpuolue
+Kaona
+Kapisanan ng Paglilingkod sa Bagong Pilipinas
+Karen Youth Organisation
+Kartel Liberale en Socialistische
+Kartia 91
+Kartvel Traditsionalista Kavshiri
+Kaset Sangkhom
+Kata'ib Hezbollah
+Kata'ib al-Imam Ali
+Katholieke Nationale Partij
+Katholieke Partij // Parti catholique
+Katholieke Vlaamse Volkspartij
+Katholieke Volkspartij
+Katholische Konservative
+Katholische Volkspartei
+Katter's Australian
+Katter's Australian Party
+Kattusseqatigiit
+Kazakhstani Social Democratic Party Auyl
+Kdrgozdrdn-e Sdzandegi
+Keep Promises
+Kensei Hontō
+Kensei Issinkai
+Kenseihonto
+Kenseikai
+Kenseitō
+Kensikai
+Kenya African Democratic Union
+Kenya African National Union
+Kenya National Congress
+Kenya People's Union
+Kerakunan Tulodo Pranatan Iggil
+Keresztény Gazdasági és Szociális Párt
+Keresztény Nemzeti Egyesülés Pártja
+Keresztény Nemzeti Földmíves és Polgári Párt
+Kereszténydemokrata Néppárt
+Kesatuan Melayu
+Keskusta
+Key Coalition
+Key Force
+Khalkhta Megobrobis da Samartlianobis Partia
+Khana Ratsadon
+Khrystyyans`ko-Demokratychna Partiya Ukrainy
+Khwamwang Mai
+Kibō no Tō
+Kidma Ve'avoda
+Kidma vePituah
+Kilusang Bagong Lipunan
+Kingdom of Bulgaria Confederation
+Kinima Allagis
+Kinima Allileggiis
+Kinima Dimokraton Sosialiston
+Kinima Oikologoi Perivallontistoi
+Kinima Sosialdimokraton EDEK
+Kinima gia ta zoa tis Kiprou
+Kisan Mazdoor Praja
+Kisan Mazdoor Praja Party
+Kit Prachakhom
+Klub angazovaných nestraníku
+Kmanek Haburas Unidade Nasional Timor Oan
+Know Nothings
+Koalicija Darbo partija + Jaunimas
+Koalicija Ključ
+Koalicija Vakat
+Koalicija Vojvodina
+Koalicija narodnog sporazuma
+Koalicija za cjelovitu i demokratsku Bosnu i Hecegovinu
+Koalicioni për Kosovë të
+Koalicja Odnowy Rzeczypospolitej Wolność i Nadzieja KORWiN
+Koalisyong Makabayan ng Bayan
+Koalitsiya Simeon II
+Koalitsiya na Rozata
+Kokumin Doshikai
+Kokumin Dōmei
+Kokumin Kyôdô Tô
+Kokumin Kyōkai
+Kokumin Shinto
+Kokumin no Seikatsu ga Daiichi
+Kolina
+Komelî Îslamî le Kurdistan
+Komma Dimokratikou Socialismou
+Komma Ethnikofronon
+Komma Fileleftheron
+Komma Georgiou Papandreou
+Komma Neofileleftheron
+Komma Proodeftikon
+Komma Ton Eleftherofronon
+Komma ton Fileleftheron
+Kommounistikó Kómma Elládas
+Kommtinistaflokkur
+Kommunisticheskaya Partiya Belorussii
+Kommunisticheskaya Partiya Rossiyskoy Federatsii
+Kommunisticheskaya Partiya Sovetskogo Soyuza
+Kommunistikon Komma Ellados Esoterikou
+Kommunistische Partei Deutschlands
+Kommunistische Partei der Schweiz
+Kommunistische Partei Österreichs
+Komsomol of Ukraine,
+Komunisticeska Partija na Balgarija
+Komunistická strana Cech a Moravy
+Komunistická strana Slovenska
+Komunistická strana Československa
+Komunistička Partija Hrvatska/Savez komunista Hrvatske
+Komunistična Partija Slovenije
+Komunistychna Partiya Robitnykiv i Selyan
+Komunistychna Partiya Ukrayiny
+Komunistyčna Partija Ukraïny
+Konfederacja Polski Niepodległej
+Konfederatsiya Profsoyuzov Respubliki Kazakhstana
+Kongres India Se-Malaysia
+Kongres Liberalno-Demokratyczny
+Kongres Nowej Prawicy
+Kongress russkikh obschin
+Konhres Ukrains`kykh Natsionalistiv
+Konservative Folkeparti
+Konservativna pariija
+Konservatīvā partija
+Konstitutsionno-Demokraticheskaya Partiya
+Konstytutsijno-Demokratychna Partija -- Viche
+Konvansyon Inite Demokratik
+Konzervativna Reformistička stranka
+Konzervativna stranka
+Koonderakond ja Maarahva Ühendus
+Korea Democratic
+Korea Democratic Party
+Korea National
+Korea National Party
+Korea Nationalist
+Korea Nationalist Party
+Korean Social Democratic
+Korean Social Democratic Party
+Koshin Club
+Kosova Demokratik Türk Partisi
+Kowloon West New Dynamic
+Krajowa Partia Emerytów i Rencistów
+Krajowe Porozumienie Emerytów i Rencistów Rzeczypospolitej Polskiej
+Krest'yanskii Soyuz Kazakhstana
+Krestanskodemokraticka strana
+Kresťanskodemokratické hnutie
+Kresťanská únia
+Krikščionių demokratų sąjunga
+Krikščionių konservatorių socialinė sąjunga
+Krikščionių partija
+Krishak Sramik
+Krishak Sramik Party
+Kristdemokraterna
+Kristelig Folkeparti
+Kristeligt Folkeparti
+Kristendemokraterne
+Kristiligi Fólkaflokkurin, Føroya Framburðs- og Fiskivinnuflokkur
+Kristillisdemokraatit
+Kristlik Rahvaerakond
+Kristīgi demokrātiskā savienība
+Kristīgo Demokrātu Savienība
+Kršćansko-socijalna stranka prava
+Krščanski socialisti
+Kukiz'15
+Kukuriku Coalition
+Kukuriku koalicija
+Kulanu
+Kulmiye Nabad, Midnimo Iyo Horumar Iyo
+Kuomintang
+Kuomintang of China
+Kurdish Islamic Union
+Kurdistan Alliance
+Kurdistan Alliance/Democratic Patriotic Alliance of Kurdistan
+Kurdistan Democratic
+Kurdistan Democratic Party
+Kurdistan Islamic Group
+Kurdistan List
+Kushin Club
+Kustība Par!
+Kvennalisti
+Kyoudoutou
+Kyrgyzstan
+Kyrgyzstan Party
+Kystpartiet
+Kärtner Bauernbund
+Kómma Ellênòn Kynègôn
+Kómma Ethnikofrónōn
+Köztársaság Párt
+Kıbrıs Türktür Partisi
+Kōmeitō
+Křesťanská a demokratická unie
+L'Altra Europa con Tsipras
+L'Ayiti an Aksyon/Latibonit an Aksyon
+L'Ulivo
+L'Union des Forces Républicaines
+L'Union pour la nouvelle République
+L'Unione
+LAAT
+LAMMP
+LANC
+LAOS
+LCPH
+LCRK
+LCSYU
+LDDP
+LDFHK
+LDPB
+LDPD
+LDPR
+LDPU
+LDSS
+LIBRE
+LIDEM
+LIDER
+LIPA
+LIPE
+LJSP
+LKDP
+LKPP
+LKZKP
+LLRA
+LLSL
+LNNK
+LNPA
+LNPQ
+LPAI
+LPCG
+LPCMO
+LPKTS
+LPRP
+LRLS
+LSAP
+LSCG
+LSDDP
+LSDP
+LSDS
+LSDSP
+LSLDP
+LTMA
+LVLS
+LWSP
+LZJPS
+La Causa Radical
+La Destra
+La Follette Progressive
+La Follette Progressive Party
+La France Insoumise
+La Rete
+La République En Marche!
+Laban Ng Demokratikong Pilipino
+Laban ng Makabayang Masang Pilipino
+Labor
+Labor Front
+Labor Party
+Labor and Agrarian
+Labor and Agrarian Party
+Labor-Progressive
+Labor-Progressive Party
+Labour
+Labour Democratic
+Labour Democratic Party
+Labour Farmer
+Labour Farmer Party
+Labour Front
+Labour Group
+Labour Party
+Labour Party People's Crusade
+Labour Party of Malaya
+Labour Solidarity
+Labour Union
+Labour Unionists
+Labour Unity
+Labour-Farmer
+Labour-Farmer Party
+Lafari
+Lafari Party
+Laikon Koinonikon Komma
+Laikon Komma
+Lakas ng Bayan
+Land and Justice
+Land and Justice Party
+Landbund
+Landesring der Unabhängigen
+Landlords' Party // House Owners
+Landlords' Party // House Owners Party
+Lang Labour
+Lang Labour Party
+Lanka Equal Society
+Lanka Equal Society Party
+Lanka Sama Samaja
+Lanka Sama Samaja Party
+Lanka Tamil State
+Lanka Tamil State Party
+Lantmanna
+Lantmanna Party
+Lantmanna- och borgarepartiet
+Lantmannapartiet
+Lanvi Organisation
+Lao Development Association
+Lao National Union
+Lao National Union Party
+Lao Neutralist
+Lao Neutralist Party
+Lao Pen Kang
+Lao People's Rally
+Lao People's Revolutionary
+Lao People's Revolutionary Party
+Lao Ruam Lao
+Lao Ruam Samphanh
+Lapiang Makabansa
+Latgales Gaisma
+Latgales Zemnieku partija
+Latgales kristīgo zemnieku un katoļu partija
+Latgalian Christian Peasant and Catholic
+Latgalian Christian Peasant and Catholic Party
+Latgalian Farmer-Labour
+Latgalian Farmer-Labour Party
+Latgalian Farmers
+Latgalian Farmers Party
+Latgalian Progressive Farmers
+Latgallian Progressive
+Latgallian Progressive Party
+Latvia's First
+Latvia's First Party
+Latvian Association of Regions
+Latvian Democratic Labour
+Latvian Democratic Labour Party
+Latvian Development
+Latvian Farmers' Union
+Latvian First
+Latvian First Party
+Latvian Green
+Latvian Green Party
+Latvian Independence
+Latvian Independence Party
+Latvian National Independence Movement
+Latvian Russian Union
+Latvian Social Democratic Workers'
+Latvian Social Democratic Workers' Party
+Latvian Unity
+Latvian Unity Party
+Latvian Way
+Latvian Way Party
+Latviesu Zemnieku Savieniba
+Latviešu neatkarības partija
+Latvijas Ceļš
+Latvijas Demokrātiskā darba partija
+Latvijas Jaunsaimnieku un sīkgruntnieku partija
+Latvijas Komunistiskā partija
+Latvijas Krievu pilsoņu partija
+Latvijas Krievu savienība
+Latvijas Nacionāli konservatīvā partija
+Latvijas Nacionālās Neatkarības Kustība
+Latvijas Nacionālās neatkarības kustība
+Latvijas Pirmā partija
+Latvijas Reģionu apvienība
+Latvijas Sociāldemokrātiskā Strādnieku Partija
+Latvijas Sociālistiskā partija
+Latvijas Tautas fronte
+Latvijas Vienības Partija
+Latvijas Zaļā partija
+Latvijas Zemnieku Savienība
+Latvijas Zemnieku savienība
+Latvijas attīstībai
+Lauredian Union
+Lavalas Family
+Lavalas Political Organization
+Law and Justice
+Law and Unity Bloc
+Laïkí Enótita
+Laïkós Orthódoxos Synagermós
+Laïkós Sýndesmos
+Le Parti pour la renaissance nationale
+LeBlanc Labour
+LeBlanc Labour Party
+Leading Thai party
+League
+League for Citizens' Equality
+League for Free Finland
+League of Communists of Bosnia and Herzegovina
+League of Communists of Macedonia
+League of Communists of Montenegro
+League of Communists of Serbia
+League of Communists of Slovenia
+League of Communists of Yugoslavia
+League of Croatian Communists/Socialist Alliance of Working People of Yugoslavia
+League of Free Liberals
+League of Patriots
+League of Polish Families
+League of Social Democrats
+League of Social Democrats of Vojvodina
+Lebanese Democratic
+Lebanese Democratic Party
+Lebanese Forces
+Lebanese Phalanges
+Lebanese Phalanges Party
+Leefbaar Nederland
+Left
+Left Alliance
+Left Alternative
+Left Bloc
+Left Ecology Freedom
+Left Front
+Left Liberals
+Left Party
+Left Reform
+Left Reform Party
+Left Republicans
+Left Socialists
+Left Wing Socialist
+Left Wing Socialist Party
+Left and Democrats
+Left of Croatia
+Left of the Peoples
+Left-Green Movement
+Left-wing
+Left-wing Workers
+Leftwing Union for the Socialist Democracy
+Lega Nord
+Lega dei Ticinesi
+Legionnaire movement
+Legitimists
+Lehet Más a Politika
+Lenin's Communist Society of Youth of Ukraine
+Lenkų centrinio rinkimų komitetas
+Les Democrats
+Les Républicains
+Les Verts
+Les Verts Fraternels
+Lesotho Congress for Democracy
+Lesotho Workers
+Lesotho Workers Party
+Lespwa
+Let Life Prosper
+Let's get Serbia moving - Tomislav Nikolic
+Levica
+Levica Srbije
+Levý Blok
+Lewica i Demokraci
+Liaudies sąjunga "Uz teisingą Lietuvą"
+Liberaalinen kansanpuolue
+Liberal
+Liberal Alliance
+Liberal Alliance of Montenegro
+Liberal Alternative of Social Advance
+Liberal Centre
+Liberal Civic Resistance
+Liberal Civic Resistance Party
+Liberal Coalition
+Liberal Coalition Party
+Liberal Concentration
+Liberal Conservative
+Liberal Conservative Party
+Liberal Constitutional
+Liberal Constitutional Party
+Liberal Constitutionalist Party of Honduras
+Liberal Country
+Liberal Country Party
+Liberal Democracy
+Liberal Democracy of Slovenia
+Liberal Democratic
+Liberal Democratic Centre
+Liberal Democratic Congress
+Liberal Democratic Convention
+Liberal Democratic Federation of Hong Kong
+Liberal Democratic Party
+Liberal Democratic Party of Bosnia and Herzegovina
+Liberal Democratic Party of Germany
+Liberal Democratic Party of Moldova
+Liberal Democratic Party of Russia
+Liberal Democratic Party of Slovenia
+Liberal Democratic Party of Ukraine
+Liberal Democratic Party/Clean Government
+Liberal Democratic Party/Clean Government Party
+Liberal Democratic Union
+Liberal Democrats
+Liberal Democrats' Rally for National Reconstruction-Vivotene
+Liberal Doctrinaire
+Liberal Doctrinaire Party
+Liberal Forum
+Liberal Front
+Liberal Fusionist
+Liberal Fusionist Party
+Liberal League
+Liberal Left
+Liberal Left Party
+Liberal Liga
+Liberal National Party of Queensland
+Liberal Opening Movement
+Liberal Opposition
+Liberal Party
+Liberal Party // Southern Party // Southern Liberal
+Liberal Party // Southern Party // Southern Liberal Party
+Liberal Party of Andorra
+Liberal Party of Australia
+Liberal Party of Canada
+Liberal Party of Chile
+Liberal Party of Corrientes
+Liberal Party of Cuba
+Liberal Party of Gibraltar
+Liberal Party of Honduras
+Liberal Party of Macedonia
+Liberal Party of Montenegro
+Liberal Party of Newfoundland
+Liberal Party of Norway
+Liberal Party of Sweden
+Liberal Party of Switzerland
+Liberal Party of Ukraine
+Liberal Party of the Dominican Republic
+Liberal Party/Eduadorian Radical Liberal
+Liberal Party/Eduadorian Radical Liberal Party
+Liberal People's
+Liberal People's Party
+Liberal Reformation Party - Francophone Democratic Front
+Liberal Reformist
+Liberal Reformist Party
+Liberal Regenerator
+Liberal Regenerator Party
+Liberal Renewal
+Liberal Renewal Party
+Liberal Republican
+Liberal Republican Party
+Liberal Republican Right
+Liberal Social Union
+Liberal Socialist
+Liberal Socialist Party
+Liberal Socialists
+Liberal Socialists Party
+Liberal Somali Youth
+Liberal Somali Youth Party
+Liberal State
+Liberal State Party
+Liberal Union
+Liberal Union of Lithuania
+Liberal Unionist
+Liberal Unionist Party
+Liberal and Centre Union
+Liberal and Country League
+Liberal and Democratic Party of Mozambique
+Liberal'no Demokratuyčna Partiya Ukrayiny
+Liberal'no-Demokraticheskaya Partiya
+Liberal'no-Demokraticheskaya Partiya Rossii
+Liberal-Demokratische Partei Deutschlands
+Liberala samlingspartiet
+Liberaldemokraten
+Liberale
+Liberale Mitte
+Liberale Partei der Schweiz
+Liberale Partij // Parti libéral
+Liberale Reichspartei
+Liberale Staatspartij
+Liberale Unie
+Liberale Vereinigung
+Liberalerna
+Liberales Forum
+Liberales Gamacistas
+Liberales Independientes
+Liberali
+Liberalna Partija Crne Gore
+Liberalna Partiya
+Liberalna Partiya Ukrayiny
+Liberalna demokracija Slovenije
+Liberalna partija na Makedonija
+Liberalna stranka
+Liberalni Savez Crne Gore
+Liberalno Demokratska Partija
+Liberalno demokratska partija
+Liberalno demokratska stranka Bosne i Hercegovine
+Liberalno demokratska stranka Slovenije
+Liberalno-Demokratska Partija
+Liberals
+Liberals' Movement of the Republic of Lithuania
+Liberalsozialistische Partei
+Liberalt Centrum
+Liberalų ir centro sąjunga
+Liberation Front of Mozambique
+Liberation Front of the Slovene Nation
+Liberation Movement of Iran
+Liberation Rally
+Liberi e Uguali
+Liberia Transformation
+Liberia Transformation Party
+Liberian Action
+Liberian Action Party
+Liberian People's
+Liberian People's Party
+Liberian Unification
+Liberian Unification Party
+Libertad Democrática Renovada
+Libertad y Refundación
+Libertair, Direct, Democratisch
+Libertarian
+Libertarian Movement
+Libertarian Movement Party
+Libertarian Party
+Libertarian, Direct, Democratic
+Libertas Ireland
+Libertas Poland
+Libertas Polska
+Libertas.lv
+Liberty
+Liberty Forward
+Liberty Forward Party
+Liberty Korea
+Liberty Korea Party
+Liberty Movement
+Liberty Party
+Liberty Party // Freedom
+Liberty Party // Freedom Party
+Liberty and Refoundation
+Liberálně sociální unie
+Libralim Atzma'im
+Libéralisme Économique et Action Démocratique pour la Reconstruction Nationale
+Lider
+Lidhja Demokratike e Dardanisë
+Lidhja Demokratike e Kosovës
+Liepāja
+Liepāja Party
+Liepājas Partija
+Lietuvių tautininkų sąjunga
+Lietuvos Centro Partija
+Lietuvos Krikščionys Demokrata
+Lietuvos Krikščionys Demokratai
+Lietuvos Laisvės Sąjunga
+Lietuvos Persitvarkymo Sąjūdis
+Lietuvos Respublikos Liberalų sąjūdis
+Lietuvos Ukininku Sąjunga
+Lietuvos centro sąjunga
+Lietuvos darbo federacija
+Lietuvos demokratinė darbo partija
+Lietuvos demokratų partijos jungtinis sąrašas
+Lietuvos komunistų partija
+Lietuvos krikščionių demokratų partija
+Lietuvos laisvės lyga
+Lietuvos laisvės sąjunga
+Lietuvos lenkų rinkimų akcija
+Lietuvos liaudies partija
+Lietuvos liberalų sąjunga
+Lietuvos politinių kalinių ir terminių sąjunga
+Lietuvos rusų sąjunga
+Lietuvos socialdemokratų darbo partija
+Lietuvos socialdemokratų partija
+Lietuvos socialdemokratų sąjunga
+Lietuvos socialistų liaudininkų demokratų partija
+Lietuvos tautinių mažumų aljansas
+Lietuvos valstiečių ir žaliųjų sąjunga
+Lietuvos valstiečių liaudininkų sajunga
+Lietuvos valstiečių liaudininkų sąjunga
+Lietuvos valstiečių partija
+Lietuvos ūkio partijos
+Lietuvos žalioji partija
+Liga Agrară
+Liga Apărării Național Creștine
+Liga Guineense para a Protecção Ecológica
+Liga Lombarda
+Liga Polskich Rodzin
+Liga Popular Nacionalista
+Liga Veneta
+Liga socijaldemokrata Vojvodine
+Light of Latgale
+Ligue Démocratique
+Ligue Populaire Africaine pour l'Indépendance
+Ligue communiste révolutionnaire
+Ligue des Patriotes
+Lijst Dedecker
+Lijst Pim Fortuyn
+Likud-National Liberal Movement
+Link
+Linyon Demokratik Seselwa
+List Dedecker
+List Di Pietro -- Italy of Values
+List No Step Go
+List Verdonk
+List of Marjan Sarec
+Lista Bonino
+Lista Marjana Šarca
+Lista Niun Paso Atras
+Lista PanneIIa
+Lista di Pietro -- Italia del Valori
+Liste Dr. Hans-Peter Martin
+Liste Peter Pilz
+Liste democratique
+Liste libre des paysans, classes moyennes et ouvriers
+Lithuanian Centre
+Lithuanian Centre Party
+Lithuanian Christian Democratic
+Lithuanian Christian Democratic Party
+Lithuanian Christian Democrats
+Lithuanian Democratic
+Lithuanian Democratic Party
+Lithuanian Farmer's Union
+Lithuanian Farmers and Greens Union
+Lithuanian Freedom Union
+Lithuanian Green
+Lithuanian Green Party
+Lithuanian Labour Federation
+Lithuanian Liberty League
+Lithuanian Liberty Union
+Lithuanian List
+Lithuanian National Union
+Lithuanian Party of Economy
+Lithuanian Peasant
+Lithuanian Peasant League
+Lithuanian Peasant Party
+Lithuanian Peasant Popular Union
+Lithuanian Pensioners'
+Lithuanian Pensioners' Party
+Lithuanian People's
+Lithuanian People's Party
+Lithuanian Popular Peasants' Union
+Lithuanian Popular Socialist Democratic
+Lithuanian Popular Socialist Democratic Party
+Lithuanian Russian Union
+Lithuanian Social Democratic
+Lithuanian Social Democratic Party
+Lithuanian Social Democratic Union
+Livable Netherlands
+Living Unified Socialist Party of Catalonia
+Livre
+Ljevica Hrvatske
+Lliga Regionalista de Catalunya
+Lombard League
+Long Live Tunisia
+Los Verdes
+Los Verdes Ecologistas
+Love Haiti
+Love Thailand
+Love Thailand Party
+Lutte ouvrière
+Luxembourg Socialist Workers'
+Luxembourg Socialist Workers' Party
+Lytvyn Bloc
+Légitimistes
+Lëtzebuerger Sozialistesch Aarbechterpartei
+Lëvizja Socialiste për Intigrim
+Lëvizja për Bashkim
+Lýðræðisvaktin
+Lýðveldisflokkurinn
+Līdztiesība
+MAAK
+MADEP
+MANC
+MAPU
+MARTIN
+MASS
+MCAP
+MCDDI
+MCDN
+MCPC
+MCRN
+MCUP
+MDFM
+MDPS
+MERCI
+MESAN
+MGPK
+MIAJ
+MIDA
+MIDH
+MIEP
+MIRA
+MITKA
+MKDM
+MKDS
+MKKP
+MLPC
+MMSM
+MNDD
+MNDP
+MNFP
+MNPP
+MNRI
+MNRP
+MNSZ
+MODA
+MODIN
+MOKED
+MOLIRENA
+MONALIGE
+MONAP
+MORENA
+MOST-HID
+MOVEE
+MOVIMIENTO CONVERGENCIA POPULAR CIVICA
+MPCA
+MPHHEY
+MPLA
+MPRN
+MPRP
+MRDS
+MRNDD
+MSDP
+MSFT
+MSPP
+MSUP
+MSZDP
+MSZMP
+MSZP
+MUNGE
+MWPF
+Maalaisliitto
+Maarahva Liit // Põllumeeste Kogud
+Macedonian Group
+Madem G15
+Madeshi Jana Adhikar Forum Nepal
+Madeshi People's Rights Forum Nepal
+Madjarska Koalicija
+Maecha Bora
+Maendeleo Chap Chap
+Maendeleo Chap Chap Party
+Magnificat Slovakia
+Magyar
+Magyar Demokrata Fórum
+Magyar Dolgozók Pártja
+Magyar Függetlenségi Párt
+Magyar Igazság és Élet Pártja
+Magyar Kommunista Munkáspárt
+Magyar Kommunista Párt
+Magyar Kétfarkú Kutya Párt
+Magyar Nemzeti Függetlenségi Párt
+Magyar Népi Szövetség
+Magyar Party
+Magyar Szocialista Munkáspárt
+Magyar Szocialista Párt
+Magyar Élet Pártja
+Magyar és Német Szociál-Demokrata Párt
+Magyarországi Szociáldemokrata Párt
+Mahachon
+Mahachon Party
+Mahajana Eksath Peramuna
+Mahber Fikri Hager
+Mahoré People's Movement
+Majority
+Majorité
+Malawi Congress
+Malawi Congress Party
+Malay Union
+Malayan Peoples' Socialist Front
+Malaysia Workers'
+Malaysia Workers' Party
+Malaysian Chinese Association
+Malaysian Indian Congress
+Malaysian People's
+Malaysian People's Movement
+Malaysian People's Movement Party
+Malaysian People's Party
+Malaysian Social Justice
+Malaysian Social Justice Party
+Malaysian United Indigenous
+Malaysian United Indigenous Party
+Maldives Development Alliance
+Maldivian Democratic
+Maldivian Democratic Party
+Maldivian National
+Maldivian National Party
+Malta Labour
+Malta Labour Party
+Malta Workers'
+Malta Workers' Party
+Maltese Political Union
+Mana
+Mana Party
+Maneaban Te Mauri
+Manifesto
+Manpower Citizens' Association
+Maori
+Maori Party
+Marada Movement
+Mardom
+Mardom Party
+Marema-Tlou/Marematlou
+Marema-Tlou/Marematlou Party
+Marematlou Freedom
+Marematlou Freedom Party
+Maronite Christians
+Mass
+Mass Party
+Mass-Party
+Masyumi
+Masyumi Party
+Matanitu Vanua
+Maurice Bishop Patriotic Movement
+Maurin Kiribati
+Maurin Kiribati Party
+Maurist
+Maurist Conservatives
+Maurist Party
+Mauritanian People's
+Mauritanian People's Party
+Mauritanian Progressive Union
+Mauritanian Regroupment
+Mauritanian Regroupment Party
+Mauritian Militant Movement
+Mauritian Militant Socialist Movement
+Mauritian Party of Xavier-Luc Duval
+Mauritian Rallye
+Mauritian Social Democrat
+Mauritian Social Democrat Party
+Mauritian Socialist
+Mauritian Socialist Party
+Mauritian Solidarity Front
+Mayors and Independents -- Your Option
+Mazingira Green Party of Kenya
+Maznodrošināto politiskā apvienība
+McCarthyites
+Medborgerlig samling
+Medimurje
+Medimurje Party
+Medrek
+Meeting Point
+Meeting Point 2000
+Meie Kodu on Eestimaa!
+Melanesian Alliance
+Melanesian Alliance Party
+Melanesian Liberal
+Melanesian Liberal Party
+Melanesian Progressive
+Melanesian Progressive Party
+Memarjvene Opozitsia
+Memel Territory
+Memel Territory Party
+Merab Kostava Society
+Merchants
+Meretz
+Mesa de la Unidad Democrática
+Message of Hope
+Metarrythmistikon Komma
+Metba
+Metopon Ethnikis Anadimiourgias
+Mexican Communist
+Mexican Communist Party
+Mexican Democratic
+Mexican Democratic Party
+Mexican Labour
+Mexican Labour Party
+Međimurska stranka
+Mi Hazánk Mozgalom
+Miaraka amin'i Prezida Andry Rajoelina
+Miavorvac Ashkhatankayin Kusaktsutyun
+Middenpartij voor Stadt en Land
+Middle Class
+Middle Class Party
+Middle Party for City and Country
+Miflaga Datit Leumit
+Miflaga Haliberalit
+Miflaga Libralit Hadasha
+Miflaga Progresivit
+Mifleget HaAvoda HaYisrelit
+Mifleget HaPoalim HaMeuhedet
+Mifleget Hamerkaz
+Mifleget Poalei Eretz Yisrael
+Mifleget Poalim Hashomer Hatzair be'Eretz Yisrael
+Mijušković Group
+Milan Bandic 365 -- The Party of Labour and Solidarity
+Militant Party for the Development of Madagascar
+Military
+Militiant Socialist Movement
+Miljöpartiet de Gröna
+Miljøpartiet De Grønne
+Millenium Democratic
+Millenium Democratic Party
+Millet Partisi
+Milli Selamet Partisi
+Milliyetçi Demokrasi Partisi
+Milliyetçi Hareket Partisi
+Milliyetçi Çalışma Partisi
+Min Ju Tong Hap-dang
+Mineiro Republican
+Mineiro Republican Party
+Minima Elpidas
+Ministerial Queensland
+Ministerial Western Australia
+Ministerial and Opposition Liberals
+Minjin Dang
+Minjok T'ongil-tang
+Minjoo Party of Korea
+Minju Dang
+Minju Gonghwa-dang
+Minju Gungmin-dang
+Minju Hanguk-dang
+Minju Ja-yudang
+Minju Jeongui-dang
+Minju Nodong Dang
+Minju Sahoe-dang
+Minju Tongil-dang
+Minju gungmin-dang
+Minju-dang
+Minjudang
+Minna no Tō
+Minshu Shakai-tō
+Minshutō
+Miscarea Ecologista din Romania
+Mission
+Mission Party
+Mizhregional`nyj Blok Reform
+Mizrachi Workers
+Miðflokkurin
+Miðflokkurinn
+Mişcare Social-Politică Republicană Ravnopravie
+Mişcarea republicană pentru egalitate în drepturi "Unitate-Edinstvo"
+Mișcarea Legionară
+Mlada demokratsko-progresivna stranka
+Mladoliberalna partiya
+Mladočeši // Jungtschechen
+Mniejszość niemiecka w Polsce
+Mobilisation pour le Développement National
+Mobilization for National Development
+Moderata samlingspartiet
+Moderate
+Moderate Conservative Union
+Moderate Free Traders
+Moderate Independence
+Moderate Independence Party
+Moderate Liberal
+Moderate Liberal Party
+Moderate Liberals
+Moderate National Party, Camaüey
+Moderate Opposition
+Moderate Party
+Moderate Republicans
+Moderate Venstre
+Moderate left-wing
+Moderate right-wing
+Moderation and Development
+Moderation and Development Party
+Modern
+Modern Center
+Modern Center Party
+Modern Christian-Democratic Union
+Modern Revolutionary
+Modern Revolutionary Party
+Moderniji krikščioni demokrat sąjunga
+Modernist
+Modernist Party
+Mohajir Quami Movement
+Mokhatio oa Makomonisi a Lesotho
+Moledet
+Momentum
+Momentum Movement
+Momentum Mozgalom
+Monarchist Cause
+Monarchist National
+Monarchist National Party
+Mongol Ardiin Nam
+Mongol Ardyn Khuvsgalt Nam
+Mongolian Conservative United
+Mongolian Conservative United Party
+Mongolian Democratic New Socialist
+Mongolian Democratic New Socialist Party
+Mongolian National Democratic
+Mongolian National Democratic Party
+Mongolian National Progress
+Mongolian National Progress Party
+Mongolian People's
+Mongolian People's Party
+Mongolian People's Revolutionary
+Mongolian People's Revolutionary Party
+Mongolian Social Democratic
+Mongolian Social Democratic Party
+Mongolyn Ardchilsan Shine Sotsialist Nam
+Mongolyn Sotsial Demokrat Nam
+Mongolyn Ulamjlalyn Negdsen Nam
+Mongolyn Ündesniy Devshilt Nam
+Montserrat Labour
+Montserrat Labour Party
+Montt-Varist
+Montt-Varist Party
+Morasha
+More Country
+More Europe
+Moslem Scholars League
+Most nezavisnih lista
+Most-Hid
+Motherland
+Motherland -- National Patriotic Union
+Motherland Party
+Mouvement Action Renouveau
+Mouvement Citoyens Genevois
+Mouvement Congolais pour la Démocratie et le Développement Intégral
+Mouvement Democratique Dahoméen
+Mouvement Démocratique National Raj Dayal
+Mouvement Démocratique Voltaïque
+Mouvement Démocratique de Libération d'Haïti-Parti du Rassemblement Démocratique d'Haïti
+Mouvement Démocratique et Social
+Mouvement Ennahdha
+Mouvement Militant Mauricien
+Mouvement Militant Socialiste Mauricien
+Mouvement National Populaire
+Mouvement National pour la Révolution Culturelle et Sociale
+Mouvement Nationale pour la Démocratie et le Développement
+Mouvement Patriotique du Salut
+Mouvement Patriotique pour la Republique
+Mouvement Patriotique pour le Renouveau
+Mouvement Populaire
+Mouvement Populaire Africain
+Mouvement Populaire de la Révolution
+Mouvement Populaire et du Travail
+Mouvement Popularie Togolais
+Mouvement Rodriguais
+Mouvement Réformateur
+Mouvement Républicain
+Mouvement Sankariste
+Mouvement Social pour le Renouveau
+Mouvement Socialiste Africain
+Mouvement Socialiste Militant
+Mouvement africain pour la développement et le progrès
+Mouvement cobite nationale
+Mouvement d'Action Nationale Camerounaise
+Mouvement d'Union democratique
+Mouvement de Libération Nationale
+Mouvement de la Renaissance Islamique
+Mouvement de la Réforme pour la Développement Social
+Mouvement de la société pour la paix
+Mouvement de redressement national
+Mouvement des Citoyens pour le Changement
+Mouvement des Forces de l'Avenir
+Mouvement des Républicains Centristes
+Mouvement des Travaillistes Democrates
+Mouvement des citoyens
+Mouvement des démocrates socialistes
+Mouvement du Peuple pour le Progrès
+Mouvement du peuple
+Mouvement démocrate
+Mouvement démocratique nigérien pour une fédération africain
+Mouvement démocratique républicain
+Mouvement indépendant populaire
+Mouvement national Congolais - Kalonji
+Mouvement national Congolais - Lumumba
+Mouvement national de la révolution
+Mouvement national républicain
+Mouvement populaire mahorais
+Mouvement pour l'Instauration de la Démocratie en Haiti
+Mouvement pour l'engagement et le réveil des citoyens
+Mouvement pour l'évolution sociale de l'Afrique noire
+Mouvement pour la Défense de la République
+Mouvement pour la Démocratie et le Développement
+Mouvement pour la Démocratie et le Progrès
+Mouvement pour la France
+Mouvement pour la Liberation du Congo
+Mouvement pour la Libération du Peuple Centrafricain
+Mouvement pour la Solidarité, l'Union et le Progrès
+Mouvement pour la démocratie et le progrès social
+Mouvement pour la réforme nationale
+Mouvement pour le Renouveau Démocratique et le Développement
+Mouvement réformateur
+Mouvement républicain national pour la démocratie et le développement
+Mouvement républicain populaire
+Movement 21
+Movement For!
+Movement for All-Macedonian Action
+Movement for Autonomy
+Movement for Change
+Movement for Change and Prosperity
+Movement for Changes
+Movement for Citizens' Commitment and Awakening
+Movement for Democracy
+Movement for Democracy and Development
+Movement for Democracy and Progress
+Movement for Democracy and Reconstruction
+Movement for Democracy and Social Progress
+Movement for Democratic Change
+Movement for Democratic Renewal and Development
+Movement for Democratic Serbia
+Movement for Dignity and Independence
+Movement for Economic Change
+Movement for Economic Empowerment
+Movement for France
+Movement for Grass Roots Democracy
+Movement for Israel's Tradition
+Movement for Multi-party Democracy
+Movement for National Reform
+Movement for National Unity
+Movement for Progressive Change
+Movement for Renewal
+Movement for Rights and Freedoms
+Movement for Self-Governing Democracy
+Movement for Silesian Autonomy
+Movement for Social Democracy EDEK
+Movement for Social Justice
+Movement for Socialism
+Movement for Solidarity, Union and Progress
+Movement for Unification
+Movement for a Better Hungary
+Movement for a Prosperous Czechia and Slovakia
+Movement for the Defense of the Republic
+Movement for the Future of Curaçao
+Movement for the Installation of Democracy in Haiti
+Movement for the Liberation of São Tomé and Príncipe
+Movement for the Liberation of the Central African People
+Movement for the Liberation of the Congo
+Movement for the Progress of Madagascar
+Movement for the Reconstruction of Poland
+Movement for the Republic
+Movement for the Social Evolution of Black Africa
+Movement for the Society of Peace
+Movement of Centrist Republicans
+Movement of Democratic Integration
+Movement of Democratic Socialists
+Movement of Free Citizens
+Movement of Legality
+Movement of Legality Party
+Movement of National Reconciliation
+Movement of Socialist Democrat
+Movement of Socialist Left
+Movement of Socialists
+Movement of the Forces of the Future
+Movement of the Islamic Renaissance
+Movement of the Popular WIll
+Movement to Win and Preserve Freedom
+Movement toward Socialism
+Movement without Fear
+Movementu Futuro Kòrsou
+Moviemiento Al Socialismo
+Moviemiento sin Miedo
+Movimento 5 Stelle
+Movimento Civico10
+Movimento Democratico
+Movimento Democrático Brasileiro
+Movimento Democrático Português
+Movimento Democrático das Forças da Mudança-Partido Liberal
+Movimento Democrático de Moçambique
+Movimento Esperança Portugal
+Movimento Partido da Terra
+Movimento Patriótico Arubano
+Movimento Reorganizativo do Partido do Proletariado
+Movimento Repubblicani Europei
+Movimento Sociale Italiano
+Movimento de Esquerda Socialista
+Movimento de Libertação de São Tomé e Príncipe
+Movimento de Unidade para a Democracia
+Movimento para a Democracia
+Movimento per l'Autonomia
+Movimento per la Democrazia
+Movimento sociale italiano-Destra nazionale
+Movimiento 26 de Julio
+Movimiento Amplio Social
+Movimiento Apertura Liberal
+Movimiento Bolivia Libre
+Movimiento Ciudadano
+Movimiento Civico Democratico Nacional
+Movimiento Creo, Creando Oportunidades
+Movimiento Democrático Alternativo
+Movimiento Democrático Peruano
+Movimiento Democrático Pradista
+Movimiento Demócrata Social
+Movimiento Electoral del Pueblo
+Movimiento Electoral di Pueblo
+Movimiento Emergente de Concordia
+Movimiento Independiente Agrario
+Movimiento Independiente Amauta Jatari
+Movimiento Independiente Somos Peru/Causa Democratica/Partido Democrático Somos Perú
+Movimiento Independiente de Renovación Absoluta
+Movimiento Indio Túpaj Katari
+Movimiento Indígena Pachakuti
+Movimiento Liberal Republicano Nacionalista
+Movimiento Libertad
+Movimiento Municipal Del Pueblo
+Movimiento Nacional
+Movimiento Nacional Alfonsinista
+Movimiento Nacional Conservador
+Movimiento Nacional Reformista
+Movimiento Nacional de Liberación de Guinea Ecuatorial
+Movimiento Nacional de la Juventud
+Movimiento Nacional del Pueblo
+Movimiento Nacionalista Revolucionario
+Movimiento Nacionalista Revolucionario Vanguardia
+Movimiento Nacionalista Revolucionario de Izquierda
+Movimiento Nacionalista Revolucionario del Pueblo
+Movimiento Pachakutic
+Movimiento Papa Egoró
+Movimiento Patria Solidaria
+Movimiento Patriótico
+Movimiento Popular Democrático
+Movimiento Popular Neuquino
+Movimiento Popular Tekojoja
+Movimiento Popular Unido
+Movimiento Progresista de Venezuela
+Movimiento Quinta República
+Movimiento Red Ética y Democracia
+Movimiento Regeneración Nacional
+Movimiento Republicano Independiente
+Movimiento Revolucionario Tupaj Katari de Liberación
+Movimiento Ruptura/Ruptura 25
+Movimiento Semilla
+Movimiento Socialista de los Trabajadores
+Movimiento Suma, Sociedad Unida Más Acción
+Movimiento Voluntad Popular
+Movimiento al Socialismo
+Movimiento de Acción Popular Unitario
+Movimiento de Acción Solidaria
+Movimiento de Bases Hayistas
+Movimiento de Conciliacion Nacional
+Movimiento de Integracion Democratica
+Movimiento de Integración y Desarrollo
+Movimiento de Izquierda Revolucionaria
+Movimiento de Liberacion Nacional
+Movimiento de Liberación Nacional
+Movimiento de Renovación Sandinista
+Movimiento de Salvación Nacional
+Movimiento de Unión Nacional de Guinea Ecuatorial
+Movimiento de la Izquierda Revolucionaria - Nueva Mayoría
+Movimiento por la Dignidad y la Independencia
+Moya Strana
+Moyen-Congo Union
+Mozambican National Resistance
+Mpitolona ho amin'ny Fanjakana ny Madinika
+Mpitolona ho an'ny Fandrosoan'i Madagasikara
+Mretsvelopba Gadaarchens Sakartvelos
+Mrgvali Magida -Tavisufali Saqar Tvelo
+Muan Chon
+Muanchon
+Multi-Racial Democrats
+Mumei Club
+Musavat
+Musavat Party
+Muslim
+Muslim Brotherhood
+Muslim Brotherhood of Syria/Islamic Socialist Front
+Muslim Centre
+Muslim Centre Party
+Muslim Committee of Action
+Muslim Congress
+Muslim Congress Party
+Muslim League
+Muslim National Organization
+Muslim Party of Indonesia
+Muslim People's Party of Malaysia
+Muslim People's Republic
+Muslim People's Republic Party
+Muslims Unity Movement
+Muttahida Majlis-e-Amal
+Muttahida Quami Movement /Worship of the Real Group
+Muungano
+Muungano Party
+My Country Party of Action
+My Step Alliance
+My Vote Counts!
+Málfundafélag jafnaðarmanna
+Más País
+Müsavat Partiyası
+Māori
+Māori Party
+NABR
+NADD
+NAFA
+NARC
+NARRKI
+NCNC
+NCNP
+NDAS
+NDLP
+NDPD
+NDPG
+NDPL
+NDPU
+NDRP
+NDSV
+NEDEPA
+NEOS
+NEPU
+NEZDEM
+NFDD
+NFSB
+NILP
+NISMA
+NIWC
+NKWW
+NMDR
+NNDP
+NNLC
+NO2EU -- Yes to Democracy
+NOVA
+NOW Platform DA and PAS
+NPSI
+NPSU
+NPSWA
+NPUP
+NRDC
+NRGP
+NSDAP
+NSDP
+NSMA
+NSPA
+NSRB
+NSSM
+NTAS
+NUDO
+NUDP
+NUNS
+NUPO
+NURPP
+NWPP
+NWSC
+NZFP
+Nacional Union
+Nacionalist
+Nacionalist Party
+Nacionalna demokratska prerodba
+Nacionalno dviženie za stabilnost i văzhod
+Nacionālā apvienība
+Nafarroa Bai
+Nagkakaisang Oposisyon
+Nagriamel
+Nahdlatul Ulama
+Nahzat-e Hambastagi-ye Melli-ye Afghanistan
+Nahżat-e āzādi-e Irān
+Naleraq
+Naleraq Party
+Nam Thai
+Namangi Aute
+Narodna Demokratska Partija
+Narodna Stranka
+Narodna Stranka Radom za Boljitak
+Narodna partiya
+Narodna radikalna stranka
+Narodna seljačka stranka
+Narodna stranka
+Narodni Demokratski Pokret
+Narodni savez za slobodan mir
+Narodno demokratska stranka
+Narodno-Demokratychna Partiya Ukrainy
+Narodnoliberalna partiya
+Narodnooslobodilački Front/Socijalistički Savez Radnog Naroda Jugoslavije
+Narodnyi Kongress Kazakhstana
+Narodnyi Rukh Ukrajiny
+Narodnyy Front
+Narodowa Partia Robotnicza
+Narodowe Zjednoczenie Ludowe
+Narodowo Chrześcijańsko Demokratyczny - Blok dla Polski
+Narodowy Komitet Wyborczy Wyborców
+Narodowy Związek Robotniczy
+Nasdem
+Nasdem Party
+Nash Dom - Rossiya
+Nasionale
+Nasionale Party
+Nasionale Party van Suidwes-Afrika
+Nasjonal Samling
+Nasserist Unionist People's Organisation
+Nation
+Nation First
+Nation Party
+Nation and Justice-Our
+Nation and Justice-Our Party
+Nation's Future
+Nation's Future Party
+Nation's Voice
+Nationaal Beeren-, Tuinders- en Middenstandspartij
+Nationaal-Socialistische Beweging in Nederland
+National "Pro Patria"
+National "Pro Patria" Party
+National Action
+National Action Party
+National Action Party of Solomon Islands
+National Advancement
+National Advancement Party
+National Agreement of Pensioners and Retired of the Republic Poland
+National Agricultural
+National Agricultural Industrial
+National Agricultural Industrial Party
+National Agricultural Party
+National Alignment
+National Alliance
+National Alliance Party
+National Alliance for Belizean Rights
+National Alliance for Change
+National Alliance for Democracy and Development
+National Alliance for Democracy and Progress
+National Alliance for Reconstruction
+National Alliance of Liberals
+National Andorran Coalition
+National Anti-Communist Front
+National Association
+National Association for the Rapid Realization of Korean Independence
+National Autonomist
+National Autonomist Party
+National Awakening
+National Awakening Party
+National Awami
+National Awami Party
+National Bloc
+National Center Union
+National Centre
+National Centre Party
+National Centre of Independents and Peasants
+National Change Union
+National Christian
+National Christian Alliance
+National Christian Democratic - Block for Poland
+National Christian Party
+National Citizens' Coalition
+National Civic Union
+National Coalition
+National Coalition Party
+National Coalition Party "Pro Patria"
+National Coalition of Afghanistan
+National Cobite Movement
+National Committee
+National Concentration
+National Conciliation
+National Conciliation Party
+National Congress
+National Congress Party
+National Congress for Democratic Initiative
+National Congress for New Politics
+National Congress for Timorese Reconstruction
+National Conservative
+National Conservative Movement
+National Conservative Party
+National Constitution
+National Constitution Party
+National Convention
+National Convention Party
+National Convergence
+National Convergence "Kwa Na Kwa"
+National Convergence Front
+National Cooperation
+National Cooperative
+National Cooperative Party
+National Council of Nigeria and the Cameroons
+National Council of Sierra Leone
+National Covenant
+National Covenant Party
+National Defence League
+National Democrat
+National Democratic
+National Democratic Action Society
+National Democratic Action Society - Wa'ad
+National Democratic Alliance
+National Democratic Assembly
+National Democratic Civic Movement
+National Democratic Coalition
+National Democratic Congress
+National Democratic Force
+National Democratic Front
+National Democratic Group
+National Democratic Movement
+National Democratic Movement Raj Dayal
+National Democratic Party
+National Democratic Party of Georgia
+National Democratic Party of Liberia
+National Democratic Rally
+National Democratic Reconciliation
+National Democratic Reconciliation Party
+National Democratic Revival
+National Democratic Union
+National Democratic and Labour
+National Democratic and Labour Party
+National Development
+National Development Party
+National Development Party Kenya
+National Economic Bloc
+National Encounter
+National Encounter Party
+National Falange
+National Farmers', Horticulturists' and Middle Class
+National Farmers', Horticulturists' and Middle Class Party
+National Fascist
+National Fascist Party
+National Federal
+National Federal Party
+National Federation
+National Federation Party
+National Federation Party - Dove
+National Federation Party - Flower
+National Federation of Centre Parties
+National First
+National First Party
+National Forces Alliance
+National Forum
+National Front
+National Front Party
+National Front for Change and Democracy
+National Front for Justice
+National Front for the Implementation of the Constitution
+National Front for the Salvation of Bulgaria
+National Front of Iran
+National Front of Workers and Farmers
+National Grand Coalition
+National Grand Coalition Party
+National Harmony
+National Harmony Party
+National Heritage
+National Heritage Party
+National Independence
+National Independence Party
+National Independent
+National Independent Party
+National Independent Party // National Patriotic
+National Independent Party // National Patriotic Party
+National Independent Union
+National Initiative
+National Initiative Party
+National Integration
+National Integration Party
+National Iraqi Alliance
+National Islamic Front
+National Islamic Movement of Afghanistan
+National Labor
+National Labour
+National Labour Farmer Masses
+National Labour Farmer Masses Party
+National Labour Front
+National Labour Organisation
+National Labour Party
+National League
+National League Party
+National League for Democracy
+National Liberal
+National Liberal Party
+National Liberal Party // Young Czech
+National Liberal Party // Young Czech Party
+National Liberal Party Campeanu
+National Liberal Party of Moldova
+National Liberal Party, Asbertista
+National Liberal Party-Brătianu
+National Liberation
+National Liberation Front
+National Liberation Front of Afghanistan
+National Liberation Front of Angola
+National Liberation Movement
+National Liberation Movement Party
+National Liberation Movement of Equatorial Guinea
+National Liberation Party
+National Lima
+National Lima Party
+National List
+National Mandate
+National Mandate Party
+National Movement
+National Movement for Democracy and Development
+National Movement for Development and Reform
+National Movement for Stability and Progress
+National Movement for the Cultural and Social Revolution
+National Movement for the Development of Society
+National Movement of the People
+National Movement of the Revolution
+National Opposition Front
+National Opposition Union
+National Parliamentary Organisation
+National Party
+National Party // Old Czech
+National Party // Old Czech Party
+National Party Combination
+National Party for Democracy and Development
+National Party of Australia
+National Party of Canada
+National Party of Greece
+National Party of Honduras
+National Party of Kenya
+National Party of Nigeria
+National Party of Retirees and Pensioners
+National Party of South West Africa
+National Party of Suriname
+National Party of Work
+National Party of the Fatherland
+National Patriotic
+National Patriotic Coalition
+National Patriotic Party
+National Peasant
+National Peasant Party
+National Peasants'
+National Peasants' Party
+National Pensioners'
+National Pensioners' Party
+National People's
+National People's Front
+National People's Party
+National People's Party Nepal
+National People's Union
+National Political Union
+National Popular
+National Popular Alliance
+National Popular Front
+National Popular Liga
+National Popular Movement
+National Popular Party
+National Preservation
+National Preservation Party
+National Progress
+National Progress Movement
+National Progress Party
+National Progressive
+National Progressive Alliance
+National Progressive Centre Union
+National Progressive Democrats
+National Progressive Front
+National Progressive Party
+National Progressive Unionist
+National Progressive Unionist Party
+National Provincial Union
+National Radical
+National Radical Party
+National Radical Union
+National Rainbow Coalition
+National Rally
+National Rally for Democracy
+National Rally for Democracy in Chad
+National Rally for Development
+National Rally for Development and Progress
+National Rally for Reform and Development
+National Rally of Independents
+National Reconciliation
+National Reconciliation Party
+National Reconstruction
+National Reconstruction Front
+National Reconstruction Party
+National Recovery
+National Reform
+National Reform Party
+National Reformist Movement
+National Refugees' Movement
+National Regeneration Movement
+National Reliance
+National Reliance Party
+National Religious
+National Religious Party
+National Renaissance Front
+National Renewal
+National Renewal Alliance
+National Renewal Party
+National Renovation
+National Renovation Party
+National Renovator
+National Renovator Party
+National Republican
+National Republican Convention
+National Republican Movement
+National Republican Movement for Democracy and Development
+National Republican Party
+National Republican Party/National Democratic
+National Republican Party/National Democratic Party
+National Resistance Movement
+National Restoration
+National Restoration Party
+National Resurrection
+National Resurrection Party
+National Revolutionary
+National Revolutionary Movement
+National Revolutionary Party
+National Revolutionary Party/Party of the Mexican Revolution/Institutional Revolutionary
+National Revolutionary Party/Party of the Mexican Revolution/Institutional Revolutionary Party
+National Salvation
+National Salvation Front
+National Salvation Movement
+National Salvation Party
+National Salvation Party of Angola
+National Samvirke
+National Self-Determination Union
+National Smallholders and Agricultural Labourers
+National Smallholders and Agricultural Labourers Party
+National Socialist
+National Socialist German Workers'
+National Socialist German Workers' Party
+National Socialist Movement in the Netherlands
+National Socialist Party
+National Socialists
+National Solidarity
+National Solidarity Movement of Afghanistan
+National Solidarity Party
+National Team
+National Team Unity
+National Transformation
+National Transformation Party
+National Transformation Party of Solomon Islands
+National Trust
+National Trust Party
+National Unification
+National Unification Party
+National Union
+National Union Attack
+National Union PSD+PUR
+National Union Party
+National Union Party - UNO
+National Union for Democracy and Development
+National Union for Democracy and Progress
+National Union for Democracy and Rally
+National Union for Democracy and Renewal
+National Union for Democracy in the Comoros
+National Union for Democratic Progress
+National Union for Independence
+National Union for Independence and Revolution
+National Union for Solidarity and Progress
+National Union for the Progress of Romania
+National Union for the Total Independence of Angola
+National Union of Ethical Citizens
+National Union of Independents
+National Union of Independents for Democratic Renewal
+National Union of Popular Forces
+National Unionist
+National Unionist Party
+National United Front
+National United Front for an Independent, Neutral, Peaceful, and Cooperative Cambodia
+National United Front of Kampuchea
+National Unity
+National Unity Alliance
+National Unity Better Growing
+National Unity Better Growing Party
+National Unity Democratic Organisation
+National Unity Front
+National Unity Gathering
+National Unity Movement of Equatorial Guinea
+National Unity Party
+National Unity and Reconciliation Progressive
+National Unity and Reconciliation Progressive Party
+National Unity of Hope
+National Unity of Timorese Resistance
+National Velazquist Federation
+National Voters Committee
+National Well-Being
+National Will
+National Will Party
+National Wisdom Movement
+National Workers'
+National Workers' Party
+National Workers' Union
+National Youth Movement
+National and Democratic Union
+National and Progressive Action
+National-Christian Defense League
+National-Demokratische Partei Deutschlands
+National-Socialist Freedom Movement
+Nationaldemokratische Partei
+Nationaldemokratische Partei Deutschlands
+Nationale Aktion
+Nationale Democratische Partij
+Nationale Front
+Nationale Partij Kombinatie
+Nationaler Wirtschaftsblock
+Nationalist Citizens'
+Nationalist Citizens' Party
+Nationalist Civic Crusade
+Nationalist Congress
+Nationalist Congress Party
+Nationalist Democratic
+Nationalist Democratic Action
+Nationalist Democratic Party
+Nationalist Democratic Union
+Nationalist Front for Progress
+Nationalist Liberal
+Nationalist Liberal Party
+Nationalist Movement
+Nationalist Movement Party
+Nationalist Party
+Nationalist Party of Australia
+Nationalist Party of Greater Vietnam
+Nationalist People's Coalition
+Nationalist Republican
+Nationalist Republican Alliance
+Nationalist Republican Liberal Movement
+Nationalist Republican Party
+Nationalist Revolutionary Movement
+Nationalist Revolutionary Movement of the People
+Nationalist Work
+Nationalist Work Party
+Nationalist and Farmers
+Nationalliberale Partei
+Nationalsozialistische Deutsche Arbeiterpartei
+Nationalsozialistische Freiheitsbewegung
+Nationella framstegspartiet
+Nationella partiet
+Nationwide Social Democratic
+Nationwide Social Democratic Party
+Native People's
+Native People's Party
+Natsionalen Sǎyuz Ataka
+Natsionalliberalna partiya
+Natzionalen Front za Spasenie na Bulgaria
+Naujoji sąjunga
+Navarre Yes
+Navarrese Peoples Union
+Naya Kadam
+Nea Demokratiki Parataxi
+Neamhspleáigh ar son an Athraithe
+Negdsen Nam
+Neighbourhood and Worker's Service Centre
+Nemzeti Egység Pártja
+Nemzeti Munkapárt
+Nemzeti Parasztpárt
+Neo Democrats
+Neo Destour
+Neoi Orizontes
+Neoliberal
+Neoliberal Party
+Neon Komma
+Neoteristikon Komma
+Neovisni za Hrvatsku
+Nepal Majdoor Kisan
+Nepal Majdoor Kisan Party
+Nepal Nationalist Gorkha Council
+Nepal Rashtrabadi Gorkha Parishad
+Nepal Sadbhavana
+Nepal Sadbhavana Party
+Nepali Congress
+Network
+Network of Eternal Democracy
+Neuquén People's Movement
+Neutral Democratic
+Neutral Democratic Party
+Nevis Reformation
+Nevis Reformation Party
+New Aliyah
+New Aliyah Party
+New Alliance
+New Alliance Party
+New Alliance of Faso
+New Alternative
+New Anticapitalist
+New Anticapitalist Party
+New Antilles Movement
+New Aspiration
+New Aspiration Party
+New Azerbaijan
+New Azerbaijan Party
+New Centre
+New Centre-Right
+New Choice
+New Communist List
+New Conservative
+New Conservative Party
+New Constitutional Liberal
+New Constitutional Liberal Party
+New Country
+New Croatian Initiative
+New Dawn
+New Dawn Party
+New Democracy
+New Democracy Party
+New Democratic
+New Democratic Force
+New Democratic Front
+New Democratic Party
+New Democratic Republican
+New Democratic Republican Party
+New Democratic Spirit
+New Democrats
+New Encounter
+New Era
+New Era for Democracy
+New Farmers-Small Landowners
+New Farmers-Small Landowners Party
+New Flemish Alliance
+New Force
+New Force Party
+New Forces for Madagascar
+New Front for Democracy and Development
+New Frontier
+New Frontier Party
+New Generation
+New Generation Movement
+New Generation Party
+New Generation Party -- Christian Democratic
+New Homeland
+New Homeland Party
+New Horizons
+New Ideas
+New JEWEL Movement
+New Kenya
+New Kenya Party
+New Komeito
+New Korea
+New Korea Democratic
+New Korea Democratic Party
+New Korea Party
+New Kosovo Alliance
+New Kosovo Coalition
+New Labour
+New Labour Farmer
+New Labour Farmer Party
+New Labour Party
+New Lantmanna Party.
+New Liberal
+New Liberal Club
+New Liberal Party
+New Liberalism
+New Majority
+New Middle
+New Middle Party
+New Nation Alternative
+New National
+New National Party
+New Order Group
+New PSI
+New Party
+New Party Nippon
+New Party Sakigake
+New Patriotic
+New Patriotic Party
+New People
+New People's
+New People's Party
+New Political Reform
+New Political Reform Party
+New Politics
+New Politics Party
+New Power
+New Power Party
+New Progressive
+New Progressive Party
+New Reformed State
+New Reformed State Party
+New Republic
+New Republic Force
+New Republic Party
+New Right
+New Rights
+New Self-Government
+New Self-Government Party
+New Serbia
+New Serbian Democracy
+New Slovakia
+New Slovenia -- Christian People's
+New Slovenia -- Christian People's Party
+New Social Democratic
+New Social Democratic Party
+New Socialist
+New Socialist Party
+New Society Movement
+New Space
+New Spirit
+New Spirit Party
+New Suriname
+New Territories Association of Societies
+New Times
+New Togolese Commitment
+New Turkey
+New Turkey Party
+New Union
+New Wafd
+New Wafd Party
+New World Party -- The Grand National
+New World Party -- The Grand National Party
+New Zealand
+New Zealand First
+New Zealand First Party
+New Zealand Party
+New Zealand Political Reform League/Reform
+New Zealand Political Reform League/Reform Party
+Nezavisna lista Milan Bandić
+Nezavisna radikalna stranka
+Nezávislá iniciativa
+Nezávislí
+Ngwane National Liberatory Congress
+Nicaraguan Conservative
+Nicaraguan Conservative Party
+Nicaraguan Liberal Alliance
+Nicaraguan Party of the Christian Path
+Nicaraguan Resistance
+Nicaraguan Resistance Party
+Nick Xenophon Team
+Nicraguense Liberal Alliance
+Nidaa Tounes
+Nieuw Front voor Democratie en Ontwikkeling
+Nieuw-Vlaams Alliantie
+Nieuw-Vlaamse Alliantie
+Nieuwe Midden Partij
+Nigerian National Democratic
+Nigerian National Democratic Party
+Nigerian Peoples
+Nigerian Peoples Party
+Nigerian Youth Movement
+Nigerien Alliance for Democracy and Progress
+Nigerien Democratic Movement for an African Federation
+Nigerien Party for Democracy and Socialism
+Nihon Jiyūtō
+Nihon Kyōsan-tō
+Nihon Minshutō
+Nihon Shakai-tō
+Nihon Shintō
+Nihon Taishuto
+Nippon Ishin no Kai
+Nippon Mirai no Tō
+Nippon no Kokoro o Taisetsu ni Suru Tō
+Nisma për Kosovën
+No -- Citizens' Initiative against EU membership
+No sirds Latvijai
+Noi Sammarinesi
+Noi con l'Italia
+Non-Partisan Solidarity Union
+Non-Party Block for Supporting the Reforms
+Non-Reform Forces
+Nonpartisan Bloc for Cooperation with the Government
+Nonpartisan List/Non-Party List
+Norges Kommunistiske Parti
+Norges Socialdemokratiske Arbeiderparti
+Norodom Ranariddh
+Norodom Ranariddh Party
+North Korean Fatherland United Democratic Front
+North League
+Northern Elements Progressive Union
+Northern Ipiros Independents
+Northern Ireland Conservatives
+Northern Ireland Labour
+Northern Ireland Labour Party
+Northern Ireland Women's Coalition
+Northern People's
+Northern People's Congres
+Northern People's Congress
+Northern People's Party
+Northern Rhodesian African National Congress
+Norwegian Labour
+Norwegian Labour Party
+Norwegian Resistance Movement
+Notre Cause Commune
+Nou Centre
+Nouveau Parti Anticapitaliste
+Nouveau Parti libéral constitutionnel
+Nouveau Temps pour la Démocratie
+Nouveau centre
+Nouvel Engagement Togolais
+Nouvelle Alliance du Faso
+Nova Democràcia
+Nova Demokratija
+Nova Srbija
+Nova hrvatska inicijativa
+Nova socijaldemokratska partija
+Nova srpska demokratija
+Nova stranka
+Nová väčšina
+Nové Slovensko
+Nowoczesna
+Nueva Fuerza Democrática
+Nueva Fuerza Republicana
+Nueva Generación Democrática
+Nueva Mayoría
+Nuevas Ideas
+Nuevo Encuentro
+Nuevo Espacio
+Nuevo Liberalismo
+Nuevo País
+Nunatta Qitornai
+Nuorsuomalainen Puolue
+Nuorsuomalaiset
+Nuosaikiųjų konservatorių sąjunga
+Nuovo Centrodestra
+Nuovo Partito Socialista
+Nuovo Partito Socialisti Italiani
+Nur Otan
+Ny Demokrati
+Nyasaland African Congress
+Nyasaland Constitutional
+Nyasaland Constitutional Party
+Nye Borgerlige
+Národ a Spravodlivosť - naša strana
+Národno-demokratická strana
+Národní fronta
+Národní sjednocení
+Národní strana // Staročeši
+Národní strana svobodomyslná // Mladočeši
+Národný front
+Néa Đimokratía
+Nós, Cidadãos!
+Nýtt Sjálvstýri
+Nýtt afl
+Německá národně socialistická strana dělnická
+O'zbekistan Xalq Demokratik Partiyasi
+O'zbekiston Liberal Demokratik Partiyasi
+O'zbekiston Milliy Tiklanish Demokratik Partiyasi
+OFDM
+OKGFP
+OKSZP
+OLDP
+OMTDP
+OPDO
+OPFL
+ORDU
+ORGA
+ORSDP
+OXDP
+Obcanské fórum
+Obcanské hnuti
+Obcianska konzervatívna strana
+Obedinena rabotnicheska sotsialdemokraticheska partiya
+Obedineni Demokratichni Sili
+Obedineni Patrioti
+Obedinenie za Nacionalno Spasenie
+Obedinenie za Tsarya
+Obnovlenie
+Obrero
+Obyčajní Ľudia a Nezávislé Osobnosti
+Obóz Zjednoczenia Narodowego
+Občanská demokratická aliance
+Občanská demokratická strana
+Odriist National Union
+Održivi razvoj Hrvatske
+Oi Fileleftheroi
+Oikologiko Kinima
+Oikologoi Prasinoi
+Okuma Haku Koenkai
+Old Finns
+Old Lantmanna
+Old Lantmanna Party
+Olympus Generation // 900 Generation
+Ometz
+One Bermuda Alliance
+One Israel
+One Kamerun
+One Nation
+One Nation Party
+One Parliament for Australia
+One Patriotic Coalition of Marginalized Nationals
+Onofhängeg Nationalpartei
+Opción Ciudadana
+Open Cabildo
+Opening to National Participation
+Opozytsiynyy Blok
+Opportunist Republicans
+Opposition Bloc
+Opposition Democratic Coalition
+Opposition Queensland
+Opposition Western Australia
+Opposition candidates
+Opposition moderée
+Orange
+Orange Democratic Movement
+Orange Democratic Movement-Kenya
+Orange Party
+Order, Law and Justice
+Ordinary People and Independents
+Organisacion Liberal Arubano
+Organisahon pa Restourashon Di Un i tur
+Organisation Politique Lavalas
+Organisation du Peuple Rodriguais
+Organisation du peuple en lutte
+Organisation of the People of Rodrigues
+Organisation pour la Démocratie Populaire-MT
+Organisation pour la démocratie et le travail
+Organizacion Republicana Gallega Autonomista
+Organizaciones Revolucionarias Integradas
+Organización Renovadora Auténtica
+Organization for Democracy and Labor
+Organization for People's Democracy-Labor Movement
+Orleanists
+Orléanists
+Oromo Federalist Democratic Movement
+Oromo Peoples' Democratic Organization
+Országos Alkotmánypárt
+Országos Keresztényszocialista Párt
+Országos Kisgazda és Földmíves Párt
+Orthodox
+Orthodox Constitutional Government
+Orthodox Constitutional Government Party
+Orthodox Party
+Osul-Garâyân
+Osvobodilna fronta slovenskega naroda
+Otechestven Front
+Otzma Leyisrael
+Our Common Cause
+Our Development
+Our Development Party
+Our Home - Russia
+Our Home is Estonia!
+Our Homeland Movement
+Our Land
+Our Land Party
+Our Party
+Our Ukraine
+Outdoor Recreation New Zealand
+Ownership, Unity and Responsibility
+Ownership, Unity and Responsibility Party
+Oxygen Green
+Oxygen Green Party
+PACE
+PACMA
+PADA
+PADENA
+PAICV
+PAIGC
+PAIN
+PAIS
+PAIS Alliance
+PALA
+PALI
+PALU
+PAME
+PANU
+PAPRE
+PARENA
+PARM
+PARTEI
+PASD
+PASE
+PASOK
+PATT
+PBDN
+PBDS
+PBNF
+PBPA
+PBRS
+PBSD
+PCCE
+PCDP
+PCERM
+PCIM
+PCPE
+PCRM
+PCSC
+PCTVL
+PDAM
+PDAR
+PDCH
+PDCN
+PDCS
+PDDAPA
+PDGE
+PDIP
+PDIU
+PDIUM
+PDOIS
+PDPL
+PDPT
+PDSI
+PDVU
+PEDN
+PEDS
+PEJP
+PEKEMAS
+PEP21
+PEVK
+PFCRN
+PFDJ
+PFLO
+PGRM
+PHTK
+PICM
+PILZ
+PINU
+PJKM
+PKDSH
+PKMS
+PKPB
+PLDM
+PLGS
+PLIUN
+PLKP
+PLRA
+PLRE
+PMCP
+PMDA
+PMDB
+PMDC
+PMDD
+PMDM
+PMDP
+PMHP
+PMLC
+PMSD
+PMSMI
+PMXD
+PNDD
+PNDS
+PNG Independent Group
+PNGCP
+PNGP
+PNRD
+POCH
+PODEMOS
+POLAN
+POLISARIO
+POPM
+PPBM
+PPCM
+PPDA
+PPDD
+PPDP
+PPDS
+PPIN
+PPLF
+PPMS
+PPPD
+PPPP
+PPRD
+PPSC
+PPSD
+PPSH
+PPVVA
+PRCL
+PRCM
+PRDF
+PRDN
+PRED
+PREN
+PRES
+PRIAN
+PRID
+PRIN
+PRLD
+PRO Romania
+PRO România
+PROGESSIVE MOVEMENT FOR DEVOLUTION OF INITIATIVES
+PROMDI
+PRON
+PRONA
+PROR
+PROS
+PRPB
+PRRN
+PRRS
+PRSC
+PRSD
+PRSI
+PRTB
+PRUD
+PRVZL
+PSAS
+PSDB
+PSDI
+PSDIS
+PSDR
+PSDS
+PSHDK
+PSIT
+PSMR
+PSNS
+PSOE
+PSOL
+PSPU
+PSRI
+PSRM
+PSUC
+PSUM
+PSUP
+PSUV
+PTCA
+PUAP
+PUCA
+PUDD
+PUDP
+PUFCI
+PUNA
+PUND
+PUNR
+PUNT
+PUPS
+PURS
+PURSC
+PUSC
+PUSD
+PVDR
+PVEM
+PVFAL
+PVPBOC
+PZPR
+Paati Temokalati 'a e 'Otu Motu 'Anga'ofa
+Pachakutic Movement
+Pacifist Socialist
+Pacifist Socialist Party
+Pacifistisch Socialistische Partij
+Pact for Italy
+Pahempoolsed töölised ja kehvikud
+Pakatan Rakyat
+Pakistan Islamic
+Pakistan Islamic Party
+Pakistan Movement for Justice
+Pakistan Muslim League
+Pakistan Muslim League Junejo
+Pakistan Peoples
+Pakistan Peoples Party
+Pakistan Tehreek-e-Insaf
+Palang Dharma
+Palang Dharma Party
+Palang Mai
+Palang Prachachon
+Palangtham
+Palestinian National Liberation Movement
+Palikot's Movement
+Palmer United
+Palmer United Party
+Pametno
+Pan Africanist Congress
+Pan-African Democratic
+Pan-African Democratic Party
+Pan-African Union for Social Democracy
+Pan-Armenian National Movement
+Pan-Blue Coalition
+Pan-Green Coalition
+Pan-Malaysian Islamic
+Pan-Malaysian Islamic Party
+Pan-Melanesian Congress
+Pan-Melanesian Congress Party
+Panamenista
+Panamenista Party
+Pancypriot Militant Front
+Panellinio Sosialistikó Kínima
+Pangu
+Pangu Party
+Panhellenic Macedonian Front
+Panhellenic Socialist Movement
+Pankyprio Agonistiko Metopo
+Pannella List
+Papa Egoro Movement
+Papua New Guinea
+Papua New Guinea Country
+Papua New Guinea Country Party
+Papua New Guinea Party
+Papua and Niugini Union
+Papua and Niugini Union Party
+Papua and Niugini Union Pati
+Par Labu Latviju!
+Par cilvēka tiesībām vienotā Latvijā
+Parempoolsed
+Parlido Comunista de Colombia
+Parochial Union of Independents Group
+Partai Amanat Nasional
+Partai Bintang Reformasi
+Partai Bulan Bintang
+Partai Damai Sejahtera
+Partai Demokrasi Indonesia
+Partai Demokrasi Indonesia Perjuangan
+Partai Demokrat
+Partai Gerakan Indonesia Raya
+Partai Golongan Karya
+Partai Hati Nurani Rakyat
+Partai Karya Peduli Bangsa
+Partai Keadilan Sejahtera
+Partai Keadilan dan Persatuan
+Partai Keadilan dan Persatuan Indonesia
+Partai Kebangkitan Bangsa
+Partai Komunis Indonesia
+Partai Majelis Syuro Muslimin Indonesia
+Partai Muslimin Indonesia
+Partai Nasdem
+Partai Nasional Indonesia
+Partai Persatuan Pembangunan
+Partei der Arbeit der Schweiz
+Partei der Deutschen
+Partei der Unselbständig Erwerbenden und Kleinbauern/Wahlliste der unselbständig Erwerbenden und Kleinbauern
+Partei des Demokratischen Sozialismus
+Parti Africain pour la démocratie et le socialisme
+Parti Amanah Negara
+Parti Bansa Dayak Sarawak
+Parti Bersatu Rakyat Jelata Sabah
+Parti Bersatu Rakyat Sabah
+Parti Bersatu Sabah
+Parti Buruh Malaya
+Parti Communiste du Benin
+Parti Comrorien pour la Démocratie et le Progrès // Djamnazi
+Parti Dahoméen de l'Unité
+Parti Democrate Centrist
+Parti Demokratik
+Parti Demokratik Progresif
+Parti Djiboutien pour le Développement
+Parti Démocrate-Chrétien d'Haïti
+Parti Démocratique Chrétien
+Parti Démocratique Dahoméen
+Parti Démocratique Gabonais
+Parti Démocratique Idéal
+Parti Démocratique Panafricain
+Parti Démocratique Sénégalais
+Parti Démocratique Unifié
+Parti Démocratique de Guinée-Rassemblement Démocratique Africain
+Parti Gaetan Duval
+Parti Gerakan Rakyat Malaysia
+Parti Hizbul Muslimin Malaysia
+Parti Indépendant des Classes Moyennes
+Parti Islam Se-Malaysia
+Parti Juwa
+Parti Keadilan Masyarakat Malaysia
+Parti Keadilan Rakyat
+Parti Lepep
+Parti Liberal Demokratik
+Parti Liberal Sosialis
+Parti Libéral
+Parti Libéral-Démocrate
+Parti Lumumbiste Unifié
+Parti Mauricien Social Democrate
+Parti Mauricien Xavier-Luc Duval
+Parti Melayu Semangat 46
+Parti Militant pour le Développement de Madagascar
+Parti Mouvement Populaire
+Parti National
+Parti National "Ensemble"
+Parti National Démocratique
+Parti National du Progrès
+Parti National pour la Démocratie el le Développement
+Parti National-Démocrate
+Parti Negara
+Parti Orange
+Parti Pekerja-Pekerja Malaysia
+Parti Perikatan
+Parti Pesaka Bumiputera Bersatu
+Parti Populaire Social Démocrate
+Parti Pribumi Bersatu Malaysia
+Parti Progresif
+Parti Progresif Penduduk Malaysia
+Parti Progresif Sabah
+Parti Progressiste Soudanais
+Parti Progressiste Tchadien
+Parti Rakyat Malaysia
+Parti Rakyat Sarawak
+Parti Rexiste
+Parti Réformateur Libéral
+Parti Réformateur Libéral - Front Démocratique des Francophones
+Parti Républicain Dahoméen
+Parti Républicain Démocratique et Social
+Parti Républicain Démocratique pour le Renouvellement
+Parti Républicain de Vanuatu
+Parti Républicain des Comores
+Parti Réveil Patriotique
+Parti Sankariste
+Parti Social Chrétien
+Parti Social Chrétien // Christelijke Volkspartij
+Parti Social Démocrate de Madagascar et des Comores
+Parti Social Démocratique
+Parti Social Imberakuri
+Parti Social-Démocrate
+Parti Socialiste
+Parti Socialiste Mauricien
+Parti Socialiste Rwandais
+Parti Socialiste du Sénégal
+Parti Solidaire Africain
+Parti Sénégalais de l'Action Socialiste
+Parti Tindakan Demokratik
+Parti Travailliste
+Parti Umma
+Parti Unité Nationale
+Parti Wallon des Travailleurs
+Parti animaliste
+Parti communiste française
+Parti congolais du travail
+Parti d'Action pour le Développement
+Parti de Gauche
+Parti de Regroupement Mauritanien
+Parti de l'Entente Démocratique et Sociale
+Parti de l'Espoir pour le Développement National
+Parti de l'Indépendence et du Travail
+Parti de l'Union française de Côte d'Ivoire
+Parti de l'Unité Nationale
+Parti de l'Unité Populaire
+Parti de l'Unité et du Progrès
+Parti de l'unité togolaise
+Parti de la Justice et du Développement
+Parti de la Majorité présidentielle
+Parti de la Révolution Populaire du Bénin
+Parti de la Solidarité Sénégalaise
+Parti de la droite
+Parti de la renaissance du Bénin
+Parti des Démocrates Camerounais
+Parti des Indépendants de l'Est
+Parti des Nationalistes du Dahomey
+Parti des Travailleurs
+Parti des forces nouvelles
+Parti des paysans et classes moyennes
+Parti du Congrès de l'indépendence de Madagascar
+Parti du Mouvement de l'Emancipation Hutu
+Parti du Peuple
+Parti du Peuple pour la Reconstruction et la Démocratie
+Parti du Progrès et du Socialisme
+Parti du Regroupement Africain
+Parti du Regroupement Soudanais
+Parti du peuple mauritanien
+Parti du renouveau démocratique
+Parti du renouveau et du progrès
+Parti démocrate populaire
+Parti gabonais du progrès
+Parti libéral
+Parti populaire
+Parti populaire independant
+Parti pour la Dignité du Peuple
+Parti pour la Démocratie et le Progrès
+Parti pour la Vérité et le Développement
+Parti pour la démocratie et la solidarité
+Parti pour la démocratie et le socialisme
+Parti pour le Progrès et la Concorde
+Parti pour le Salut National
+Parti pour le progrès et la démocratie
+Parti progressiste congolais
+Parti radical
+Parti radical de gauche
+Parti républicain de la liberté
+Parti républicain-socialiste
+Parti social démocrate
+Parti social républicain
+Parti social-libéral)
+Parti socialiste
+Parti socialiste destourien
+Parti socialiste français
+Parti socialiste guyanais
+Parti socialiste indépendant du Tchad
+Parti socialiste unifie
+Parti togolais du progrès
+Parti vert démocratique du Rwanda
+Partia Agrare
+Partia Aleanca Demokratike
+Partia Balli Kombëtar Shqiptar
+Partia Bashkimi per te Drejtat e Njeriut
+Partia Chrześcijańskich Demokratów
+Partia Demokrate e Re
+Partia Demokratike e Kosovës
+Partia Demokratike e Shqipërisë
+Partia Demokratyczna
+Partia Demokristiane e Shqipërisë
+Partia Drejtësi, Integrim dhe Unitet
+Partia Fashiste e Shqipërisë
+Partia Fryma e Re
+Partia Kristian Demokrate e Shqipërisë
+Partia Lëvizja e Legalitetit
+Partia Reformiste ORA
+Partia Republikane e Shqipërisë
+Partia Shqiptare Demokristiane e Kosovës
+Partia Social Demokrate
+Partia Socialdemokrate e Shqipërisë
+Partia Socialiste e Shqipërisë
+Partia X
+Partia e Drejtësisë
+Partia e Punës e Shqipërisë
+Partida Romilor
+Partidele minorităţilor etnice din România
+Partido Accesibilidad sin Exclusión
+Partido Acción Ciudadana
+Partido Acción Democrático
+Partido Acción Nacional
+Partido Acción Popular Revolucionaria Ecuatoriana
+Partido Acción Revolucionaria
+Partido Acción Socialista
+Partido Africano da Independência da Guiné e Cabo Verde
+Partido Africano da Independência de Cabo Verde
+Partido Africano da Independência de Guiné e Cabo Verde
+Partido Agrario Español
+Partido Agrario Laborista
+Partido Alternativa Socialdemócrata y Campesina
+Partido Animalista Contra el Maltrato Animal
+Partido Anticorrupción
+Partido Antiá Restrukturá
+Partido Aprista Peruano
+Partido Aragonés Regionalista
+Partido Autonomista Nacional
+Partido Auténtico Constitucional
+Partido Auténtico de la Revolución Mexicana
+Partido Avanza
+Partido Azule
+Partido Carlista
+Partido Civil
+Partido Civilista
+Partido Colombia Demócrata
+Partido Colorado
+Partido Comunista
+Partido Comunista Brasile
+Partido Comunista Mexicano
+Partido Comunista Peruano
+Partido Comunista Português
+Partido Comunista Venezolano
+Partido Comunista de Chile
+Partido Comunista de Cuba
+Partido Comunista de España
+Partido Comunista de la Argentina
+Partido Comunista de los Pueblos de España
+Partido Comunista del Ecuador
+Partido Comunista del Uruguay
+Partido Comunista do Brasil
+Partido Conservador
+Partido Conservador Colombiano
+Partido Conservador Demócrata
+Partido Conservador Ecuatoriano
+Partido Conservador Nacional
+Partido Conservador Nicaragüense
+Partido Conservador Social Cristiano
+Partido Conservador Tradicionalista
+Partido Conservador Unido
+Partido Constitucional
+Partido Constitucional Renovador del Perú
+Partido Constitucionalista Progresista
+Partido Constituinte
+Partido Convergencia Ciudadana
+Partido Democraat
+Partido Democrata
+Partido Democrata Cristão
+Partido Democrata Popular
+Partido Democratico de Cooperacion Nacional
+Partido Democráta
+Partido Democráta Cristiano
+Partido Democráta Radical
+Partido Democrático
+Partido Democrático Nacional
+Partido Democrático Progresista
+Partido Democrático Reformista
+Partido Democrático Republicano
+Partido Democrático Social
+Partido Democrático Socialista
+Partido Democrático Trabalhista
+Partido Democrático Venezolano
+Partido Democrático de Guinea Ecuatorial
+Partido Democrático do Progresso
+Partido Demokratiko Pilipino-Lakas ng Bayan
+Partido Demócrata
+Partido Demócrata Cristiano
+Partido Demócrata Cristiano de Honduras
+Partido Demócrata Mexicano
+Partido Demócrata Nacional
+Partido Demócrata Popular
+Partido Demócrata Progresista
+Partido Demócrata de Mendoza
+Partido Desenvolvimento Nacional
+Partido Dominicano
+Partido Ecologista Verde
+Partido Encuentro Nacional
+Partido Encuentro Social
+Partido Federal
+Partido Frente Obrero Liberashon 30 Di Mei
+Partido Guatemalteco del Trabajo
+Partido Humanista
+Partido Humanista Peruano
+Partido Humanista da Solidariedade
+Partido Humanista de Guatemala
+Partido Igualdad
+Partido Independentista Puertorriqueño
+Partido Independiente
+Partido Independiente Liberal
+Partido Innovación y Unidad
+Partido Institucional Democrático
+Partido Integracion Nacional
+Partido Intransigente
+Partido Izquierda Ciudadana de Chile
+Partido Izquierda Cristiana de Chile
+Partido Justicialista
+Partido Laboral Krusada Popular, Laboral
+Partido Laborista
+Partido Laborista Agrario
+Partido Laborista Mexicano
+Partido Laborista de El Salvador
+Partido Liberación Nacional
+Partido Liberador Progresista
+Partido Liberal
+Partido Liberal Autonomista
+Partido Liberal Auténtico
+Partido Liberal Colombiano
+Partido Liberal Constitucionalista
+Partido Liberal Democrático
+Partido Liberal Demócrata
+Partido Liberal Doctrinario
+Partido Liberal Histórico
+Partido Liberal Independiente
+Partido Liberal Independiente por la Unidad Nacional
+Partido Liberal Nacional
+Partido Liberal Nacional, Asbertista
+Partido Liberal Nacionalista
+Partido Liberal Progresista
+Partido Liberal Radical Auténtico
+Partido Liberal Renovador
+Partido Liberal Unido
+Partido Liberal Unionista
+Partido Liberal Zayista
+Partido Liberal de Chile
+Partido Liberal de Corrientes
+Partido Liberal de Cuba
+Partido Liberal de Honduras
+Partido Liberal de la Republica Dominicana/La Estructura
+Partido Liberal ng Pilipinas
+Partido Liberal-Conservador
+Partido Liberal-Fusionista
+Partido Liberal/Partido Liberal Radical Ecuatoriano
+Partido Libertad
+Partido Libertad y Justicia
+Partido Maurista
+Partido Mexicano de los Trabajadores
+Partido Moderado
+Partido Modernista
+Partido Monttvarista
+Partido Movimiento Libertario
+Partido Movishon Antia Nobo
+Partido Nacional
+Partido Nacional Cristiano
+Partido Nacional Cubano
+Partido Nacional Independiente
+Partido Nacional Independiente // Partido Patriótico Nacional
+Partido Nacional Moderado, Camaüey
+Partido Nacional Porfirista
+Partido Nacional Pro-Patria
+Partido Nacional Progresista
+Partido Nacional Radical, Oriente
+Partido Nacional Renovador
+Partido Nacional Republicano
+Partido Nacional Revolucionario/Partido de la Revolución Mexicana/Partido Revolucionario Institucional
+Partido Nacional de Honduras
+Partido Nacionalista
+Partido Nacionalista Peruano
+Partido Nacionalista Revolucionario
+Partido Nacionalista Revolucionario Democratico
+Partido Nashonal di Pueblo
+Partido Nasionalista Timorense
+Partido Neo-Liberal
+Partido Nueva Alianza
+Partido Nuevo Progresista
+Partido Obrero
+Partido Obrero Revolucionario
+Partido Operário de Unidade Socialista
+Partido Ortodoxo
+Partido Panameñista
+Partido Para Sa Demokratikong Reporma
+Partido Patria Querida
+Partido Patriota
+Partido Patriotico Nobo
+Partido Patriótico Arubano
+Partido País Solidario
+Partido Popular
+Partido Popular Cristiano
+Partido Popular Cubano
+Partido Popular Democrático
+Partido Popular Monárquico
+Partido Popular Salvadoreno
+Partido Popular Social Cristiano
+Partido Popular Socialista
+Partido Por el Gobierno del Pueblo
+Partido Pro-Independencia Nationalista
+Partido Progresista
+Partido Progresista Nacional
+Partido Progressista
+Partido Progressista Brasileiro
+Partido Progressista Reformador
+Partido Puertorriqueños por Puerto Rico
+Partido Quiqueyano Democrata
+Partido Radical
+Partido Radical Doctrinario
+Partido Radical Socialdemócrata
+Partido Radical Socialista
+Partido Radical Socialista Independiente
+Partido Reconciliacion Democratica Nacional
+Partido Reformador Guatemalteco
+Partido Reformista
+Partido Reformista Social Cristiano
+Partido Regenerador
+Partido Regenerador Liberal
+Partido Regionalista Independiente
+Partido Renovación Costarricense
+Partido Renovación Democrática
+Partido Renovación Nacional
+Partido Renovación Social Cristiano
+Partido Renovador
+Partido Renovador Democrático
+Partido Renovador Institucional Acción Nacional
+Partido Renovador Trabalhista Brasileiro
+Partido Republicana Radical Socialista
+Partido Republicano
+Partido Republicano Brasileiro
+Partido Republicano Conservador
+Partido Republicano Democrático Federal
+Partido Republicano Esquerdista Democrático
+Partido Republicano Evolucionista
+Partido Republicano Federal
+Partido Republicano Fluminense
+Partido Republicano Genuino
+Partido Republicano Institucional
+Partido Republicano Liberal
+Partido Republicano Liberal Democrata
+Partido Republicano Mineiro
+Partido Republicano Nacional
+Partido Republicano Nacional Independiente
+Partido Republicano Nacionalista
+Partido Republicano Paulista
+Partido Republicano Português
+Partido Republicano Radical
+Partido Republicano Socialista
+Partido Republicano da Ordem Social
+Partido Republicano da Reconstituição Nacional
+Partido Republicano de Evolución Nacional
+Partido Republicano de La Habana
+Partido Republicano para a Independência e Desenvolvimento
+Partido Republicano-Democratico
+Partido Resistencia Civil Liberal
+Partido Resistencia Nicaragüense
+Partido Restauración Nacional
+Partido Restaurador del Perú
+Partido Revolucionario
+Partido Revolucionario Auténtico
+Partido Revolucionario Barrientista
+Partido Revolucionario De Los Trabajadores
+Partido Revolucionario Democrático
+Partido Revolucionario Dominicano
+Partido Revolucionario Febrerista
+Partido Revolucionario Independiente
+Partido Revolucionario Moderno
+Partido Revolucionario de Unificación Democrática
+Partido Revolucionario de la Izquierda Nacionalista
+Partido Revolucionario de los Trabajadores
+Partido Rojo
+Partido Roldosista Ecuatoriano
+Partido Social Cristiano
+Partido Social Cristão
+Partido Social Democrata
+Partido Social Democrático
+Partido Social Demócrata
+Partido Social Liberal
+Partido Social Progressista
+Partido Social Trabalhista
+Partido Social de Unidad Nacional
+Partido Social-Demócrata
+Partido Socialcristiano
+Partido Socialdemócrata
+Partido Socialismo e Liberdade
+Partido Socialista
+Partido Socialista Auténtico
+Partido Socialista Brasileiro
+Partido Socialista Ecuatoriano
+Partido Socialista Independiente
+Partido Socialista Obrero Español
+Partido Socialista Obrero Español de Andalucía
+Partido Socialista Popular
+Partido Socialista Revolucionario
+Partido Socialista Revolucionário
+Partido Socialista Timorense
+Partido Socialista Unido de Venezuela
+Partido Socialista Unificado
+Partido Socialista Unificado de México
+Partido Socialista Uno
+Partido Socialista de Chile
+Partido Sociedad Patriótica
+Partido Solidaridad
+Partido Solidaridad Nacional
+Partido Solidario
+Partido Trabalhista Brasileiro
+Partido Trabalhista Cristão
+Partido Trabalhista Nacional
+Partido Unidad Federalista
+Partido Unidad Republicana
+Partido Unidad Social Cristiana
+Partido Unidade Nacional
+Partido Unido Social Democrático
+Partido Unido de la Revolución Socialista de Cuba
+Partido Unificación Anticomunista
+Partido Unificación Democrática
+Partido Unificación Nacional
+Partido Union Generaleña
+Partido Union Nacional-UNO
+Partido Unionista
+Partido Unionista Centroamericano
+Partido Unión Democrática
+Partido Unión Nacional
+Partido Unión Patriótica
+Partido Unión Popular
+Partido Vanguardia Popular // Bloque de Obreros y Campesinos
+Partido Verde
+Partido Verde Ecologista de México
+Partido Verde Oxígeno
+Partido Verde de Bolivia
+Partido da Convergència Democràtica
+Partido da Convergência Democrática
+Partido da Democracia Cristã
+Partido da Frente Liberal
+Partido da Nova Democracia
+Partido da Reconstrucao Nacional
+Partido da Renovaçao Social
+Partido da Renovação Democrática
+Partido da República
+Partido da Social Democrata Brasileira
+Partido da Solidariedade Nacional
+Partido da Terra
+Partido da União Republicana
+Partido de Acción Progresista
+Partido de Acción Unida
+Partido de Avanzada Nacional
+Partido de Conciliación Nacional
+Partido de Convergência Democrática-Grupa de Reflexão
+Partido de Integración Nacional
+Partido de Reedificação da Ordem Nacional
+Partido de Renovação Social
+Partido de Representaçáo Popular
+Partido de Unidad Nacional
+Partido de Unificación Social Demócrata
+Partido de Unión Republicana
+Partido de la Concertación
+Partido de la Izquierda Revolucionaria
+Partido de la Liberación
+Partido de la Revolución Democrática
+Partido de la Revolución Guatemalteca
+Partido de la Unión Republicana Socialista
+Partido de los Trabajadores de España-Unidad Comunista
+Partido del Centro Democrático
+Partido del Frente Cardenista de Reconstucción Nacional
+Partido del Pueblo Libre
+Partido del Trabajo
+Partido del Trabajo de España
+Partido do Centro Católico
+Partido do Movimento Democrático Brasileiro
+Partido dos Trabalhadores
+Partido pa Adelanto I Inovashon Soshal
+Partido para Renovação e Desenvolvimento
+Partido para a Paz Democracia e Desenvolvimento
+Partido pelos Animais e pela Natureza
+Partido por la Democracia
+Partido Único Nacional de los Trabajadores
+Partidu Andalucista
+Partidu Libertasaun Popular
+Partidul Acțiune și Solidaritate
+Partidul Alianţa Civică
+Partidul Alianţă Moldova Noastră
+Partidul Alternativa Socialista
+Partidul Comunist Român
+Partidul Comunist al Moldovei
+Partidul Comunistilor din Republica Moldova
+Partidul Conservator
+Partidul Conservator-Democrat
+Partidul Democrat
+Partidul Democrat Agrar din Moldova
+Partidul Democrat Agrar din România
+Partidul Democrat din Moldova
+Partidul Democrat-Liberal
+Partidul Ecologist Român
+Partidul Fortelor Democratice
+Partidul German din România
+Partidul Iniţiativa Naţională
+Partidul Legii și Dreptății
+Partidul Liberal
+Partidul Liberal Democrat
+Partidul Liberal Democrat din Moldova
+Partidul Liberal Reformator
+Partidul Mișcarea Populară
+Partidul National Liberal Campeanu
+Partidul National Tărănesc
+Partidul Naţional Liberal
+Partidul Naţional Maghiar
+Partidul Naţional Ţărănesc Creştin Democrat
+Partidul Național Creștin
+Partidul Național Liberal,
+Partidul Național Liberal-Brătianu
+Partidul Național Liberal-Tătărescu
+Partidul Național Popular
+Partidul Național Român
+Partidul Naționalist-Democrat
+Partidul Pensionarilor din Romania
+Partidul Platforma Demnitate și Adevăr
+Partidul Poporului
+Partidul Popular Creştin Democrat
+Partidul Renașterii și Concilierii din Moldova
+Partidul Republican
+Partidul România Mare
+Partidul România Unită
+Partidul Social Democrat
+Partidul Social Democrat Român
+Partidul Social Liberal
+Partidul Socialist
+Partidul Socialist Democrat Român
+Partidul Socialist Muncitoresc Roman
+Partidul Socialist al Muncii
+Partidul Socialist din Moldova
+Partidul Socialist din România
+Partidul Socialiştilor din Republica Moldova
+Partidul Umanist Român
+Partidul Unitatii Naţionale a Romanilor
+Partidul Verde
+Partidul Țărănesc
+Partidul Țărănesc din Basarabia
+Partii Inuit
+Partii Naleraq
+Partij Nationalistische Republiek
+Partij van de Arbeid
+Partij voor Democratie en Ontwikkeling door Eenheid
+Partij voor de Dieren
+Partij voor de Vrijheid
+Partija Zelenykh Ukrainy
+Partija demokratskog progresa RS
+Partija ujedinjenih penzionera Srbije
+Partija za Celosna Emancipacija na Romite od Makedonija
+Partija za Demokratski Prosperitet
+Partija za Demokratsko Delovanje
+Partija za Evropska Idnina
+Partisans de Daens -- Daensisten
+Partisë Demokratike Popullore
+Partit Democratiku Nazzjonalista
+Partit Demokratiku
+Partit Demòcrata
+Partit Demòcrata Europeu Català
+Partit Komunista Malti
+Partit Laburista
+Partit Liberal d'Andorra
+Partit Nazzjonalista
+Partit Socialdemòcratica
+Partit Socialista Unificat de Catalunya
+Partit dels Socialistes de Catalunya
+Partito Autonomista Trentino Tirolese
+Partito Comunista Italiano
+Partito Comunista di San Marino
+Partito Democratico
+Partito Democratico Costituzionale
+Partito Democratico Cristiano Sammarinese
+Partito Democratico Italiano di Unità Monarchica
+Partito Democratico Nazionalista
+Partito Democratico Sociale Italiano
+Partito Democratico del Lavoro
+Partito Democratico della Sinistra
+Partito Economico
+Partito Fascista Sammarinese
+Partito Liberale Democratico
+Partito Liberale Italiano
+Partito Monarchico Popolare
+Partito Nazionale Monarchico
+Partito Nazionale Pensionati
+Partito Pensionati
+Partito Popolare Italiano
+Partito PopolareSammarinese
+Partito Progressista Democratico Sammarinese
+Partito Radicale Italiano
+Partito Radicale storico
+Partito Repubblicano Italiano
+Partito Sardo d'Azione
+Partito Socialista
+Partito Socialista Democratico Indipendente Sammarinese
+Partito Socialista Democratico Italiano
+Partito Socialista Democratico Sammarinese
+Partito Socialista Italiano
+Partito Socialista Riformista Italiano
+Partito Socialista Sammarinese
+Partito Socialista Unificato
+Partito Socialista Unitario
+Partito Socialista di Unità Proletaria
+Partito d'Azione
+Partito dei Combattenti
+Partito dei Comunisti Italiani
+Partito dei Democratici
+Partito dei Socialisti e dei Democratic
+Partito della Rifondazione Comunista
+Partito di Unità Proletaria per il Comunismo
+Partito nazionale fascista
+Partito socialista autonomo
+Partiya Demokrat a Kurdistanê
+Partiya Demokratychnoho Vidrodzhennya Ukrainy
+Partiya Ekonomycheskoho Vozrozhdeniya Kryma
+Partiya Kommunistov Kirgizii
+Partiya Komunistau Belaruskaya
+Partiya Pratsi
+Partiya Reformy i Poriadok
+Partiya Rehioniv
+Partiya Rossijskogo Edinstva I Soglasiya
+Partiya Rosta
+Partiya Sotsialistov-Revolyutsionerov
+Partiya Truda
+Partiya Vozrozhdeniya Rossii
+Partiya balgarski sotsialdemokrati
+Partner of the Free Filipino
+Party Alliance Our Moldova
+Party Lime Tree
+Party Reform and Order
+Party Three Flags
+Party X
+Party against Corruption, for Order, Labour and Money for all Decent Citizens
+Party for Animals and Nature
+Party for Bosnia and Herzegovina
+Party for Democracy
+Party for Democracy and Development in Angola-Patriotic Alliance
+Party for Democracy and Development through Unity
+Party for Democracy and Progress
+Party for Democracy and Socialism
+Party for Democracy and Solidarity
+Party for Democratic Action of Macedonia
+Party for Democratic Activity
+Party for Democratic Convergence
+Party for Democratic Prosperity
+Party for Democratic Reform
+Party for Democratic Renewal
+Party for Democratic Socialism
+Party for European Future
+Party for Freedom
+Party for Full Democracy
+Party for Future Generations
+Party for Japanese Kokoro
+Party for Justice, Integration and Unity
+Party for National Rebirth
+Party for National Salvation
+Party for National Unity and Development
+Party for National Unity and Solidarity
+Party for Peace and Democracy
+Party for Peace, Democracy and Development
+Party for People's Dignity
+Party for People, Change and Democracy
+Party for Progress and Concord
+Party for Progress and Democracy
+Party for Proletarian Power
+Party for Renewal and Development
+Party for Sustainable Development of Slovenia
+Party for Truth and Development
+Party for Unification and Democracy
+Party for a Country of Solidarity
+Party for the Animals
+Party for the Government of the People
+Party for the Restructured Antilles
+Party of Action and Solidarity
+Party of Alenka Bratušek
+Party of Bulgarian Social Democrats
+Party of Christian Democrats
+Party of Civic Rights
+Party of Civic Understanding
+Party of Communists of Belarus
+Party of Communists of Kyrgyzstan
+Party of Communists of the Republic of Moldova
+Party of Constitutionalist Union
+Party of Democratic Action
+Party of Democratic Action of Croatia
+Party of Democratic Action of Sandžak
+Party of Democratic Forces
+Party of Democratic Progress
+Party of Democratic Revival of Ukraine
+Party of Democratic Socialism
+Party of Democrats
+Party of Development and Reforms
+Party of Economic Revival of Crimea
+Party of Free Citizens
+Party of Free Democrats
+Party of God
+Party of Greek Hunters
+Party of Greens of Ukraine
+Party of Growth
+Party of Hope
+Party of Hope for National Development
+Party of Hungarian Life
+Party of Independence
+Party of Independence and '48
+Party of Independence and Labour
+Party of Industrialists and Entrepreneurs
+Party of Italian Communists
+Party of Labor
+Party of Labour
+Party of Labour of Spain
+Party of Law and Justice
+Party of Liberation
+Party of Liberty and Progress -- Open Flemish Liberals and Democrats
+Party of Miro Cerar
+Party of National Brotherhood
+Party of National Progress
+Party of National Right
+Party of National Unity
+Party of New Forces
+Party of New Liberals
+Party of Our Land
+Party of Peaceful Renovation
+Party of Peasants and Middle Classes
+Party of Pensioners of Romania
+Party of Political Progress Groups
+Party of Popular Representation
+Party of Presidential Majority
+Party of Proletarian Unity for Communism
+Party of Rebirth and Conciliation of Moldova
+Party of Regions
+Party of Renewal and Progress
+Party of Rights
+Party of Russia's Rebirth
+Party of Russian Unity and Accord
+Party of Salvation
+Party of Serb Radicals
+Party of Serbian Unity
+Party of Slovak Revival
+Party of Smallholders and Rural People
+Party of Socialists and Democrats
+Party of Socialists of the Republic of Moldova
+Party of Socialists-Revolutionaries
+Party of Togolese Unity
+Party of United Pensioners of Serbia
+Party of Venizelist Liberals
+Party of Yugoslavs in Macedonia
+Party of the Cardenist Front of National Reconstruction
+Party of the Civic Alliance
+Party of the Democratic Left
+Party of the Democratic Revolution
+Party of the Democratic and Social Agreement
+Party of the French Union of Côte d'Ivoire
+Party of the Friends of Beer
+Party of the Functional Groups
+Party of the Guatemalan Revolution
+Party of the Hungarian Coalition
+Party of the Hungarian Community
+Party of the Hutu Emancipation Movement
+Party of the Independents
+Party of the Land
+Party of the Masses of Iran
+Party of the People
+Party of the Reconstruction of the National Order
+Party of the Republic
+Party of the Revolution
+Party of the Right
+Party of the Roma
+Partyja BNF
+Pataza
+Patria Nueva
+Patria Para Todos
+Patriotic
+Patriotic Accord
+Patriotic Coalition of Citizens
+Patriotic Elections Coalition
+Patriotic Front
+Patriotic Front for Progress
+Patriotic League
+Patriotic Movement
+Patriotic Movement for Democracy and Development
+Patriotic Movement for National Rebirth
+Patriotic Movement for Renewal
+Patriotic Movement for the Republic
+Patriotic Party
+Patriotic People's Movement
+Patriotic Revival
+Patriotic Revival Party
+Patriotic Salvation Movement
+Patriotic Society
+Patriotic Society Party
+Patriotic Union
+Patriotic Union Party
+Patriotic Union of Kurdistan
+Patriotic and Democratic Group
+Patriotichen Sayuz
+Patriotichen front
+Patriots of Russia
+Patrioty Rossii
+Patriotyczny Ruch Odrodzenia Narodowego
+Patrons of Industry
+Patto Segni
+Patto per l'Italia
+Pauline's United Australia
+Pauline's United Australia Party
+Paysans Indépendants
+País Posible
+Peace alliance
+Peace and Democracy
+Peace and Democracy Movement
+Peace and Democracy Party
+Peace and Neutrality
+Peace and Neutrality Party
+Peace in Israel-Equality in Israel
+Peace, Unity, and Development
+Peace, Unity, and Development Party
+Peace-Zion
+Peaceful People's
+Peaceful People's Party
+Peasant
+Peasant Party
+Peasant Party of Ukraine
+Peasant Response
+Peasant Union
+Peasants Agreement
+Peasants Party of Serbia
+Peasants Union of Kazakhstan
+Peasants and Workers
+Peasants and Workers Party
+Peasants'
+Peasants' League
+Peasants' Party
+Peliquista
+Peliquista Party
+Pendawa Lima
+Pensioners
+Pensioners Party
+Pensioners for a Secure Living
+Pensioners of Israel
+Pensioners'
+Pensioners' Party
+Pensioners' Party of Bosnia and Herzegovina
+Pensjonistpartiet
+People
+People Before Profit Alliance
+People First
+People First Party
+People Party
+People Power
+People's
+People's Accord
+People's Accord Party
+People's Action
+People's Action Party
+People's Alliance
+People's Alliance Party
+People's Alliance for Free Peace
+People's Alliance for Progress
+People's Alliance-Party
+People's Conscience
+People's Conscience Party
+People's Convention
+People's Convention Party
+People's Democracy
+People's Democracy Party
+People's Democratic
+People's Democratic Movement
+People's Democratic Organisation for Independence and Socialism
+People's Democratic Party
+People's Democratic Party of Afghanistan
+People's Democratic Party of Tajikistan
+People's Democratic Party of Uzbekistan
+People's Electoral Movement
+People's Force
+People's Forum
+People's Front
+People's Front for Democracy and Justice
+People's Justice
+People's Justice Party
+People's Labour
+People's Labour Party
+People's Liberal
+People's Liberal Party
+People's Liberation
+People's Liberation Front
+People's Liberation Party
+People's Life
+People's Life Party
+People's Might
+People's Movement
+People's Movement Party
+People's Movement against the EU
+People's Movement for Change
+People's Movement for Change Party
+People's Movement for Democratic Change
+People's Movement for Latvia -- Siegerist
+People's Movement for Latvia -- Siegerist Party
+People's Movement for Progress
+People's Movement of Ukraine
+People's Nation
+People's Nation Party
+People's National
+People's National Congress
+People's National Convention
+People's National Party
+People's New
+People's New Party
+People's Own
+People's Own Party
+People's Pact
+People's Partnership
+People's Party
+People's Party - Reformists
+People's Party Our Slovakia
+People's Party for Freedom and Democracy
+People's Party for Peace and Democracy
+People's Party for Reconstruction and Democracy
+People's Party for Reform
+People's Party for Work and Betterment
+People's Peasant
+People's Peasant Party
+People's Power
+People's Power Party
+People's Progess
+People's Progess Party
+People's Progress
+People's Progress Party
+People's Progressive
+People's Progressive Alliance
+People's Progressive Movement
+People's Progressive Party
+People's Radical
+People's Radical Party
+People's Rally for Progress
+People's Redemption
+People's Redemption Party
+People's Revolutionary Party of Benin
+People's Socialist
+People's Socialist Community
+People's Socialist Front
+People's Socialist Party
+People's Solution
+People's State Power
+People's State Power Party
+People's Unification
+People's Unification Party
+People's Union
+People's Union -- Liberal
+People's Union -- Liberal Party
+People's Union of Estonia
+People's Union of Kazakhstan Unity
+People's United Fron
+People's Vanguard Party // Communist Party of Costa Rica // Workers and Farmers
+People's Vanguard Party // Communist Party of Costa Rica // Workers and Farmers Party
+People's Voice
+People's Work
+People's Work Party
+Peoples Democratic
+Peoples Democratic Party
+Peoples' Congress of Kazakhstan
+Peoples' Democratic
+Peoples' Democratic Party
+Per San Marino
+Peronismo Federal
+Peronismo disidente
+Persatuan Cina Malaysia
+Persatuan Cina Sarawak
+Pertubohan Kebangsaan Melayu Singapura
+Pertubuhan Kebangsaan Melayu Bersatu
+Pertubuhan Pasokmomogun Kadazandusun Murut Bersatu
+Peru 2000
+Peru Posible
+Peruanos por el Kambio
+Perussuomalaiset
+Perustuslaillinen Oikeistopuolue
+Peruvian Aprista
+Peruvian Aprista Party
+Peruvian Communist
+Peruvian Communist Party
+Peruvian Democratic Movement
+Peruvian Humanist
+Peruvian Humanist Party
+Peruvian Nationalist
+Peruvian Nationalist Party
+Peruvian Restoring
+Peruvian Restoring Party
+Peruvians for Change
+Pervasive Coalition of Reformists: The Second Step
+Perú Posible
+Peter Pilz List
+Petro Poroshenko Bloc
+Phak Anakhot Mai
+Phak Chat Thai
+Phak Kit Sangkhom
+Phak Mahachon
+Phak Matchima Thippathai
+Phak Palang Prachachon
+Phak Phalang Pracharat
+Phak Phuea
+Phak Phumchai Thai
+Phak Prachakon Thai
+Phak Prachathipat
+Phak Seri
+Phak Xat Kao Na
+Pheu Thai
+Pheu Thai Party
+Pheua Phaendin
+Pheua Phaendin Party
+Philippine Democratic Party-Power of the Nation
+Phracharaj
+Pienviljelijäin ja maalaiskansan puolue
+Pilietinės demokratijos partija
+Pillars of Truth
+Pilsoniskā savienība
+Pirate
+Pirate Party
+Pirate Party Croatia
+Pirate Party Luxembourg
+Pirate Party of Iceland
+Piratenpartei Deutschland
+Piratpartiet
+Piratska stranka
+Piratska stranka Slovenije
+Più Europa
+Plaid Cymru
+Plain Tribals Council of Assam
+Plan Progress for Bolivia -- National Convergence
+Platform of Janusz Korwin-Mikke
+Platforma Janusza Korwin-Mikke
+Platforma Obywatelska
+Plato Sharon
+Plattelandersbond
+Ploughmen's Front
+Poalei Agudat Yisrael
+Podemos
+Poder Ciudadano
+Poder Democrático y Social
+Point of Orientation
+Point of Orientation Party
+Pokrenimo Srbiju - Tomislav Nikolic
+Pokret slobodnih građana
+Pokret socijalista
+Pokret za Promjene
+Poland Together
+Poland is the Most Important
+Pole for Freedoms
+Pole of Freedoms
+Polenklub
+Polgári Demokrata Párt
+Polish
+Polish Catholic Block
+Polish Catholic Party // Polish-Catholic Latvian Union of Poles
+Polish Christian Democratic
+Polish Christian Democratic Party
+Polish Club
+Polish Conservative
+Polish Conservative Party
+Polish Economic Program
+Polish Friends of Beer
+Polish Friends of Beer Party
+Polish Labour
+Polish Labour Party
+Polish Party
+Polish Peasant Bloc
+Polish People's
+Polish People's Party
+Polish People's Party "Piast"
+Polish People's Party "Wyzwolenie"
+Polish Social Democratic Party of Galicia and Cieszyn Silesia
+Polish Socialist
+Polish Socialist Party
+Polish United
+Polish United Party
+Polish United Workers'
+Polish United Workers' Party
+Polish Workers'
+Polish Workers' Party
+Political Club "Ecoglasnost"
+Political Electoral Independent Organization Committee
+Political Evolution
+Political Party "Alternative"
+Political Party "My Country"
+Political Party of Afghan War Veterans
+Political Spring
+Political Union of Economists
+Political Wing of the FAL
+Political-based groups working together
+Politically Independent Alignment
+Politicheskaya Partiya Moya Strana
+Politicheskaya Partiya Veteranov Voyny v Afganistane
+Politicheski klub "Ekoglasnost"
+Politics Can Be Different
+Politieke Partij Radikalen
+Politieke Vleugel van de FAL
+Politiki Anixi
+Politikí Anexártiti Parátaxi
+Politinių kalinių sąjunga
+Politinė partija "Lietuvos sąrašas"
+Politiskā Partija "Alternative"
+Polnische Partei
+Polo Democrático Alternativo
+Polo delle Libertà
+Polo per le Libertà
+Polska Partia Pracy
+Polska Partia Przyjaciól Piwa
+Polska Partia Robotnicza
+Polska Partia Socjalistyczna
+Polska Partia Socjalno-Demokratyczna Galicji i Śląska Cieszyńskiego
+Polska Razem
+Polska Zjednoczone Partia Robotnicza
+Polska jest Najważniejsza
+Polski Blok Katolicki
+Polski Blok Ludowy
+Polski Program Gospodarczy
+Polskie Stronnictwo Chrześcijańskiej Demokracji
+Polskie Stronnictwo Ludowe
+Polskie Stronnictwo Ludowe "Piast"
+Polskie Stronnictwo Ludowe "Wyzwolenie"
+Polskie Zjednoczenie Ludowe
+Pontista Federation
+Poor Man's
+Poor Man's Party
+Popolari Sammarinesi
+Popolari per Prodi
+Popular Action Bloc
+Popular Action/People's Action
+Popular Alliance
+Popular Alliance of San Marino Democrats
+Popular Civic List
+Popular Democracy
+Popular Democratic
+Popular Democratic Action
+Popular Democratic Force
+Popular Democratic Movement
+Popular Democratic Party
+Popular Democratic Union
+Popular Democratic Unity
+Popular Force 2011
+Popular Freedom Alliance
+Popular Front
+Popular Front Party
+Popular Front for Democracy
+Popular Front for Unity and Peace
+Popular Front for the Liberation of Oman
+Popular Front for the Liberation of Saguia el-Hamra and Río de Oro
+Popular Front of Latvia
+Popular Front of Moldova
+Popular Idea of Equatorial Guinea
+Popular Impulse for National Unity
+Popular Independent Movement
+Popular Labor Movement
+Popular Labour Movement/People's Liberation Movement
+Popular Liberal Action
+Popular Liberation Front
+Popular Monarchist
+Popular Monarchist Party
+Popular Movement
+Popular Movement Tekojoja
+Popular Movement for Democratic Action
+Popular Movement for the Development of the Republic of West Africa
+Popular Movement of the Revolution
+Popular Muncipal Movement
+Popular National Union
+Popular Orthodox Rally
+Popular Party El Salvador
+Popular Party for Prodi
+Popular Petition for Freedom, Justice and Development
+Popular Republican Movement
+Popular Republican Union
+Popular Social
+Popular Social Christian
+Popular Social Christian Party
+Popular Social Party
+Popular Socialist
+Popular Socialist Party
+Popular Union
+Popular Union Party
+Popular Union of Equatorial Guinea
+Popular Unitary Action Movement
+Popular Unity
+Popular Unity Candidacy
+Popular Unity Party
+Popular Will
+Populist
+Populist Party
+Populists
+Por la Democracia Social
+Porfirist National
+Porfirist National Party
+Porozumenie Ludowe
+Porozumienie Centrum
+Porrista
+Portugal Ahead
+Portugal à Frente
+Portuguese Communist
+Portuguese Communist Party
+Portuguese Republican
+Portuguese Republican Party
+Positive Montenegro
+Possible Peru
+Potere al Popolo
+Povežimo se
+Power to the People
+Power to the People!
+Pozitivna Crna Gora
+Prachachon
+Prachakorn Thai
+Prachakorn Thai Party
+Pradist Democratic Movement
+Praja Socialist
+Praja Socialist Party
+Prajathanthrvadi Eksath Jathika Peramuna
+Prava narodna stranka
+Pravyy sektor
+Pravá Slovenská národná strana
+Pravý Blok
+Prawica Rzeczypospolitej
+Prawo i Sprawiedliwość
+Prezaredi Balgariya
+Primero Colombia
+Primero Justicia
+Principlists
+Principlists Grand Coalition
+Pro Patria Union
+Pro-Beijing camp
+Pro-Euro Conservative
+Pro-Euro Conservative Party
+Pro-Government
+Pro-Park Association
+Pro-democracy camp
+Pro-government
+Probinsya Muna Development Initiatives
+Progessive Socialist
+Progessive Socialist Party
+Progresista
+Progresista Party
+Progresistas
+Progresivnoliberalna partiya
+Progress
+Progress Party
+Progress Party of the Fatherland
+Progress and Development
+Progress and Socialism
+Progress and Work
+Progress with Dignity Team
+Progressieve Arbeiders- en Landbouwersunie
+Progressieve Nationale Partij
+Progressieve Socialistische Partij
+Progressieve Surinaamse Volkspartij
+Progressiewe
+Progressiewe Federale
+Progressiewe Federale Party
+Progressiewe Party
+Progressistes démocrates du Nord
+Progressive
+Progressive Action
+Progressive Action Party
+Progressive Advance
+Progressive Alliance of Socialists and Democrats
+Progressive Bosneger Partij
+Progressive Bush Negro
+Progressive Bush Negro Party
+Progressive Citizens'
+Progressive Citizens' Party
+Progressive Conservative
+Progressive Conservative Party
+Progressive Conservative Party of Canada
+Progressive Constitutional
+Progressive Constitutional Party
+Progressive Constitutionalist
+Progressive Constitutionalist Party
+Progressive Democratic
+Progressive Democratic Party
+Progressive Democratic Tribune
+Progressive Democrats
+Progressive Encounter
+Progressive Federal
+Progressive Federal Party
+Progressive Front
+Progressive Labour
+Progressive Labour Movement
+Progressive Labour Party
+Progressive Liberal
+Progressive Liberal Party
+Progressive Liberator
+Progressive Liberator Party
+Progressive List for Peace
+Progressive Movement of Venezuela
+Progressive National
+Progressive National Democratic
+Progressive National Democratic Party
+Progressive National Party
+Progressive Organisationen der Schweiz
+Progressive Organisations of Switzerland
+Progressive Party
+Progressive Party of Canada
+Progressive Party of Maldives
+Progressive Party of Working People
+Progressive Party/Independent Party/Golden Valley
+Progressive Party/Independent Party/Golden Valley Party
+Progressive People's
+Progressive People's Democratic
+Progressive People's Democratic Party
+Progressive People's Party
+Progressive Reform
+Progressive Reform Party
+Progressive Republicans
+Progressive Slovakia
+Progressive Socialist
+Progressive Socialist Party
+Progressive Socialist Party of the Ukraine
+Progressive Surinamese People's
+Progressive Surinamese People's Party
+Progressive Union
+Progressive Unionist
+Progressive Unionist Party
+Progressive Workers' and Farmers' Union
+Progressive, Civic and Social Front
+Progressives
+Progresívne Slovensko
+Progresīvie
+Progresīvā apvienība
+Prohibition
+Prohibition Party
+Prohresyvna Sotsialistychna Partiya Ukrainy
+Project Country
+Project South
+Proletarian Democracy
+Proletariat Political Institute
+Proodeftiki Enosis
+Proodeftikon Komma
+Propuesta Republicana
+Prosperous Armenia
+Prosperous Armenia Party
+Prosperous Justice
+Prosperous Justice Party
+Prosperous Peace
+Prosperous Peace Party
+Protect the Maneaba
+Protectionist
+Protectionist Party
+Protectionists
+Protektionistiska Högerman
+Protektionistiska Partiet
+Protestant Peoples
+Protestant Peoples Party
+Proud of the Netherlands
+Provincial Christian-Socialist Party // Hungarian National and German
+Provincial Christian-Socialist Party // Hungarian National and German Party
+Provincial Union Esquivelista
+Provincial Union of Heredia
+Proyecto País
+Proyecto Sur
+Proyecto Venezuela
+Právo a spravodlivost
+Public Affairs
+Public Against Violence
+Public against Violence
+Pueblo Cambio y Democracia
+Pueblo Soberano
+Pueblo Unido
+Puerto Rican Independence
+Puerto Rican Independence Party
+Puerto Ricans for Puerto Rico
+Puerto Ricans for Puerto Rico Party
+Puravesi Peramuna
+Purified National
+Purified National Party
+Pusyon Bisaya
+Putting People's Lives First
+Pwersa Ng Masang Pilipino
+Pwersa ng Bayaning Atleta
+Pyidaunsu Pati
+Pyunghwa Minju-dang
+Páirti Lucht Oibre
+Páirtí Cumannach na hÉireann
+Páirtí Sóisialach
+Páirtí na nOibrithe
+Párbeszéd Magyarországért
+Pírata
+Pôle républicain
+Põhiseaduse Elluviimise Rahvarinne
+Põllumeeste Kogu
+QKXP
+Qalb Tounes
+Qayyum Moslem League
+Qazaqstan Agrarlyq Partiiasy
+Qazaqstan Azamattlyk Partiyasi
+Qazaqstan Demokratiyalyk Partiya Ak Zhol
+Qazaqstan Kommunistik Partiyasi
+Qazaqstan Kommunistik Xaliq Partiya
+Qazaqstannyń Demokratııalyq Tandaýy
+Qinmin dang
+Quebec Bloc
+Queensland Country
+Queensland Country Party
+Queensland Labor
+Queensland Labor Party
+RACHADE
+RADHI
+RALEV
+RATZ
+RDAY
+RDDR
+RDLPN
+RDNP
+RDPC
+RDSP
+RDSV
+REKOS
+RENAMO
+REPORMA
+RETE
+RHDP
+RIDG
+RIght-Green People's
+RIght-Green People's Party
+RJPN
+RJTCP
+RKPN
+RKVP
+RNDP
+RNMV
+RNRD
+ROSSEM
+RPMC
+RPPSS
+RPSD
+RPTS
+RPUSA
+RSKP
+RSZML
+RWSP
+Ra'am-Ta'al
+Radical
+Radical Cause
+Radical Change
+Radical Civic Union
+Radical Civic Union Antipersonnel
+Radical Civic Union of the People
+Radical Democracy
+Radical Democratic
+Radical Democratic Party
+Radical Doctrinary
+Radical Doctrinary Party
+Radical League
+Radical Liberal
+Radical Liberal Party
+Radical National Party, East
+Radical Party
+Radical Party of Oleh Lyashko
+Radical Party of the Left
+Radical People's
+Radical People's Party
+Radical Political
+Radical Political Party
+Radical Reformers Fighting for an Upright Society
+Radical Republican
+Radical Republican Party
+Radical Socialist
+Radical Socialist Party
+Radical Union
+Radicale Bond
+Radicali
+Radicali Italiani
+Radicals
+Radicaux indépendants
+Radikale Folkeparti
+Radikale Omvormers Strijdersen Stubbelaars vor Maatschappij
+Radikalna Partiia
+Radikalna Partiya Oleha Lyashka
+Rafidain List
+Rahvarinne
+Rahvuslik Keskerakond
+Rahvuslik Koonderakond "Isamaa"
+Rainbow
+Rainbow Alliance
+Rainbow Greens
+Rak Thailand
+Rak Thailand Party
+Rakhine Nationalities Development
+Rakhine Nationalities Development Party
+Rakhine Nationals Progressive
+Rakhine Nationals Progressive Party
+Ralliement Mauricien
+Ralliement créditiste
+Rally Wallonia France
+Rally for Change and Democracy
+Rally for Culture and Democracy
+Rally for Democracy and Development
+Rally for Democracy and Progress
+Rally for Democracy and Renewal
+Rally for Democracy and Social Progress
+Rally for Democracy and Unity
+Rally for Mali
+Rally for Progress and Renewal
+Rally for Socialism and Democracy
+Rally for an Alternative of Harmonious and Integrated Development
+Rally for the Integral Development of Guinea
+Rally for the People
+Rally for the Republic
+Rally of Democratic Forces
+Rally of Houphouëtists for Democracy and Peace
+Rally of Progressive National Democrats
+Rally of Republican Lefts
+Rally of the French People
+Rally of the People of Guinea Rainbow
+Rally of the Republicans
+Rally of the Togolese People
+Rashtriya Janata Dal
+Rassadorn
+Rassemblement Africain pour le Progres et la Solidarite
+Rassemblement Constitutionnel Démocratique
+Rassemblement Démocratique Afar
+Rassemblement Démocratique Africain
+Rassemblement Démocratique Centrafricain
+Rassemblement Démocratique Dahoméen
+Rassemblement Démocratique des Comores
+Rassemblement Démocratique des Peuples Comoriens
+Rassemblement Démocratique du Peuple Camerounais
+Rassemblement National Démocratique
+Rassemblement National des Indépendents
+Rassemblement National pour la Democratie
+Rassemblement National pour le Développement
+Rassemblement Wallon
+Rassemblement Wallonie France
+Rassemblement des Democrates Liberaux pour le Reconstruction Nationale
+Rassemblement des Démocrates Nationaux Progressistes
+Rassemblement des Forces Démocratiques
+Rassemblement des Républicains
+Rassemblement des gauches républicaines
+Rassemblement des houphouëtistes pour la démocratie et la paix
+Rassemblement du Peuple Français
+Rassemblement du Peuple Togolais
+Rassemblement du Peuple de Guinée Arc-en-Ciel
+Rassemblement national
+Rassemblement national démocratique
+Rassemblement national pour la démocratie au Tchad - le Réveil
+Rassemblement national pour le développement et le progrès
+Rassemblement populaire pour le Progrès
+Rassemblement pour la Culture et la Démocratie
+Rassemblement pour la Démocratie et l'Unité
+Rassemblement pour la Démocratie et le Développement
+Rassemblement pour la Démocratie et le Progrès
+Rassemblement pour la Démocratie et le Renouveau
+Rassemblement pour la République
+Rassemblement pour la démocratie et le progrès
+Rassemblement pour le Changement et la Démocratie
+Rassemblement pour le Développement Intégré de la Guinée
+Rassemblement pour le Mali
+Rassemblement pour le Peuple
+Rassemblement pour le Progrès et le Renouveau
+Rassemblement pour une Alternative de Développement Harmonieux et Intégré
+Rastakhiz
+Rastakhiz Party
+Rastriya Janamorcha
+Rastriya Janata Party Nepal
+Rastriya Prajatantra
+Rastriya Prajatantra Party
+Razem
+Readjuster
+Readjuster Party
+Real Democracy
+Real Politics Union
+Real Slovak National
+Real Slovak National Party
+Reconstituted National
+Reconstituted National Party
+Reconstitution
+Reconstitution Party
+Reconstruction Party of Canada
+Recrear para el Crecimiento
+Recreate Greece
+Recreate for Growth
+Red Electoral Alliance
+Red Eternal Democratico
+Red Lingkod, Inc.
+Red Party
+Red and Black Alliance
+Red, zakonnost i spravedlivost
+Red-Green Alliance
+Red-Greens
+Refah Partisi
+Referendum
+Referendum Party
+Reform
+Reform Group
+Reform Jersey
+Reform Movement for Social Development
+Reform Movement of Lithuania
+Reform Party
+Reform Party USA
+Reform Party of Canada
+Reform Progressive
+Reform Progressive Party
+Reform Star
+Reform Star Party
+Reform and Democratic
+Reform and Democratic Party
+Reform and Democratic Party of Solomon Islands
+Reformatorisch Politieke Federatie
+Reformatorski Blok
+Reformatory Political Federation
+Reformed Political
+Reformed Political League
+Reformed Political Party
+Reformers Movement
+Reformers' Union of Georgia - National Concord
+Reformist
+Reformist Bloc
+Reformist Club
+Reformist Democratic
+Reformist Democratic Party
+Reformist Democratic Party of Vojvodina
+Reformist Movement
+Reformist Party
+Reformist Party ORA
+Reformska demokartska stranka Vojvodine
+Regenerator
+Regenerator Party
+Regionalist League of Catalonia
+Regnboginn
+Reich Party for Civil Rights and Deflation
+Reichspartei für Volksrecht und Aufwertung
+Religious Torah Front
+Reload Bulgaria
+Remonttiryhmä
+Renacimiento Andino
+Renaissance
+Renaissance Movement
+Renaissance Party
+Renewal
+Renewal Board
+Renewal Front
+Renewal Party
+Renewed Democratic Liberty
+Renewed Progressive
+Renewed Progressive Party
+Renmen Ayiti
+Renovacion National
+Renovació Democràtica
+Renovación
+Renovación Española
+Renovating Action
+Renovating Action Party
+Renovation and Order Compromise/Commitment, Renewal and Order
+Renua Ireland
+Reorganizative Movement of the Party of the Proletariat
+Repeal Association
+Repons Peyizan
+Republic
+Republic National
+Republic National Party
+Republic Right
+Republic Right Party
+Republica
+Republican
+Republican Action
+Republican Alliance
+Republican Alliance for Democracy
+Republican Democratic
+Republican Democratic Movement
+Republican Democratic Party
+Republican Evolutionist
+Republican Evolutionist Party
+Republican Federation
+Republican Left
+Republican Left of Catalonia
+Republican Liberal
+Republican Liberal Democratic
+Republican Liberal Democratic Party
+Republican Liberal Party
+Republican Movement
+Republican Nation
+Republican Nation Party
+Republican Party
+Republican Party Of India
+Republican Party for Independence and Development
+Republican Party of Albania
+Republican Party of Armenia
+Republican Party of Dahomey
+Republican Party of Farmers and Peasants
+Republican Party of Farmers and Peasants // Agrarian
+Republican Party of Farmers and Peasants // Agrarian Party
+Republican Party of Georgia
+Republican Party of Havana
+Republican Party of Labour and Justice
+Republican Party of Liberty
+Republican Party of National Evolution
+Republican Party of Russia -- People's Freedom
+Republican Party of Russia -- People's Freedom Party
+Republican Party of São Paulo
+Republican Party of the Comoros
+Republican Party of the Social Order
+Republican Peasant's Nation
+Republican Peasant's Nation Party
+Republican Peoples
+Republican Peoples Party
+Republican Proposal
+Republican Reliance
+Republican Reliance Party
+Republican Socialist Unity
+Republican Socialist Unity Party
+Republican Socio-Political Movement Equality
+Republican Turkish
+Republican Turkish Party
+Republican Union
+Republican Union Party
+Republican Unity
+Republican Unity Party
+Republican and Social Action
+Republican and Socialist Front
+Republican-Socialist
+Republican-Socialist Party
+Republicano Independiente
+Republicano constitucional
+Republicano provincial
+Republicanos Conservadores
+Republicans
+Republicans of Miroslav Sladek
+Republikanische Bewegung
+Republikanska Miroslava Sladka
+Republikánska strana zemedelského a maloroľníckeho ľudu
+Republikánská strana zemědělského a malorolnického lidu
+Republikánská strana zemědělského a malorolnického lidu // Agrární strana
+Res Publica
+Res Publica Party
+Reshima Aravit LeBedouim VeKfariym
+Reshima Aravit Me'uhedet
+Reshima Aravit Meuhedet
+Reshima Demokratit LeAravei Yisrael
+Reshima Demokratit shel Natzrat
+Reshima Komunistit Hadasha
+Reshima Mamlachtit
+Reshima Mamlakhtit
+Reshimat HaLohmim
+Reshimat Poalei Yisrael
+Resistance and Development
+Resistance of Guinea-Bissau-Bafatá Movement
+Resistência Nacional Moçambicana
+Resistência da Guiné-Bissau - Movimento Bafatá
+Respect -- The Unity Coalition
+Respect for Labour
+Responsible Government Association
+Respublika
+Restauración Nacional
+Retsforbund
+Reunification Democratic
+Reunification Democratic Party
+Reunification of Movement for Change
+Reunir Euskal Herria
+Revival
+Revolución Democrática
+Revolutionair Socialistische Partij
+Revolutionary
+Revolutionary Action
+Revolutionary Action Party
+Revolutionary Ceylon Equal Society
+Revolutionary Ceylon Equal Society Party
+Revolutionary Civic Union
+Revolutionary Communist League
+Revolutionary Febrerista
+Revolutionary Febrerista Party
+Revolutionary Front for an Independent East Timor
+Revolutionary Labor
+Revolutionary Labor Party
+Revolutionary Left
+Revolutionary Left Front
+Revolutionary Left Movement
+Revolutionary Left Movement - New Majority
+Revolutionary Left Party
+Revolutionary Movement of Liberation Tupaj Katari
+Revolutionary Nationalist
+Revolutionary Nationalist Movement
+Revolutionary Nationalist Movement Vanguard
+Revolutionary Nationalist Movement of the Left
+Revolutionary Nationalist Party
+Revolutionary Party
+Revolutionary Party of the National Left
+Revolutionary Socialist
+Revolutionary Socialist Party
+Revolutionary Union
+Revolutionary Workers
+Revolutionary Workers Party
+Revolutionary Workers'
+Revolutionary Workers' Party
+Rexist
+Rexist Party
+Rhinoceros
+Rhinoceros Party
+Rhodesia
+Rhodesia Electoral Union
+Rhodesia Labour
+Rhodesia Labour Party
+Rhodesia Party
+Rhodesian Action
+Rhodesian Action Party
+Rhodesian Front
+Richness of Life
+Right
+Right Bloc
+Right Romania Alliance
+Right Sector
+Right Wing
+Right Wing Party
+Right Wing Socialist
+Right Wing Socialist Party
+Right-wing
+Right-wingers
+Rightist Opposition
+Rijeka Democratic Alliance -- Alliance of Primorje-Gorski Kotar
+Riječki demokratski savez -- Primorsko goranski savez
+Rikken Dōshikai
+Rikken Kaishintō
+Rikken Kakushintō
+Rikken Kokumin
+Rikken Kokuminto
+Rikken Minseitō
+Rikken Minshutō
+Rikken Seiyūkai
+Rinnovamento Italiano
+Rinnovamento, Equità, Transparenza, Ecosostenibilità Movimento Civico
+Rivoluzione Civile
+Rodina -- Narodno-Patrioticheskij Soyuz
+Rodo Nominto
+Rodosha Nominto
+Rodrigues Movement
+Roman Catholic Party of the Netherlands
+Roman Catholic People's
+Roman Catholic People's Party
+Roman Catholic State
+Roman Catholic State Party
+Romanian Communist
+Romanian Communist Party
+Romanian Democratic Convention
+Romanian Ecological Movement
+Romanian Ecologist
+Romanian Ecologist Party
+Romanian Humanist
+Romanian Humanist Party
+Romanian National
+Romanian National Party
+Romanian National Unity
+Romanian National Unity Party
+Romanian Social Democratic
+Romanian Social Democratic Party
+Romanian Socialist Democratic
+Romanian Socialist Democratic Party
+Romanian Socialist Party of Workers
+Romanian ethnic minorities parties
+Romániai Magyar Demokrata Szövetség
+Rooms-Katholieke Partij Nederland
+Roomsch-Katholieke Staatspartij
+Roomsch-katholieke Volkspartij
+Roos
+Roos Party
+Rosa nel Pugno
+Rose in the Fist
+Rossiiskaya ekologicheskaya partiya "Zelyonyye
+Rossijskoe Dvizheniye Demokraticheskikh Reform
+Rossiyskaya Partiya Pensionerov za sotsialnuyu spravedlivost
+Rossiyskaya obyedinyonnaya demokraticheskaya partiya "Yabloko"
+Round Table - Free Georgia
+Royal People
+Royal People Party
+Ruam Jai Thai Chart Pattana
+Ruam Thai
+Ruch Autonomii Śląska
+Ruch Narodowy
+Ruch Odbudowy Polski
+Ruch Palikota
+Ruch dla Rzeczypospolitej
+Ruhdniyun-e Mobarez-e Tehran
+Ruiz-Mateos List
+Rule of Law
+Ruotsalainen Kansanpuolue
+Rupture Movement
+Rural Federation
+Rural League // Farmers' Assemblies
+Russian Ecological Party "The Greens"
+Russian Movement for Democratic Reform
+Russian Party in Estonia
+Russian Party of Pensioners for Social Justice
+Russian United Democratic Party "Yabloko"
+Rwandan Patriotic Front
+Rwandan Socialist
+Rwandan Socialist Party
+Rwandese National Union
+Républicains Indépendants
+Républicains modérés
+Républicains opportunistes
+Républicains progressistes
+Rød Valgallianse
+Rødt
+SACP
+SANU
+SAPP
+SBBBIH
+SBHS
+SCPZR
+SDACG
+SDAM
+SDAP
+SDAPO
+SDAS
+SDCG
+SDIR
+SDLP
+SDML
+SDPCG
+SDPG
+SDPK
+SDPL
+SDPR
+SDPS
+SDPU
+SDSKIM
+SDSM
+SDSS
+SDUP
+SEDP
+SEKP
+SEPDM
+SETAK
+SFIO
+SHAS
+SHELLI
+SIAC
+SIEY
+SILB
+SILP
+SIPRA
+SIUP
+SKCG
+SKDL
+SKDP
+SKNLP
+SKTP
+SKYP
+SLDP
+SLFP
+SLMC
+SLPP
+SLTUP
+SMSP
+SNAP
+SNDP
+SNK European Democrats
+SNK Evropští demokraté
+SNSD
+SNSRS
+SOPS
+SPDP
+SPIR
+SPIRIT
+SPKP
+SPLM
+SPRS
+SRKET
+SRLP
+SRSCG
+SRSJ
+SSDP
+SSFP
+SSMKS
+SSNP
+SSSK
+SSTP
+SUMA
+SUPP
+SVLP
+SWAPO
+SYRIZA
+Saadet Partisi
+Saadist Institutional
+Saadist Institutional Party
+Saairun
+Sabah People's United Front
+Sabah Progressive
+Sabah Progressive Party
+Sabiedrība citai politikai
+Sadrist Movement
+Saecheonnyeonminju Dang
+Saejeongchi Gungminhoeu
+Safina
+Sagastines
+Sagastinos
+Saha Prachathai
+Saha Prachathippatai
+Saha Shakai Tô
+Sahachip
+Sahachip Party
+Sahoe Daejung-dang
+Saint Kitts and Nevis Labour
+Saint Kitts and Nevis Labour Party
+Saint Lucia Labour
+Saint Lucia Labour Party
+Saint Lucia Labour Party-United Front
+Sajudis coalition
+Sajudzio koalicija
+Sajuz na svobodnite demokrati
+Sak'art'velos Komunisturi Partia
+Sak'art'velos Patriotta Aliansi
+Sakartvelos Erovnul Demokratiuli Partia
+Sakartvelos Erovnuli Damoukideblobis Partia
+Sakartvelos Erovnuli Tankhmobis da Aghorzinebis Kavshiri
+Sakartvelos Ertiani Komunisturi Partia, abbreviated
+Sakartvelos Ghvtisshvilta Kavshiri
+Sakartvelos Leiboristuli Partia
+Sakartvelos Mokalaketa Kavshiri
+Sakartvelos Mshromelta Sotsialisturi Partia
+Sakartvelos Mtsvaneta Partia
+Sakartvelos Reformatorta Kavshiri - Erovnuli Tankhmoba
+Sakartvelos Sotsial-Demokratiuli Partia
+Sakartvelos Sotsialisturi Partia
+Sakartvelos Sotsialuri Samartlianobis Kavshiri
+Sakhalkho Fronti
+Salvadoran Labor
+Salvadoran Labor Party
+Salvadorean Revolutionary Party of Democratic Unification
+Sam Rainsy
+Sam Rainsy Party
+Samajwadi
+Samajwadi Party
+Samakkidhamma
+Sambandsflokkurin
+Sambandsflokkurinn
+Samfundspartiet
+Samfylkingin
+Samlingspartiet
+Sammarinese Christian Democratic
+Sammarinese Christian Democratic Party
+Sammarinese Democratic Progressive
+Sammarinese Democratic Progressive Party
+Sammarinese Democratic Socialist
+Sammarinese Democratic Socialist Party
+Sammarinese Democratic Union
+Sammarinese Independent Democratic Socialist
+Sammarinese Independent Democratic Socialist Party
+Sammarinese National Alliance
+Sammarinese People
+Sammarinese People's
+Sammarinese People's Party
+Sammarinese Union of Moderates
+Samoa
+Samoa Party
+Samoan Democratic United
+Samoan Democratic United Party
+Samoan National Development
+Samoan National Development Party
+Samogitian
+Samogitian Party
+Samoobrona
+Samoobrona Rzeczypospolitej Polskiej
+Samopomich
+Samostalna demokratska srpska stranka
+Samostalna demokratska stranka
+Samostalna liberalna stranka
+Samostojna kmetijska stranka
+Samta
+Samta Party
+Samtök frjálslyndra og vinstri manna
+Samtök um jatnrétti og félagshyggju
+Samtök um kvennalista
+Samyukta Socialist
+Samyukta Socialist Party
+San Marino Socialist
+San Marino Socialist Party
+Sandinista National Liberation Front
+Sandinista Renovation Movement
+Sangkhom Chartniyom
+Sangkhomniyom Haeng Prahtet Thai
+Sangkum Reastr Niyum
+Sanjak Democratic
+Sanjak Democratic Party
+Sanjska služba
+Sankarist
+Sankarist Movement
+Sankarist Party
+Sanmarinese Fascist
+Sanmarinese Fascist Party
+Santichon
+Santiphab Pen Kang
+Santiphab Pen Kang Party
+Sanyukta Janamorcha Nepal
+Sarawak Chinese Association
+Sarawak National
+Sarawak National Party
+Sarawak Native People's
+Sarawak Native People's Party
+Sarawak Peoples'
+Sarawak Peoples' Party
+Sarawak United Peoples'
+Sarawak United Peoples' Party
+Sardinian Action
+Sardinian Action Party
+Sarikat Rakyat Indonesia
+Saskaņas Centrs
+Save Romania Union
+Save Togo Group
+Savez Reformskih Snaga za Crnu Goru
+Savez komunista Bosne i Hercegovine
+Savez komunista Crne Gore
+Savez komunista Jugoslavije
+Savez komunista Srbije
+Savez nezavisnih socijaldemokrata
+Savez reformskih snaga Jugoslavije
+Savez za Bolju Budućnost
+Sayuz 'Nov izbor'
+Sayuz na Demokratichni Sili
+Scelta Civica
+Schleswig
+Schleswig Party
+Schweizer Demokraten
+Schweizerische Bauern-, Gewerbe- und Bürgerpartei
+Schweizerische Volkspartei
+Scots Green Pairty
+Scottish Green
+Scottish Green Party
+Scottish National
+Scottish National Party
+Sdruzeni nezavislych
+Sdružení pro Republiku - Republikánská strana Československa
+Section Française
+Section Française de l'Internationale Ouvrière
+Section française de l'Internationale ouvrière
+Secular Opposition
+Seed Movement
+Segni Pact
+Seikatsu no Tō
+Seiyauhonto
+Seiyūkai Club
+Self Defense
+Self Reliance
+Self Reliance Party
+Self-Defense of the Republic Poland
+Self-Sacrifice National Democratic
+Self-Sacrifice National Democratic Party
+Self-determination
+Seljacka Stranka Srbije
+Semiramis
+Senegalese Democracy and Unity
+Senegalese Democratic
+Senegalese Democratic Bloc
+Senegalese Democratic Party
+Senegalese Party of Socialist Action
+Senegalese Popular Bloc
+Senegalese Progressive Union
+Senegalese Solidarity
+Senegalese Solidarity Party
+Senterpartiet
+Separation League
+Sephardi Torah Guardians
+Sephardim and Oriental Communities
+Serb Democratic Party of Kosovo and Metohija
+Serb Independent
+Serb Independent Party
+Serbian Democratic
+Serbian Democratic Party
+Serbian Left
+Serbian Liberal
+Serbian Liberal Party
+Serbian List
+Serbian Movement Dveri
+Serbian National Organization
+Serbian People's
+Serbian People's Alliance of Republika Srpska
+Serbian People's Party
+Serbian Progressive
+Serbian Progressive Party
+Serbian Radical
+Serbian Radical Party
+Serbian Radical Party of the Republika Srpska
+Serbian Renewal Movement
+Serbian Social Democratic
+Serbian Social Democratic Party
+Seritham
+Seritham Party
+Servant of the People
+Servants of Iran's Construction
+Servicemen
+Servicemen Party
+Services Party of Australia
+Settlers'
+Settlers' Party
+Seychelles Democratic
+Seychelles Democratic Party
+Seychelles National
+Seychelles National Party
+Seychelles People's Progressive Front
+Seychelles People's United
+Seychelles People's United Party
+Sfaradim VeEdot Mizrah
+Shakai Minshu-tō
+Shakai Minshuto
+Shakai Taishūtō
+Shalom le'Israel-Shivion le'Israel
+Shaminren
+Shamiram
+Shan Nationalities Democratic
+Shan Nationalities Democratic Party
+Shi'i Muslims
+Shi'ite
+Shi'ite Religious
+Shia Moslem
+Shimpoto
+Shin Ronoto
+Shin Shakaitō
+Shin-jiyū-kurabu
+Shinjong-dang
+Shinseitō
+Shinshin-to
+Shinto Club
+Shinto Sakigake
+Shintō Nippon
+Shinui
+Shirmani Akali Dal
+Shiromani Akali Dal
+Shituf VeAhvah
+Shiv Sena
+Shivaji's Army
+Shlomtzion
+Shomrei Torah Sephardim
+Showa Association
+Showakai
+Shídài Lìliàng
+Si tú quieres, Chile cambia
+Siam Democrat
+Siam Prachathippatai
+Sierra Leone People's
+Sierra Leone People's Party
+Sieyuhonto
+Sieť
+Simeon II Coalition
+Sin Han-gukdang
+Sin Minju Gonghwa-dang
+Singapore Democratic
+Singapore Democratic Alliance
+Singapore Democratic Party
+Singapore Malay National Organisation
+Singapore People's
+Singapore People's Alliance
+Singapore People's Party
+Singapore United Front
+Singaporeans First
+Single-Tax
+Single-Tax Party
+Sinhan Minju-dang
+Sininen tulevaisuus
+Sinistra Ecologia Libertà
+Sinistra Italiana
+Sinistra Unita
+Sinistra dissidente
+Sinistra storica
+Sinjung-dang
+Sinmin-dang
+Sinn Fein
+Sinn Féin
+Sinyata koalitsia
+Sisi Kwa Sisi
+Siumut
+Sjálfstæðisflokkur 'þversum'
+Sjálfstæðisflokkurinn
+Sjálfstæðisflokkurinn langsum
+Sjálvstýrisflokkurin
+Slavonia-Baranja Croatian
+Slavonia-Baranja Croatian Party
+Slavonsko-baranjska hrvatska stranka
+Slesvigsk Parti
+Sloboda a Solidarita
+Slobodné fórum
+Slovak Democratic Coalition
+Slovak National
+Slovak National Party
+Slovene People's
+Slovene People's Party
+Slovenia is Ours
+Slovenian Christian Democrats
+Slovenian Clerical
+Slovenian Clerical Party
+Slovenian Craftsmen and Entreprenerial
+Slovenian Craftsmen and Entreprenerial Party
+Slovenian Democratic
+Slovenian Democratic Party
+Slovenian Democratic Union
+Slovenian Forum
+Slovenian Liberal
+Slovenian Liberal Party
+Slovenian National
+Slovenian National Party
+Slovenian People's
+Slovenian People's Party
+Slovenian Pirate
+Slovenian Pirate Party
+Slovenija je naša
+Slovenska demokratična zveza
+Slovenska demokratska stranka
+Slovenska ljudska stranka
+Slovenska nacionalna stranka
+Slovenska obrtniška stranka
+Slovenska obrtno podjetniška stranka
+Slovenski forum
+Slovenski krščanski demokrati
+Slovenská demokratická koalícia
+Slovenská národná strana
+Sluha Narodu
+So that we live better -- Victory is Montenegro's -- List for European Montenegro -- Coalition for European Montenegro
+Sociaal Democratische Arbeiders Partij
+Sociaal-Democratische Partij
+Sociaal-Liberale Partij
+Social Action
+Social Action Center
+Social Action Party
+Social Agrarian
+Social Alliance
+Social Alternative Mussolini
+Social Christian
+Social Christian Conservative
+Social Christian Conservative Party
+Social Christian Party
+Social Christian Reformist
+Social Christian Reformist Party
+Social Christian Unity
+Social Christian Unity Party
+Social Credit
+Social Credit Party
+Social Credit Party of Canada
+Social Credit Rally
+Social Democracy
+Social Democracy and Progress
+Social Democracy of Poland
+Social Democracy of the Republic of Poland
+Social Democrat Radical
+Social Democrat Radical Party
+Social Democratic
+Social Democratic Action of Croatia
+Social Democratic Alliance
+Social Democratic Alternative
+Social Democratic Alternative Party
+Social Democratic Federation
+Social Democratic Front
+Social Democratic Initiative
+Social Democratic Labour Party of Lithuania
+Social Democratic Labour Party of Norway
+Social Democratic League of Workers and Smallholders
+Social Democratic Left Party of Sweden
+Social Democratic Liberal
+Social Democratic Liberal Party
+Social Democratic Party
+Social Democratic Party "Harmony"
+Social Democratic Party -- Moderates
+Social Democratic Party Kyrgystan
+Social Democratic Party of Albania
+Social Democratic Party of Austria
+Social Democratic Party of Bosnia and Hercegovina
+Social Democratic Party of Croatia
+Social Democratic Party of Finland
+Social Democratic Party of Georgia
+Social Democratic Party of Germany
+Social Democratic Party of Hungary
+Social Democratic Party of Madagascar and the Comoros
+Social Democratic Party of Montenegro
+Social Democratic Party of Serbia
+Social Democratic Party of Slovakia
+Social Democratic Party of Switzerland
+Social Democratic Party of Ukraine
+Social Democratic People's
+Social Democratic People's Party
+Social Democratic Populist
+Social Democratic Populist Party
+Social Democratic Rally
+Social Democratic Unification
+Social Democratic Unification Party
+Social Democratic Union
+Social Democratic Union of Macedonia
+Social Democratic Welfare
+Social Democratic Welfare Party
+Social Democratic Workers'
+Social Democratic Workers' Party
+Social Democratic Workers' Party of Austria
+Social Democratic Workers' Party of Sweden
+Social Democratic and Labour
+Social Democratic and Labour Party
+Social Democratic and Peasant Alternative
+Social Democratic and Peasant Alternative Party
+Social Democratic and Popular Convergence
+Social Democrats
+Social Democrats of Montenegro
+Social Demócrata
+Social Encounter
+Social Encounter Party
+Social Green Regionalist Federation
+Social Justice
+Social Justice Party
+Social Labour
+Social Labour Party
+Social Liberal
+Social Liberal Party
+Social Liberal Union
+Social Liberal and Democratic
+Social Liberal and Democratic Party
+Social Movement for Renewal
+Social Nationalist
+Social Nationalist Party
+Social Party Imberakuri
+Social Party of National Unity
+Social Progressive
+Social Progressive Party
+Social Reform
+Social Reform Party
+Social Renewal
+Social Renewal Party
+Social Republican
+Social Republican Party
+Social Travaillist
+Social Travaillist Party
+Social and Democratic Power
+Social and Economic Action
+Social and Radical Left // Unionist and Social Left
+Social-Democratic
+Social-Democratic Party
+Social-Democratic Party of Reformists
+Social-Political Group
+Socialdemocràcia i Progrés
+Socialdemokraterna
+Socialdemokraterne
+Socialism and Freedom
+Socialism and Freedom Party
+Socialist Action
+Socialist Action Party
+Socialist Alliance
+Socialist Alliance Party
+Socialist Democracy of Guinea
+Socialist Democratic Federation
+Socialist Destourian
+Socialist Destourian Party
+Socialist Forces Front
+Socialist Front
+Socialist Labor
+Socialist Labor Party
+Socialist Labor Party of America
+Socialist Labour
+Socialist Labour Party
+Socialist Left
+Socialist Left Party
+Socialist Mass
+Socialist Mass Party
+Socialist Masses
+Socialist Masses Party
+Socialist Movement for Integration
+Socialist Nation
+Socialist Nation Party
+Socialist Party
+Socialist Party 'Fatherland'
+Socialist Party -- Kilbommare
+Socialist Party Different
+Socialist Party Differently
+Socialist Party One
+Socialist Party of Albania
+Socialist Party of America
+Socialist Party of Chile
+Socialist Party of Georgia
+Socialist Party of Greece
+Socialist Party of Kazakhstan
+Socialist Party of Labour
+Socialist Party of Latvia
+Socialist Party of Macedonia
+Socialist Party of Moldova
+Socialist Party of Proletarian Unity
+Socialist Party of Romania
+Socialist Party of Senegal
+Socialist Party of Serbia
+Socialist Party of Slovenia
+Socialist Party of Thailand
+Socialist Party of the Republika Srpska
+Socialist Party of the Ukraine
+Socialist People's
+Socialist People's Front
+Socialist People's Party
+Socialist Peoples
+Socialist Peoples Party
+Socialist Radical
+Socialist Radical Party
+Socialist Republican
+Socialist Republican Party
+Socialist Republican Union
+Socialist Revolutionary
+Socialist Revolutionary Party
+Socialist Union of Popular Forces
+Socialist Unionist
+Socialist Unionist Party
+Socialist Unit for Victory
+Socialist Unity Party of Germany
+Socialist Vanguard of Bolivia
+Socialist Workers'
+Socialist Workers' Party
+Socialist and Republican Union
+Socialista Argentino
+Socialista Democrático
+Socialista Independiente
+Socialisti Democratici Italiani
+Socialisti Italiani
+Socialisti per le Riforme
+Socialistiese Partij
+Socialistinis liaudies frontas
+Socialistische Partij Anders
+Socialistisk Folkeparti
+Socialistiska partiet
+Socialistiska partiet -- Kilbomians
+Socialistična stranka Slovenije
+Socialists for Reform
+Socialists' Party of Catalonia
+Socialni demokrati
+Society
+Society Party
+Society for Moravia and Silesia
+Society for Other Politics
+Society of Devotees of the Islamic Revolution
+Society of Pathseekers of the Islamic Revolution
+Society of the East
+Society of the Gaels
+Socijaldemokrate Crne Gore
+Socijaldemokratska Partija Crne Gore
+Socijaldemokratska Partija Reformista
+Socijaldemokratska partija
+Socijaldemokratska partija Bosne i Hercegovine
+Socijaldemokratska partija Hrvatske
+Socijaldemokratska partija Srbije
+Socijaldemokratska stranka
+Socijaldemokratska unija
+Socijaldemokratski sojuz na Makedonija
+Socijalisticka Partija Srbije
+Socijalisticka narodna partija Crne Gore
+Socijalistička Partija Republike Srpske
+Socijalistička Partija na Makedonija
+Socijalistička partija Srbije
+Socijalno Demokratska Unija Hrvatske
+Sociálnodemokratická alternatíva
+Sociálnodemokratická strana Slovenska
+Sociāldemokrātiskā Labklājības partija
+Sociāldemokrātiskā Partija "Saskaņa"
+Sociāldemokrātiskā partija
+Sociāldemokrātu mazinieku un laukstrādnieku savenība
+Socjaldemokracja Polska
+Socjaldemokracja Rzeczypospolitej Polskiej
+Sojusz Lewicy Demokratycznej
+Sojusz Lewicy Demokratycznej-Unia Pracy
+Sojuz na Makedonija
+Sojuz na komunistite na Makedonija
+Sojuz na reformski sili
+Solidaridad Nacional
+Solidariedade
+Solidarity
+Solidarity Action Movement
+Solidarity Electoral Action of the Right
+Solidarity Fatherland Movement
+Solidarity Movement
+Solidarity Party
+Solidarna Polska
+Solidarnost
+Solidarność
+Solidarność Pracy
+Solomon Agu Segu-Fenua
+Solomon Islands Alliance for Change
+Solomon Islands Labour
+Solomon Islands Labour Party
+Solomon Islands Liberal
+Solomon Islands Liberal Party
+Solomon Islands Party for Rural Advancement
+Solomon Islands People First
+Solomon Islands People First Party
+Solomon Islands Social Credit
+Solomon Islands Social Credit Party
+Solomon Islands United
+Solomon Islands United Party
+Solución Popular
+Somali African National Union
+Somali Democratic Movement
+Somali Democratic Union
+Somali Independent Constitutional
+Somali Independent Constitutional Party
+Somali National Congress
+Somali National League
+Somali People's Democratic
+Somali People's Democratic Party
+Somali Revolutionary Socialist
+Somali Revolutionary Socialist Party
+Somali Youth League
+Sopi Coalition
+Soqosoqo Duavata ni Lewenivanua
+Soqosoqo ni Vakavulewa ni Taukei
+Sosialistisk Folkeparti
+Sosialistisk Venstreparti
+Sosyal Demokrat Halçi Parti
+Sotsial-Demokratychna Partiya Ukrainy
+Sotsialisticheskaya Partiya Kazakhstana
+Sotsialistychna Partiya Ukrainy
+Soumen Maaseudun Puolue
+South African
+South African Communist
+South African Communist Party
+South African Party
+South Schleswig Voter League
+South Tyrol Peoples
+South Tyrol Peoples Party
+South Tyrolean People's Party/Trentino Tyrolean Autonomist
+South Tyrolean People's Party/Trentino Tyrolean Autonomist Party
+South West Africa People's Organization
+Southern Bloc
+Southern Democrats
+Southern Rhodesian Labour
+Southern Rhodesian Labour Party
+Southern Rhodesian Liberal
+Southern Rhodesian Liberal Party
+Southern Sudan Federal
+Southern Sudan Federal Party
+Sovereign People
+Soyuz Demokraticheskikh Sil
+Soyuz Pravykh Sil
+Sozialdemokratische Arbeiterpartei Österreichs
+Sozialdemokratische Partei
+Sozialdemokratische Partei Deutschlands
+Sozialdemokratische Partei der Schweiz
+Sozialdemokratische Partei Österreichs
+Sozialistische Einheitspartei Deutschlands
+Sozialpolitische Gruppe
+Spanish Agrarian
+Spanish Agrarian Party
+Spanish Patriotic Union
+Spanish Renewal
+Spanish Socialist Workers
+Spanish Socialist Workers Party
+Spanish Socialist Workers' Party of Andalusia
+Speakers of the Truth
+Spirit
+Spirit of 46 Malay
+Spirit of 46 Malay Party
+Spiritual Centre
+Spojenectví zemedelcu a venkova
+Spojenestvo poľnohospodárov a vidieka
+Společnost pro Moravu a Slezsko
+Spoločná voľba
+Spring
+Sri Lanka Freedom
+Sri Lanka Freedom Party
+Sri Lanka Muslim Congress
+Sri Lanka Muslim Kongrasaya
+Sri Lanka Nidahas Pakshaya
+Sri Lanka Tamil United
+Sri Lanka Tamil United Party
+Sri Lankavay Komiyunist Pakshaya
+Srpska Demokratska Stranka
+Srpska Radikalna Stranka
+Srpska Radikalna Stranka Republike Srpske
+Srpska demokratska stranka Kosova i Metohije
+Srpska liberalna stranka
+Srpska lista
+Srpska napredna stranka
+Srpska narodna stranka
+Srpska samostalna stranka
+Srpska socijaldemokratska partija
+Srpski Pokret Obnove
+Srpski narodni savez Republike Srpske
+Srpski pokret Dveri
+Sruliad Sakartvelos Merab Kostavas Sazogadoeba
+St. Kitts Democratic
+St. Kitts Democratic Party
+St. Vincent Labour
+St. Vincent Labour Party
+Staatkundig Gereformeerde Partij
+Stable AFPFL
+Starčević's Party of Rights
+State Labor
+State Labor Party
+State List
+State of Law Coalition
+State's Rights
+State's Rights Party
+Steadfast Front
+Steirische Bauernpartei
+Stop the Decline
+Stram Kurs
+Strana Práv Občanů
+Strana Práv Občanů - Zemanovci
+Strana demokratickej ľavice
+Strana maďarskej koalície
+Strana maďarskej komunity
+Strana národní jednoty or Strana národního sjednocení
+Strana občianskeho porozumenia
+Strana proti korupcii, za poriadok, prácu a peniaze pre všetkých slušných obcanov
+Strana prátel piva
+Strana slobody
+Strana slovenskej obrody
+Strana svobodných občanů
+Strana zelených
+Strana československých podnikatelů, živnostníků a rolníků
+Stranka Alenke Bratušek
+Stranka Demokratske Akcije
+Stranka Demokratske Akcije Crne Gore
+Stranka Lipa
+Stranka Mira Cerarja
+Stranka Srpskog jedinstva
+Stranka demokratske akcije
+Stranka demokratske akcije Hrvatske
+Stranka demokratske akcije Sandžaka
+Stranka mladih Slovenije
+Stranka modernega centra
+Stranka na Jugoslovenite vo Makedonija
+Stranka neodvisnih
+Stranka penzionera umirovljenika Bosne i Hercegovine
+Stranka prava
+Stranka pravde i pomirenja
+Stranka srpskih radikala
+Stranka za Bosnu i Hercegovinu
+Stranka za trajnostni razvoj Slovenije
+Strength to Israel
+Strong Ukraine
+Stronger Jordan
+Stronnictwo Chłopskie
+Stronnictwo Demokratyczne
+Stronnictwo Narodowe
+Stronnictwo Pracy
+Stronnictwo Prawicy Narodowej
+Struggle of the Patriotic Filipino Masses
+Struggling People's Organization
+Styrian Farmers'
+Styrian Farmers' Party
+Sudan African National Union
+Sudan People's Liberation Movement
+Sudanese National Congress
+Sudanese Progressive
+Sudanese Progressive Party
+Sudanese Regroupment
+Sudanese Regroupment Party
+Sudanese Socialist Union
+Sudeten German
+Sudeten German Party
+Sudetendeutsche Partei
+Sudetoněmecká strana
+Sulissartut Partiat
+Suma, More Action United Society Movement
+Sunflower
+Sunni
+Sunni Islamists
+Sunni Moslem
+Sunni Muslims
+Sunni Religious
+Suomalainen puolue
+Suomen Eläkeläisten Puolue
+Suomen Kansan Demokraattinen Liitto
+Suomen Kommunistinen Puolue
+Suomen Pienviljelijäin Puolue
+Suomen Puolue
+Suomen Sosialidemokraattinen Puolue
+Suomen Sosialistinen Työväenpuolue
+Suomen kansan yhtenäisyyden puolueen
+Suomen kansanpuolue
+Suomen kristillisen työväenliitto
+Support Committee for Democracy Development in Madagascar
+Support for an Egalitarian Republic
+Surinaamse Democratische Partij
+Surinaamse Partij van de Arbeid
+Surinamese Democratic
+Surinamese Democratic Party
+Surinamese Labour
+Surinamese Labour Party
+Sustainable Development of Croatia
+Suvienytos Mažumos
+Svenska Folkepartiet i Finland
+Sverges Socialdemokratiska Vänsterparti
+Sverigedemokraterna
+Sveriges Kommunistiska Parti
+Sveriges Komunistiska Parti
+Sveriges Liberala Parti
+Sveriges Socialdemokratiska Arbetareparti
+Sveriges pensionärers intresseparti
+Svoboda
+Svoboda a přímá demokracie
+Svobodný blok
+Swaraj
+Swaraj Party
+Swatantra
+Swatantra Party
+Sweden Democrats
+Swedish People's Party of Finland
+Swedish Senior Citizen Interest
+Swedish Senior Citizen Interest Party
+Swiss Democrats
+Swiss Farmers, Artisans and Bourgeois
+Swiss Farmers, Artisans and Bourgeois Party
+Swiss Party of Labour
+Swiss People's
+Swiss People's Party
+Sylna Ukraina
+Symmaxia
+Synaspismós Rizospastikís Aristerás
+Synaspismós tīs Aristerás
+Syndicat des travailleurs de Gambie
+Syntiritiko Dimokratikon Komma
+Syrian Communist
+Syrian Communist Party
+Syrian National
+Syrian National Party
+Syrian Social Nationalist
+Syrian Social Nationalist Party
+Szabad Demokraták Szövetsége
+Szabadelvű Párt
+Sí Cumple
+Sósíalistaflokkurinn
+Sõltumatud Kuningriiklased
+Südschleswigscher Wählerverband
+Südtiroler Volkspartei
+Südtiroler Volkspartei/Partito Autonomista Trentino Tirolese
+T'ongikukmin-dang
+TAIP
+TAMI
+TANU
+TCTG
+THE PARTY
+TIP Party -- We create another policy
+TKMR
+TMLP
+TPLF
+TPLV
+TPSL
+TSIPRAS
+TUCSP
+TULF
+Tadamun
+Tadamun Party
+Taedang Youth
+Taedang Youth Party
+Tagammu
+Tahalof Tamadon
+Tahaluf Baghdad
+Tahya Tounes
+Taisei Yokusanka
+Taiseikai
+Taiwan Solidarity Union
+Taiwan tuanjie lianmeng
+Tallinna Ametiühisuste Kesknõukogu
+Tamil Maanila Congress
+Tamil National Alliance
+Tamil United Liberation Front
+Tan Union
+Tanganyika African National Union
+Tanora malaGasy Vonona
+Tanzania Labour
+Tanzania Labour Party
+Tautas Partija
+Tautas Saskaņas Partija
+Tautos pazangos judejimas
+Tautos pažangos partija
+Tautos prisikėlimo partija
+Tautsaimnieku politiskā apvienība
+Tautua Samoa
+Tautua Samoa Party
+Tavisupali Demokratebi
+Tayar al-Hikmah al-Watani
+Tayar el-Mahaba
+Tayyar Al-Mustaqbal
+Tayyār Al-Marada
+Team Cayman
+Team Colombia
+Team Stronach
+Team Unity
+Team for National Unity
+Teetotaler
+Teetotaler Party
+Teikokutō
+Telem
+Telugu Desam
+Telugu Desam Party
+Tenua le'Masoret Israel
+Tenuat Hetehiya
+Terai-Madesh Loktantrik
+Terai-Madesh Loktantrik Party
+Tercer Partido Nacionalista
+Tewassoul
+Thai Citizens'
+Thai Citizens' Party
+Thai Nation
+Thai Nation Development
+Thai Nation Development Party
+Thai Nation Party
+Thai People
+Thai People Party
+Thai Rak Thai
+Thai Rak Thai Party
+Thais Love Thais
+Thais United National Development
+Thais United National Development Party
+Tham Sangkhom
+The Alternative
+The Citizens`Forum Austria
+The Democratic Front for Peace and Equality
+The Democrats
+The Earth Party Movement
+The Eye Is Nurtured
+The Farmers Association of Bisaya Owa Mangunguma, Inc.
+The Filipino Marino Party, Inc.
+The Free Conservative
+The Free Conservative Party
+The Freedom League
+The Frontier
+The Grays -- Gray Panthers
+The Greens
+The Greens -- The Green Alternative
+The Homeland
+The Independents
+The Independents -- Lugner's List
+The Indonesian Democratic
+The Indonesian Democratic Party
+The Left
+The Liberals
+The March 14 Alliance
+The March 8 Alliance
+The Movement
+The National
+The National Alliance
+The National Party
+The Network
+The New Right
+The Olive Tree
+The Opportunities
+The Opportunities Party
+The Other Europe with Tsipras
+The People of Freedom
+The Progressive
+The Reform Conservatives
+The Republic Onwards!
+The Republicans
+The Right
+The River
+The Third Way
+The Union
+The United Force
+The Way of Courage
+There is a Future
+Think
+Third
+Third Nationalist
+Third Nationalist Party
+Third Party
+This World -- New Force
+Thus
+Tiako I Madagasikara
+Ticino League
+Tierschutzpartei
+Tigrayan People's Liberation Front
+Timorese Democratic Union
+Timorese Nationalist
+Timorese Nationalist Party
+Timorese Social Democratic Association
+Timorese Socialist
+Timorese Socialist Party
+Tjóðveldi
+Tjóðveldisflokkurin
+Tnu'a Aravit LeHithadshut
+Tnu'a Demokratit LeShinui
+Tnufa
+To Potami
+Tobago Organization of the People
+Tobwaaan Kiribati
+Tobwaaan Kiribati Party
+Todos
+Todos Por La Victoria
+Together
+Together -- Party for a New Era
+Together We Are Strong
+Together for Catalonia
+Together for Macedonia
+Together for Serbia
+Together for Šumadija
+Together we can do more for Chile
+Togolese Party of Progress
+Togolese People's Movement
+Togolese Union for Democracy
+Toho Kai
+Tomorrow
+Tomorrow Party
+Tomorrow Party of Japan
+Tonga People's
+Tonga People's Party
+Tonghap Jinbo Dang
+Tonghap Minju-dang
+Tongil Minju-dang
+Toplumcu Demokrasi Partisi,
+Toplumcu Kurtulus Partisi
+Torah Flag
+Trades Union Congress and Socialist
+Trades Union Congress and Socialist Party
+Tradice Odpovědnost Prosperita 09
+Tradition Responsibility Prosperity 09
+Traditional Conservative
+Traditional Conservative Party
+Traditionalist Conservative
+Traditionalist Conservative Party
+Traditionalist Spanish Phalanx of the Committees of the National Syndicalist Offensive
+Transform Zimbabwe
+Trefpunt 2000
+Trentino Tyrolean Autonomist
+Trentino Tyrolean Autonomist Party
+Tres Banderas
+Tribal candidates // Tribal groups
+Trinidad Labour
+Trinidad Labour Party
+Trito Komma
+Triumph Heritage Empowerment
+Triumph Heritage Empowerment Party
+Trots op Nederland
+Trudovaya gruppa
+True Finns
+True Path
+True Path Party
+True People's
+True People's Party
+True Whig
+True Whig Party
+Trust
+Trust Party
+Truth
+Tsarstvo Balgariya Federatsiya
+Tudeh Party of Iran
+Tuleviku Eesti Erakond
+Turkey Union
+Turkey Union Party
+Turkish Democratic Party of Kosovo
+Turkmeneli
+Turkmeneli Party
+Twój Ruch
+Tyäväen ja Pienviljelijäin Sosialdemokraattinen Liitto
+Tzomet
+Töörahva Ühine Väerind
+Türkiye Birlik Partisi
+Türkmenistanyň Demokratik partiýasy
+Tēvzemei un Brīvībai
+Tėvynės Sąjunga
+Tėvynės atgimimas ir perspektyva
+Tōhōkai
+UANC
+UBSD
+UCID
+UCPN
+UCPNM
+UCR Bloquista
+UCR Lencinista
+UCRA
+UCRB
+UCRI
+UCRL
+UCRP
+UDCA
+UDDIA
+UDDJ
+UDECO
+UDELPA
+UDEUR
+UDFP
+UDHK
+UDIOV
+UDIT
+UDNS
+UDPCI
+UDPM
+UDPR
+UDPS
+UDPT
+UDRN
+UDSG
+UDSR
+UDUB
+UECI
+UEDF
+UEDS
+UESA
+UFDG
+UFDR
+UFERI
+UFNZ
+UGCBA
+UGCC
+UHPC
+UIIPP
+UK Unionist
+UK Unionist Party
+UKIP
+UKRP
+UKUP
+UMNO
+UNACE
+UNADE
+UNADER
+UNAR
+UNCP
+UNCRH
+UNDC
+UNDD
+UNDP
+UNDPYRP
+UNDR
+UNDRT
+UNFP
+UNIDO
+UNIMO
+UNIP
+UNIR
+UNIS
+UNITA
+UNITETI
+UNLF
+UNPP
+UNPR
+UNSP
+UNSWP
+UPADS
+UPCI
+UPDC
+UPDP
+UPFA
+UPKO
+UPND
+UPNR
+UPONF
+UPRONA
+URCA
+URFC
+URNG
+USDM
+USDP
+USFP
+USNO
+USPD
+USRP
+UTPP
+UTRD
+UULA
+UUUC
+UVCP
+Ubangian Economic and Social Action list
+Udeverband, Association against Corruption
+Udeverband, Bund gegen Korruption
+Uganda National Congress
+Uganda National Liberation Front
+Uganda People's Congress
+Uha Shakai Tô
+Ujedinjena opozicija
+Ujedinjena reformska akcija
+Ujedinjeni regioni Srbije
+Ukrainian Conservative Republican
+Ukrainian Conservative Republican Party
+Ukrainian Democratic Alliance for Reform
+Ukrainian Group
+Ukrainian National Assembly
+Ukrainian Republican
+Ukrainian Republican Party
+Ukrainian Socialist-Revolutionary
+Ukrainian Socialist-Revolutionary Party
+Ukrains`ka Konservatyvna Respublikans`ka Partiya
+Ukrains`ka Natsional`na Asambleya
+Ukrainska Respublikanska Partiya
+Ulster Unionist
+Ulster Unionist Labour Association
+Ulster Unionist Party
+Ultra-royalist
+Ultraroyaliste
+Ulusal Birlik Partisi
+Umbrella for Democratic Change
+Umma
+Umma National Party // Sudanese Independence // Nation
+Umma National Party // Sudanese Independence // Nation Party
+Umma Party
+Un Nuevo Tiempo
+Unabhängige Sozialdemokratische Partei Deutschlands - USPD
+Unabhängiger Frauenverband
+Unbowed France
+Ungarisch-Deutsche Partei der Sozialdemokraten
+Unia Demokratyczna
+Unia Polityki Realnej
+Unia Pracy
+Unia Wolności
+Unidad Ciudadana
+Unidad Coalición
+Unidad Cívica Solidaridad
+Unidad Democrática
+Unidad Democrática Popular
+Unidad Democrática y Popular
+Unidad Nacional
+Unidad Nacional Barrientista
+Unidad Nacional de la Esperanza
+Unidad Revolucionaria Nacional Guatemalteca
+Unidad Revolucionária Nacional Guatemalteca
+Unidad Socialista para la Victoria
+Unidade Nacional Democrática da Resistêia Timorense
+Unidas Podemos
+Unie 55+
+Unie svobody
+Unification National
+Unification National Party
+Unified Communist Party of Georgia
+Unified Democratic
+Unified Democratic Center
+Unified Democratic Party
+Unified Lumumbist
+Unified Lumumbist Party
+Unified Political National Front Organisation
+Unified Radical Civic Union
+Unified Socialist
+Unified Socialist Party
+Unified Socialist Party of Catalonia
+Unified Socialist Party of Mexico
+Unija bosansko-hercegovačkih socijaldemokrata
+Union 55+
+Union Camerounaise
+Union Center
+Union Civica Nacional
+Union Comorienne pour le Progrès
+Union Democratique Belge
+Union Democratique Dahoméenne
+Union Democrática
+Union Djiboutienne pour la Démocratie et la Justice
+Union Démocratique Afar
+Union Démocratique Centrafricaine
+Union Démocratique Congolaise
+Union Démocratique Tchadienne
+Union Démocratique des Comores
+Union Démocratique des Populations Togolaises
+Union Démocratique du Cameroun
+Union Démocratique du Peuple Malien
+Union Démocratique du Peuple Rwandais
+Union Démocratique et Sociale Gabonaise
+Union Démocratique pour la Défense des Intérêts Africains
+Union Makes the Nation
+Union Monégasque
+Union Nacional Arubana
+Union Nacional Democratica
+Union Nacional Opositora
+Union Nationale
+Union Nationale Independante
+Union Nationale Rwandaise
+Union Nationale des Forces Populaires
+Union Nationale des Indépendants pour le Renouveau Démocratique
+Union Nationale et Démocratique
+Union Nationale pour l'Indépendance
+Union Nationale pour l'indépendance et la révolution
+Union Nationale pour la Democratie et le Progres
+Union Nationale pour la Démocratie aux Comoros
+Union Nationale pour la Démocratie et le Developpement
+Union Nationale pour la Démocratie et le Progrès
+Union Nationale pour la Démocratie et le Rassemblement
+Union Nationale pour la Solidarité et le Progrès
+Union Para El Cambio
+Union Party
+Union Populaire Africaine
+Union Populaire Républicaine
+Union Progressiste Dahoméenne
+Union Progressiste Sénégalaise
+Union Republicana
+Union Solidarity and Development
+Union Solidarity and Development Party
+Union Valdôtaine
+Union Valenciana
+Union Voltaïque
+Union constitutionelle
+Union del Centro Nacional
+Union del Pueblo Navarro
+Union des Chefs et des Populations du Nord
+Union des Démocrates pour la République
+Union des Démocrates pour le Développement
+Union des Forces Démocratiques
+Union des Forces Démocratiques de Guinée
+Union des Forces Démocratiques pour le Rassemblement
+Union des Forces du Changement
+Union des Forces du Progrès
+Union des Mongo
+Union des Partis Moderés
+Union des Partisans de la Réforme
+Union des Patriotes Démocrates et Progressistes
+Union des Populations de Bandiagara
+Union des Populations du Cameroun
+Union des démocrates et indépendants
+Union des démocrates indépendants
+Union des forces démocratiques
+Union des fédéralistes et des Républicains Indépendants
+Union des électeurs
+Union du Peuple Gabonais
+Union démocratique des forces du progrès
+Union démocratique et socialiste de la Résistance
+Union démocratique indépendante du Tchad
+Union démocratique unioniste
+Union fait la Nation
+Union for Central African Renewal
+Union for Change
+Union for Change Party
+Union for Democracy and National Reconstruction
+Union for Democracy and National Solidarity
+Union for Democracy and Peace in Côte d'Ivoire
+Union for Democracy and Progress
+Union for Democracy and Social Progress
+Union for Democracy and the Republic
+Union for Democratic Renewal
+Union for French Democracy
+Union for Future Benin
+Union for Ivory Coast
+Union for Liberty and Development
+Union for Monaco
+Union for National Progress
+Union for National Salvation
+Union for Peru
+Union for Progress and Democracy
+Union for Progress and Reform
+Union for Progress and Renewal
+Union for Progress of Guinea
+Union for Rebirth
+Union for Relief
+Union for Renewal and Democracy
+Union for Victory Coalition
+Union for a Better Future
+Union for a New Republic
+Union for a Popular Movement
+Union for a Presidential Majority
+Union for the Congolese Nation
+Union for the Defence of Traders and Artisans -- Poujadists
+Union for the Defence of the Interests of Upper Volta
+Union for the Democratic Revival
+Union for the Development of the Comoros
+Union for the Homeland and the People
+Union for the King
+Union for the New Republic
+Union for the Presidential Majority
+Union for the Principality
+Union for the Republic
+Union for the Republic and Democracy
+Union for the Triumph of Democratic Renewal
+Union nationale camérounaise
+Union nationale pour la démocratie et le développement
+Union nationale pour la démocratie et le renouveau
+Union nigérienne des indépendants et sympathisants
+Union of Centrists
+Union of Chiefs and Peoples of the North
+Union of Christian and Centre Democrats
+Union of Democratic Forces
+Union of Democratic Forces -- Liberal
+Union of Democratic Forces for Unity
+Union of Democratic Forces of Guinea
+Union of Democratic Patriots and Progressives-Chamoua
+Union of Democrats and Independents
+Union of Democrats for Development
+Union of Democrats for Europe
+Union of Democrats for the Republic
+Union of Electors
+Union of Farmers
+Union of Federalists and Independent Republicans
+Union of Forces for Change
+Union of Free Democrats
+Union of Georgian Traditionalists
+Union of Independent Democrats
+Union of Islamic Iran People
+Union of Islamic Iran People Party
+Union of Israel
+Union of Latvian Farmers
+Union of Liberals and Leftist
+Union of Lithuanian Political Prisoners and Deportees
+Union of Macedonia
+Union of Moderate Parties
+Union of Mongo
+Union of National Agreement and Revival of Georgia
+Union of Nigerien Independents and Sympathisers
+Union of October 17
+Union of Political Prisoners
+Union of Popular Forces for Democracy and Progress
+Union of Pro Patria and Res Publica
+Union of Reform Forces
+Union of Reform Partisans
+Union of Republican Forces
+Union of Right Forces
+Union of Social Democrats of Bosnia and Herzegovina
+Union of republican democrats
+Union of the Centre
+Union of the Centrist Center
+Union of the Democratic Centre
+Union of the Forces of Progress
+Union of the Gabonese People
+Union of the Indigent
+Union of the Peoples of Cameroon
+Union of the Populations of Bandiagara
+Union panafricaine pour la démocratie sociale
+Union patriotique libre
+Union pour la Democratie et la Solidarite Nationale
+Union pour la Démocratie et la Paix en Côte d'Ivoire
+Union pour la Démocratie et la Reconstruction Nationale
+Union pour la Démocratie et le Progrès
+Union pour la Démocratie et le Progrès Social
+Union pour la Majorité Présidentielle
+Union pour la Principauté
+Union pour la Relève
+Union pour la Renaissance
+Union pour la République
+Union pour la République et la Démocratie
+Union pour la démocratie française
+Union pour la liberté et le développement
+Union pour la nation congolaise
+Union pour la nouvelle république
+Union pour le Bénin du futur
+Union pour le Développement des Comores
+Union pour le Progrès de la Guinée
+Union pour le Progrès et le Changement
+Union pour le Progrès et le Renouveau
+Union pour le Progrès national
+Union pour le Rénouveau et la démocratie
+Union pour le Triomphe du Renouveau Démocratique
+Union pour le renouveau centrafricai
+Union pour le renouveau démocratique
+Union pour un mouvement populaire
+Union progressiste mauritanienne
+Union republicaine
+Union républicaine
+Union républicaine socialiste
+Union socialiste gabonaise
+Union socialiste républicaine
+Union togolaise pour la démocratie
+Union, Progress and Democracy
+Unione Democratica Nazionale
+Unione Democratica Sammarinese
+Unione Democratica di Centro
+Unione Democratici per l'Europa
+Unione Elettorale Cattolica Italiana
+Unione Liberale
+Unione Per la Repubblica
+Unione Politica Maltese
+Unione Sammarinese dei Moderati
+Unione dei Democratici Cristiani e Democratici di Centro
+Unione dei democratici per la repubblica
+Unione di Centro
+Unionist
+Unionist Democratic Union
+Unionist Liberal
+Unionist Liberal Party
+Unionist Party
+Unionisteparty
+Unionists
+Unitary Democratic Coalition
+Unitary Socialist
+Unitary Socialist Party
+Unitate
+United Abkhazia
+United Action
+United Action Party
+United African National Congress
+United African National Council
+United Arab List
+United Australia
+United Australia Party
+United Bahamian
+United Bahamian Party
+United Bermuda
+United Bermuda Party
+United Bumiputera Heritage
+United Bumiputera Heritage Party
+United Christian Democrats
+United Civic Party of Belarus
+United Conservative
+United Conservative Party
+United Council of Action
+United Country
+United Country Party
+United Democrat
+United Democrat Party
+United Democratic
+United Democratic Alliance
+United Democratic Center
+United Democratic Forces
+United Democratic Forum
+United Democratic Forum Party
+United Democratic Front
+United Democratic Left
+United Democratic Movement
+United Democratic Party
+United Democrats
+United Democrats of Hong Kong
+United Development
+United Development Party
+United Ethiopian Democratic Forces
+United Extremadura
+United Farmers of Alberta
+United Federal
+United Federal Party
+United Fiji
+United Fiji Party
+United Front
+United Front of Political Parties and Civic Associations
+United Front of Principlists
+United Front of the Revolution
+United Future New Zealand
+United GCBA
+United Gold Coast Convention
+United Greens Austria
+United Hill People's Congress
+United Hindustani
+United Hindustani Party
+United Independent Democratic Front
+United Iraqi Alliance
+United Kingdom Independence
+United Kingdom Independence Party
+United Kyrgyzstan
+United Labour
+United Labour Front
+United Labour Party
+United Labour Social Democratic
+United Labour Social Democratic Party
+United Left
+United Left Alliance
+United Left Party
+United Liberal
+United Liberal Party
+United List of Social Democrats
+United Malays National Organisation
+United Minorities
+United National
+United National Congress
+United National Convention
+United National Democratic
+United National Democratic Party
+United National Federal
+United National Federal Party
+United National Front
+United National Independence
+United National Independence Party
+United National Movement
+United National Party
+United National People's
+United National People's Party
+United National South West
+United National South West Party
+United Nationalist
+United Nationalist Alliance
+United Nationalist Democratic Organization
+United Nationalist Party
+United Nevis Movement
+United New Zealand
+United Nigeria Congress
+United Nigeria Congress Party
+United Nigeria People's
+United Nigeria People's Party
+United Opposition
+United Party
+United Party for National Development
+United Party of the Cuban Socialist Revolution
+United Pasokmomogun Kadazandusun Murut Organisation
+United Patriots
+United People
+United People Alliance
+United People's
+United People's Freedom Alliance
+United People's Front
+United People's Front of Nepal
+United People's Movement
+United People's Party
+United Peoples
+United Peoples Party
+United Poland
+United Popular Front
+United Progressive
+United Progressive Party
+United Reformist Action
+United Regions of Serbia
+United Religious Front
+United Republican
+United Republican Party
+United Resources
+United Resources Party
+United Rhodesia
+United Rhodesia Party
+United Romania
+United Romania Party
+United Russia
+United Sabah
+United Sabah National Organisation
+United Sabah Party
+United Sabah People's
+United Sabah People's Party
+United Seniors
+United Seniors Party
+United Serbia
+United Social Democratic
+United Social Democratic Party
+United Socialist
+United Socialist Party
+United Socialist Party of Venezuela
+United Somali
+United Somali Party
+United Swaziland Association
+United Thai
+United Thai Party
+United Thai People's
+United Thai People's Party
+United Torah Judaism
+United Transformation Movement
+United Ulster Unionist Coalition
+United We Can
+United Workers
+United Workers Party
+United Workers'
+United Workers' Party
+United for Latvia
+United in Hope Coalition
+Uniters for Reform Coalition
+Uniteti
+Unity
+Unity Bloc
+Unity Coalition
+Unity Front
+Unity Movement for Democracy
+Unity Movement for Equality in Rights
+Unity Party
+Unity Party of Nigeria
+Unity and Progress
+Unity and Progress Party
+Unity for Human Rights
+Unity for Human Rights Party
+Unity, Asssociated List
+Uniunea Centristă din Moldova
+Uniunea Democrată Maghiară din România
+Uniunea Naţională PSD+PUR
+Uniunea Naţională pentru Progresul României
+Uniunea Salvați România
+Uniunea Social Liberală
+União Caboverdiana Independente e Democrática
+União Democrática Nacional
+União Democrática Popular
+União Democrática Timorens
+União Nacional
+União Nacional para a Independência Total de Angola
+União da Esquerda para a Democracia Socialista
+União para a Mudança
+Uniò Liberal
+Unió Democràtica de Catalunya
+Unió Laurediana
+Unión Agrícola Cartaginesa
+Unión Bubí
+Unión Conservadora
+Unión Cristiana
+Unión Cívica
+Unión Cívica Nacional
+Unión Cívica Radical
+Unión Cívica Radical Antipersonalista
+Unión Cívica Radical Intransigente
+Unión Cívica Radical Unificada
+Unión Cívica Radical del Pueblo
+Unión Cívico Revolucionaria
+Unión Democrática Nacionalista
+Unión Demócrata Cristiana
+Unión Demócrata Independiente
+Unión Demócrata Reformista
+Unión Demócrata Social
+Unión Nacional
+Unión Nacional Odriísta
+Unión Nacional Opositora
+Unión Nacional Provincial
+Unión Nacional de Ciudadanos Éticos
+Unión Nacional de Independientes
+Unión Nacional de Oposición
+Unión Patriótica
+Unión Patriótica Española
+Unión Popular
+Unión Popular de Guinea Ecuatorial
+Unión Progreso y Democracia
+Unión Radical
+Unión Republicana
+Unión Republicana Democrática
+Unión Revolucionaria
+Unión de Centro Centro
+Unión de Centro Democrático
+Unión del Cambio Nacional
+Unión del Centro Democrático
+Unión del Pueblo Argentino
+Unión por el Perú
+Unión provincial Esquivelista
+Unión provincial alajuelense
+Unión provincial de Heredia
+Untao Democratlca de Mocambique
+Upwards Curaçao
+Uri Dang
+Ururka Caddaalada Iyo Daryeelka
+Ururka Dhalinyarada Soomaaliyeed
+Ururka Dimuqraadiga Ummadda Bahawday
+Us with Italy
+Ustasha - Croatian Revolutionary Movement
+Ustaše - Hrvatski Revolucionarni Pokret
+Uusi vaihtoehto
+Uweco // Realising Freedom's Capability // Union for a Democratic Republic in the Comoros
+Uzbekistan Liberal Democratic
+Uzbekistan Liberal Democratic Party
+Uzbekistan National Revival Democratic
+Uzbekistan National Revival Democratic Party
+Uê Kédadji
+Už Lietuvą Lietuvoje
+VALOR
+VERITE
+VI Democratic
+VI Democratic Party
+VIDP
+VIHR
+VINM
+VLSSP
+VNDP
+VNEP
+VNQDD
+VTGB
+Vaihtoehto EU:Lle
+Vajdasági Magyar Szövetség
+Vakat Coalition
+Valdotanian Union
+Valencian Union
+Valencian style
+Valor
+Valour
+Valstiečių sąjunga
+Values
+Values Party
+Vamos por una Guatemala Diferente
+Van de Boeynants Cartel
+Vanguardia Republicana del Bicentenario
+Vanguardia Socialista de Bolivia
+Vanhasuomalaiset
+Vanua'aku Pati
+Vanuatu National Development
+Vanuatu National Development Party
+Vanuatu National United
+Vanuatu National United Party
+Vanuatu Republican
+Vanuatu Republican Party
+Vapaamielisten Liitto
+Vapaan Suomen Liitto
+Vasakvoimalus
+Vasemmistoliitto
+Vatandas Hamrayliyi Partiyasi
+Vaterländische Front
+Vaterländische Union
+Vazrazhdane
+Veitokani ni Lewenivanua Vakarisito
+Velasquist Federation of Pichincha
+Vene Erakond Eestis
+Venetian League
+Venezuela Project
+Venezuelan Democratic
+Venezuelan Democratic Party
+Venizelian Liberals
+Venstre
+Venstrereformpartiet
+Venstresocialisterne
+Vente Venezuela
+Verband der Unabhängigen
+Verdi Arcobaleno
+Verds d'Andorra
+Vereinigte tschechoslowakische Parteien
+Vereinte Grüne Österreichs
+Verejnosť proti násiliu
+Verenigde Hindoestaanse Partij
+Verenigde Nasionale Suidwes
+Verenigde Nasionale Suidwes Party
+Verenigde Senioren Partij
+Verfassungspartei
+Verfassungstreue Großgrundbesitzer
+Verjamem
+Verkamannafylkingin
+Vetëvendosje!
+Viborchyj Blok "Natsional`nyi Front"
+Victorian Farmers' Union
+Victorious North-East
+Victorious North-East Party
+Victory Alliance
+Victory Bloc
+Vienoti Latvijai
+Vienotība
+Vientiane Group
+Viet Nam Quoc Dan Dang
+Vietnam Democratic
+Vietnam Democratic Party
+Vietnam Socialist
+Vietnam Socialist Party
+Vietnamese Fatherland Front
+Vietnamese Fatherland Front of North Vietnam
+Vietnamese Nationalist
+Vietnamese Nationalist Party
+Vietnamese Revolutionary League
+Vigilance
+Vigilants
+Vihreä Liitto
+Vinnuflokkurin
+Viplavakari Lanka Sama Samaja
+Viplavakari Lanka Sama Samaja Party
+Virgin Islands
+Virgin Islands National Movement
+Virgin Islands Party
+Virtue
+Virtue Party
+Vision with Values
+Visión con Valores
+Visu Latvijai!
+Vivant
+Viðreisn
+Vlaams Belang
+Vlaams Blok
+Vlamsch nationaal verbond
+Vlast Narodu!
+Vnatrena Makedonska Revol. Org.
+Voice
+Voice of Nation Coalition
+Voice of Slovenian women
+Vojvodina Coalition
+Volksalliante Voor Vooruitgang
+Volkspartei
+Volkspartij voor Vrijheid en Democratie
+Volksunie
+Volt Luxembourg
+Volt Nederland
+Volt Netherlands
+Voltaic Democratic Movement
+Voltaic Democratic Union
+Voltaic Progressive Front
+Voltaic Progressive Union
+Voltaic Union
+Voluntad Popular
+Volya
+Vondrona Politika
+Vooruitstrevende Hervormingspartij
+Vpered, Rossiya!
+Vpered, Ukraina
+Vrije Anti-Revolutionaire Partij
+Vrijzinnig Democratische Bond
+Vryheidsfront Plus
+Vseukrains`ke Ob'ednannya "Hromada"
+Vseukrayins'ke Obyednannya Bat'kivshchyna
+Vseukrayinske obyednannia "Svoboda"
+Vállalkozók Pártja Egyesület
+Vänsterpartiet
+Vänstersocialister
+Vérité
+Věci veřejné
+WGGPDO
+WIZO
+WRLPP
+Waardig Ouder Worden
+Wafd
+Wafd Party
+Walayta, Gamo, Gofa, Dawro, and Konta People's Democratic Organization
+Walloon Front
+Walloon Rally
+Walloon Workers'
+Walloon Workers' Party
+Watani
+Watani List
+Watani Party
+We Can
+We Ourselves
+We Sammarinese
+We are Peru
+We, the Citizens!
+Web Ethics and Democracy Movement
+Welfare
+Welfare Party
+Welfare and Justice
+Welfare and Justice Party
+West Indian National Congress
+West Indian National Congress Party
+Western Australian
+Western Australian Party
+Western United Front
+Whig
+Whig Party
+Whigs
+White Path
+White Russian Labor and Peasant
+White Russian Labor and Peasant Party
+Who owns the state?
+Whole Nation
+Will
+Wiosna
+Wirtschaftliche Aufbauvereinigung
+Wirtschaftspartei des deutschen Mittelstandes
+Wirtschaftsvereinigung
+With President Andry Rajoelina
+Woker's
+Woker's Party
+Women of Russia
+Women's List
+Women's Union
+Women's Union of Turkmenistan
+Womens Alliance
+Womens' International Zionists
+Worker Peasant Student and Popular Front
+Workers
+Workers Party
+Workers Party of Bangladesh
+Workers Party of Ethiopia
+Workers Party of Socialist Unity
+Workers Party of the Land of Israel
+Workers Republican-Democratic
+Workers Republican-Democratic Party
+Workers and Peasants
+Workers and Peasants Party
+Workers'
+Workers' Left Front
+Workers' Party
+Workers' Party of Belgium
+Workers' Party of Ireland
+Workers' Party of Korea
+Workers' Party of Singapore
+Workers' Party of Social Justice
+Workers' Party of Spain -- Communist Unity
+Workers' Socialist Movement
+Workers' Struggle
+Workers' United Front
+Working People's Alliance
+Working for Lithuania
+Wyborcza Akcja Katolicka
+Wúdǎng Tuánjié Liánméng
+Wǎn Xì Jūn Fá
+Xin dang
+Xisbiga Hantiwadaagga Kacaanka Soomaaliyeed
+YMRP
+Ya'ityopya Sareto'adaroc Parti 'Adaraj Komisen
+Yabluko
+Yachad
+Yahadut HaTorah
+Yakaikakushintou zu
+Yazidi Movement for Reform and Progress
+Ye'itiyopiya Sheratenyochi Pariti
+Yedinaya Rossiya
+Yedinstvo
+Yekgirtûy islâmî Kurdistân
+Yekêtiy Nîştimaniy Kurdistan
+Yemeni Congregation for Reform
+Yemeni Socialist
+Yemeni Socialist Party
+Yemenite Association
+Yeni Azerbaycan Partiyasi
+Yeni Doğuş Partisi
+Yeni Türkiye Partisi
+Yes to the Future
+Yes, Bulgaria!
+Yesh Atid
+Yisrael Ahat
+Yisrael BaAliya
+Yisrael Beiteinu
+Yiud
+Young
+Young Czech
+Young Czech Party
+Young Democratic - Progressive
+Young Democratic - Progressive Party
+Young Finnish
+Young Finnish Party
+Young Finns
+Young Liberals
+Young Liberals Party
+Young Lithuania
+Young Malagasies Determined
+Young Party
+Young Peasants Movement
+Young People's
+Young People's Party
+Your
+Your Movement
+Your Party
+Youth Action
+Youth Movement
+Youth Party
+Youth Party of Slovenia
+Youth, Labour and Farmer Congress
+Youth, Labour and Farmer Congress Party
+Yugoslav Democratic
+Yugoslav Democratic Party
+Yugoslav Left
+Yugoslav Muslim Organization
+Yugoslav National
+Yugoslav National Party
+Yugoslav Radical Peasants' Democracy
+Yugoslav Radical Union
+Yuko Club
+Yuko Kai
+Yulia Tymoshenko Bloc
+Yuvajana Sramika Rythu Congress
+Yuvajana Sramika Rythu Congress Party
+Yéléma
+ZANC
+ZAPU
+ZASTUP
+ZPPP
+ZSDP
+ZUPO
+Za Evropsku Srbiju
+Za Yedinu Ukrainu!
+Za promene - Zajedno!
+Za ľudí
+Zajednica lista
+Zajedno za Srbiju
+Zajedno za Šumadiju
+Zambia Democratic Congress
+Zambia Republican
+Zambia Republican Party
+Zambian African National Congress
+Zanzibar Nationalist
+Zanzibar Nationalist Party
+Zanzibar and Pemba People's
+Zanzibar and Pemba People's Party
+Zares
+Zastup
+Zatlera Reformu partija
+Zatlers' Reform
+Zatlers' Reform Party
+Zavezništvo Alenke Bratušek
+Zavitsianos Group
+Zayista Liberal
+Zayista Liberal Party
+Zaļo un Zemnieku savienība
+Zdruzena Lista
+Združena levica
+Združena lista socialnih demokratov
+Združenie robotníkov Slovenska
+Zehut
+Zelena Partija
+Zelena stranka
+Zeleni Slovenije
+Zeleni Srbije
+Zeleni Zajedno
+Zemedelski Naroden Sǔyuz
+Zenkoku Taishuto
+Zhalpyulttyk Sotsial-Demokratiyalyk Partiya
+Zhenshchiny Rossii
+Zhili clique
+Zhoghovrdakan Kusaktsutyun
+Zhí Xì Jūn Fá
+Zimbabwe African National Union-Ndongo
+Zimbabwe African People's Union
+Zimbabwe People First
+Zimbabwe United People's Organization
+Zimbabwe Unity Movement
+Zionim Klalim
+Zjednoczenie Chrześcijańsko-Narodowe
+Zjednoczone Stronnictwo Ludowe
+Zmena zdola, Demokratická únia Slovenska
+Zogist group
+Zveno
+Zveza Komunistov Slovenije
+Zveza za enakopravnost obCanov
+Związek Ludowo-Narodowy
+[ Liberal
+[ Liberální
+al-Hizb al-Ishtiraki al-Yamani
+al-Hizb al-waHdawi al-ishtiraki ad-dimuqraTi
+al-Ikhwān al-Muslimūn
+al-Itilaf al-Watani al-Iraqi
+al-Jabha al-Dimuqratiya li-Tahrir Filastin
+al-Jabha al-Iraqia li al-Hiwar al-Watani
+al-Jabha al-Sha'biya al-Mutahida
+al-Jabha al-Wataniyyah at-Taqaddumiyyah
+al-Jabhah al-Islamiyah al-Qawmiyah
+al-Karama
+al-Karamah
+al-Kutla al-Wataniya party
+al-Qa'imah al-Mushtarakah
+al-Quwwāt al-Libnānīyah
+al-Tayyār al-Sadri
+al-ittihad al-Ishtiraqi al-'Arabi
+de Vrijheidsbond
+ej-Jabha
+Åländsk Samlingin ääntä
+Écologistes Confédérés pour l'organisation de luttes originales
+És el moment
+Íhaldsflokkurinn
+Óháðir bændur
+Ökologisch-Demokratische Partei
+Összefogás
+Österreichische Volkspartei
+Özgürlük ve Reform Partisi
+Úsvit přímé demokracie
+Überparteiliche Liste Liechtenstein
+Ühendus vabariigi eest
+Þjóðarflokkurinn
+Þjóðvarnarflokkurinn
+Þjóðveldisflokkurinn
+ČSSD
+Československá národní demokracie
+Československá sociálně demokratická strana dělnická
+Československá strana lidová
+Československá živnostensko-obchodnická strana středostavovská
+Česká ] strana národně sociální
+Česká strana národně sociální
+Česká strana sociálně demokratická
+Čtyřkoalice
+İyi Parti
+Ľudová strana Naše Slovensko
+Ūkininkų Sąjunga
+Žemaičių partija
+Živi zid
+Žydų demoktratinish susivienijimas
+"""
 }
