@@ -49,7 +49,7 @@ enum Lexicon {
         finance health education trade opposition acting former then crown counsellor councillor chief-executive
         sergeant-major president-elect mp mps mla mep prosecutor defender striker midfielder goalkeeper skipper
         batsman bowler manager lawyer barrister solicitor economist analyst scientist researcher priest boss ceo
-        trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide
+        trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide rt hon
         """)
 
     /// Titles that are offices held by one person, after which a name follows
@@ -157,7 +157,7 @@ enum Lexicon {
         argued argues urged urges described describes recalled recalls quoted reported reports confirmed confirms
         denied denies acknowledged acknowledges suggested suggests continued continues stressed stresses maintained
         maintains remarked conceded concedes complained complains predicted predicts promised promises vowed vows
-        testified testifies tweeted commented comments responded responds shouted cried whispered
+        testified testifies tweeted commented comments responded responds shouted cried whispered believes
         claim tell add state announce declare write insist explain warn admit note reply argue urge describe confirm
         deny acknowledge suggest stress maintain concede complain predict promise vow respond
         """)

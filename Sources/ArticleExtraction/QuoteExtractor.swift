@@ -18,8 +18,12 @@ struct QuoteExtractor {
     /// For each sentence, the person that stands at its front ("Russian
     /// President Vladimir Putin …") or right before its speech verb, or -1.
     private let frontSubjectOfSentence: [Int32]
-    /// Person entities by the title words seen before their names ("pope").
+    /// For each sentence, the person right before its first speech verb ("Mr Powell said"), or -1.
+    private let speakingSubject: [Int32]
+    /// Person entities by the title words seen before their names ("pope") or in apposition.
     private let holdersByTitle: [WordKey: [Int]]
+    /// The title words of each entity, as ``holdersByTitle`` reads them.
+    private let titlesOfEntity: [Set<WordKey>]
 
     init(document: Document, entities: EntitySet) {
         self.document = document
@@ -27,6 +31,7 @@ struct QuoteExtractor {
         var before = [Int32](repeating: -1, count: document.tokens.count + 1)
         var subjects = [Int32](repeating: -1, count: document.sentences.count)
         var front = [Int32](repeating: -1, count: document.sentences.count)
+        var speaking = [Int32](repeating: -1, count: document.sentences.count)
         var last: Int32 = -1
         var frontOpen = false  // no lowercase word but titles and determiners yet in this sentence
         var sentenceOfPrevious: Int32 = -1
@@ -62,6 +67,7 @@ struct QuoteExtractor {
             else { continue }
             subjects[sentence] = Int32(mention.entity)
             front[sentence] = Int32(mention.entity)
+            speaking[sentence] = Int32(mention.entity)
             settled[sentence] = true
         }
         // "He sees Owen as …": a sentence whose subject is "he" or "she" has the
@@ -81,11 +87,37 @@ struct QuoteExtractor {
         personBefore = before
         subjectOfSentence = subjects
         frontSubjectOfSentence = front
+        speakingSubject = speaking
+        var titlesOf = entities.entities.map { $0.type == .person ? $0.titles : [] }
+        // Roles in apposition are titles too: "The Labor leader, Simon Crean, says",
+        // "Simon Crean, the Opposition leader, said".
+        let tokens = document.tokens
+        for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
+            let lo = mention.range.lowerBound
+            let hi = mention.range.upperBound
+            if lo >= 2, tokens[lo - 1].isPunct(0x2C), tokens[lo - 2].isWord, Lexicon.personTitles.contains(tokens[lo - 2].key) {
+                var k = lo - 2
+                while k >= 0, lo - k <= 4, tokens[k].isWord, Lexicon.personTitles.contains(tokens[k].key) {
+                    titlesOf[mention.entity].insert(tokens[k].key)
+                    k -= 1
+                }
+            }
+            if hi + 2 < tokens.count, tokens[hi].isPunct(0x2C), tokens[hi + 1].key == W.the || tokens[hi + 1].key == W.a {
+                var k = hi + 2
+                while k < tokens.count, k - hi <= 6, tokens[k].isWord { k += 1 }
+                if k < tokens.count, tokens[k].isPunct(0x2C) || tokens[k].isPunct(0x2E), k > hi + 2 {
+                    for t in (hi + 2)..<k where Lexicon.personTitles.contains(tokens[t].key) {
+                        titlesOf[mention.entity].insert(tokens[t].key)
+                    }
+                }
+            }
+        }
         var holders: [WordKey: [Int]] = [:]
-        for (e, entity) in entities.entities.enumerated() where entity.type == .person {
-            for title in entity.titles { holders[title, default: []].append(e) }
+        for (e, titles) in titlesOf.enumerated() {
+            for title in titles { holders[title, default: []].append(e) }
         }
         holdersByTitle = holders
+        titlesOfEntity = titlesOf
     }
 
     private var tokens: [Token] { document.tokens }
@@ -365,6 +397,20 @@ struct QuoteExtractor {
             k -= 1
         }
         guard k >= limit else { return nil }
+        // "Euronext said any offer …, but added that:": a second verb of the same
+        // subject has the subject of the first.
+        if tokens[k].isLowercaseWord, tokens[k].key == W.and || tokens[k].key == W.but {
+            let sentence = Int(document.sentenceOfToken[k])
+            let start = sentence >= 0 ? max(limit, document.sentences[sentence].lowerBound) : limit
+            guard let first = outsideQuotes(start..<k).first(where: { isAttributingVerb($0) }) else { return nil }
+            return subjectBefore(first, limit: start)
+        }
+        // "… shared by Rooney, who believes": the person a relative pronoun follows.
+        if tokens[k].isLowercaseWord, tokens[k].key == W.who, k - 2 >= limit, tokens[k - 1].isPunct(0x2C),
+            let p = entities.person(atToken: k - 2)
+        {
+            return entities.entities[p].name
+        }
         // "X, a spokesman for Y, said": step back over the apposition.
         if tokens[k].isPunct(0x2C) {
             var j = k - 1
@@ -415,6 +461,16 @@ struct QuoteExtractor {
             k += 1
         }
         guard k < limit else { return nil }
+        // "said Culture Secretary Tessa Jowell": capitalised role words, then the person.
+        if entities.entity(atToken: k) == nil, tokens[k].isCapitalized {
+            var j = k
+            while j < limit, j - k < 4, tokens[j].isCapitalized, entities.entity(atToken: j) == nil { j += 1 }
+            if j < limit, j > k, let p = entities.person(atToken: j),
+                (k..<j).contains(where: { Lexicon.personTitles.contains(tokens[$0].key) })
+            {
+                return entities.entities[p].name
+            }
+        }
         if let e = entities.entity(atToken: k) {
             // "said chief Palestinian negotiator Saeb Erakat", "said WTO spokesman Keith Rockwell",
             // "says Deutsche Bank's Simon Champion": a demonym, place or organisation that
@@ -460,6 +516,18 @@ struct QuoteExtractor {
         if sentence >= 0 {
             for k in document.sentences[sentence].lowerBound..<index where !document.insideQuote[k] {
                 if let e = entities.person(atToken: k) {
+                    // "Mr Blair has "the same passion …", he said": a person the quote talks
+                    // about, before it, is not who "he" is; one who speaks before it is.
+                    let quoteBetween = (k..<index).contains { tokens[$0].kind == .openQuote }
+                    if quoteBetween, speakingSubject[sentence] != Int32(e) { break }
+                    // "Asked if Mr Blunkett could return, he replied": a person inside a clause
+                    // that opens the sentence is not its subject.
+                    let opening = document.sentences[sentence].first { tokens[$0].isWord }
+                    if let opening, Self.clauseOpeners.contains(tokens[opening].key),
+                        (k..<index).contains(where: { tokens[$0].isPunct(0x2C) })
+                    {
+                        break
+                    }
                     return entities.entities[e].name
                 }
             }
@@ -471,6 +539,9 @@ struct QuoteExtractor {
         let e = personBefore[index]
         return e >= 0 ? entities.entities[Int(e)].name : nil
     }
+
+    /// Words that open a subordinate clause at the start of a sentence.
+    private static let clauseOpeners = WordSet("asked if when after although though while because as since unless once")
 
     /// How many sentences back a pronoun looks for a subject.
     static let antecedentSentences = 4
@@ -571,7 +642,7 @@ struct QuoteExtractor {
     private func titleHolder(_ words: [WordKey], before index: Int) -> String? {
         let roles = words.filter { Lexicon.personTitles.contains($0) }
         guard let role = roles.last else { return nil }
-        let holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { entities.entities[e].titles.contains($0) } }
+        let holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { titlesOfEntity[e].contains($0) } }
         if holders.count == 1 { return entities.entities[holders[0]].name }
         guard holders.count > 1 else { return nil }
         var k = index - 1

@@ -232,7 +232,9 @@ struct RunOnceTests {
     @Test func filesStillBeingWrittenAndTemporaryNamesAreLeftInTheInbox() throws {
         let state = try StateFixture()
         defer { state.remove() }
-        let environment = GleanerRun.environment(["GLEANER_INTAKE_SETTLE_SECONDS": "2"])
+        // A settle time well above the writer's interval, so that a writer thread starved
+        // for a moment on a loaded machine still counts as writing.
+        let environment = GleanerRun.environment(["GLEANER_INTAKE_SETTLE_SECONDS": "4"])
         try state.drop("done.txt", article(1), age: 60)
         try state.drop("growing.txt", " date 2024-03-01 The first half of an article", age: 0)
         let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: state.inbox + "/growing.txt"))
@@ -245,7 +247,7 @@ struct RunOnceTests {
         let writing = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            for _ in 0..<40 {
+            for _ in 0..<80 {
                 if writing.wait(timeout: .now() + .milliseconds(150)) == .success { break }
                 try? writer.write(contentsOf: Data(" more".utf8))
             }
