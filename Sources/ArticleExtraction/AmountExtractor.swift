@@ -21,8 +21,12 @@ struct AmountExtractor {
         var seen: Set<String> = []
         var i = 0
         while i < tokens.count {
-            if let end = scoreEnd(at: i) {
-                i = end  // "a 2-1 win": a result, not two quantities
+            if let end = scoreEnd(at: i) ?? ratioEnd(at: i) {
+                i = end  // "a 2-1 win", "one in eight": a result or a ratio, not quantities
+                continue
+            }
+            if isSeasonYear(at: i) {
+                i += 1  // the "07" of "the 2006/07 season"
                 continue
             }
             guard !dateTokens[i], let (value, range, currency) = quantity(at: i) else {
@@ -59,15 +63,34 @@ struct AmountExtractor {
 
     private static let determiners = WordSet("the their his her its our your my these those")
 
+    /// Where a ratio ends when one starts at `i`: "one in eight", "1 in 13".
+    private func ratioEnd(at i: Int) -> Int? {
+        let t = tokens[i]
+        let isOne = t.kind == .number ? document.string(i) == "1" : t.key == W.one
+        guard isOne, let inWord = token(i + 1), inWord.isLowercaseWord, inWord.key == W.in, let n = token(i + 2),
+            n.kind == .number || Lexicon.smallNumbers[n.key] != nil
+        else { return nil }
+        return i + 3
+    }
+
+    /// The second year of a season written "2006/07" (or "2006/2007").
+    private func isSeasonYear(at i: Int) -> Bool {
+        guard tokens[i].kind == .number, !tokens[i].has(Token.spaceBefore), i >= 2, tokens[i - 1].isPunct(0x2F),
+            tokens[i - 2].kind == .number, tokens[i - 2].length == 4, tokens[i].length == 2 || tokens[i].length == 4
+        else { return false }
+        return true
+    }
+
     /// Where a match result ends when one starts at `i`: two whole numbers under
     /// 100 joined by a hyphen ("2-1", "24-18"), no share or currency with them,
     /// in a sentence with a sport word ("win", "beat", "league").
     private func scoreEnd(at i: Int) -> Int? {
-        guard tokens[i].kind == .number, let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
-            let second = token(i + 2), second.kind == .number, !second.has(Token.spaceBefore),
-            let (a, first, currency) = digits(at: i), first.upperBound == i + 1, currency == nil,
-            let (b, last, _) = digits(at: i + 2), last.upperBound == i + 3,
-            a < 100, b < 100, a == a.rounded(), b == b.rounded()
+        func isSmallWholeNumber(_ t: Token) -> Bool {
+            t.kind == .number && t.length <= 2 && document.text[Int(t.start)..<Int(t.end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        guard isSmallWholeNumber(tokens[i]), let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
+            let second = token(i + 2), isSmallWholeNumber(second), !second.has(Token.spaceBefore),
+            !(token(i - 1).map { $0.kind == .punctuation && $0.symbol == 0x24 } ?? false)
         else { return nil }
         if let after = token(i + 3), after.isPunct(0x25) || after.key == W.percent || after.key == W.per { return nil }
         let sentence = Int(document.sentenceOfToken[i])

@@ -5,13 +5,14 @@
 /// the next and counts once per paragraph. Quoted names and terms ("the
 /// machine of truth", a title-case name) are left out. The speaker comes
 /// from the sentence: "X said", "said X", "X told", "according to X",
-/// "X, a spokesman for Y, said"; a pronoun is the last person named before.
+/// "X, a spokesman for Y, said"; a pronoun is the subject of the sentence or
+/// of one of the few before it. A description speaks when it reads as one
+/// ("a Defra spokesman"), or stands for the entity it names ("the prime
+/// minister", "the company"). Where the text does not say who spoke, the
+/// speaker is nil: never a piece of the sentence, never the nearest name.
 struct QuoteExtractor {
     let document: Document
     let entities: EntitySet
-    /// For each token, the person entity named last before it outside quotes
-    /// (-1: none yet): a pronoun's antecedent when no nearby sentence has a subject.
-    private let personBefore: [Int32]
     /// For each sentence, the first person it names outside quotes (its
     /// subject, in most news sentences), or -1.
     private let subjectOfSentence: [Int32]
@@ -28,15 +29,12 @@ struct QuoteExtractor {
     init(document: Document, entities: EntitySet) {
         self.document = document
         self.entities = entities
-        var before = [Int32](repeating: -1, count: document.tokens.count + 1)
         var subjects = [Int32](repeating: -1, count: document.sentences.count)
         var front = [Int32](repeating: -1, count: document.sentences.count)
         var speaking = [Int32](repeating: -1, count: document.sentences.count)
-        var last: Int32 = -1
         var frontOpen = false  // no lowercase word but titles and determiners yet in this sentence
         var sentenceOfPrevious: Int32 = -1
         for k in document.tokens.indices {
-            before[k] = last
             let token = document.tokens[k]
             if document.sentenceOfToken[k] != sentenceOfPrevious {
                 sentenceOfPrevious = document.sentenceOfToken[k]
@@ -48,14 +46,19 @@ struct QuoteExtractor {
                 }
                 continue
             }
-            last = Int32(e)
             let sentence = Int(document.sentenceOfToken[k])
+            // "the Putin regime", "the Bush administration": a name that qualifies a noun is no subject.
+            let mentionEnd = entities.mentions[Int(entities.mentionOfToken[k])].range.upperBound
+            if mentionEnd < document.tokens.count, document.tokens[mentionEnd].isLowercaseWord,
+                Self.qualifiedNouns.contains(document.tokens[mentionEnd].key)
+            {
+                continue
+            }
             // The subject stands at the front ("Russian President Vladimir Putin said …"),
             // not at the end of a clause ("… disagree with Vladimir Putin").
             if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
             if sentence >= 0, front[sentence] < 0, frontOpen { front[sentence] = Int32(e) }
         }
-        before[document.tokens.count] = last
         // "…, Mr Powell said:": the person right before a speech verb is the
         // subject of the sentence, wherever other people stand in it.
         var settled = [Bool](repeating: false, count: document.sentences.count)
@@ -84,7 +87,6 @@ struct QuoteExtractor {
                 break
             }
         }
-        personBefore = before
         subjectOfSentence = subjects
         frontSubjectOfSentence = front
         speakingSubject = speaking
@@ -95,6 +97,14 @@ struct QuoteExtractor {
         for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
             let lo = mention.range.lowerBound
             let hi = mention.range.upperBound
+            // "French President Alain Courbet": the people or place a title is of qualifies it.
+            var t = lo - 1
+            while t >= 0, tokens[t].isWord, tokens[t].isCapitalized, Lexicon.personTitles.contains(tokens[t].key) { t -= 1 }
+            if t >= 0, t < lo - 1, let q = entities.entity(atToken: t),
+                entities.entities[q].type == .group || entities.entities[q].type == .location
+            {
+                titlesOf[mention.entity].insert(tokens[t].key)
+            }
             if lo >= 2, tokens[lo - 1].isPunct(0x2C), tokens[lo - 2].isWord, Lexicon.personTitles.contains(tokens[lo - 2].key) {
                 var k = lo - 2
                 while k >= 0, lo - k <= 4, tokens[k].isWord, Lexicon.personTitles.contains(tokens[k].key) {
@@ -340,12 +350,18 @@ struct QuoteExtractor {
         outsideQuotes(range).first { isAttributingVerb($0) }
     }
 
-    /// A speech verb that attributes: not an infinitive ("to tell him").
+    /// A speech verb that attributes: not an infinitive ("to tell him"), not a
+    /// noun ("the reports of killings", "his claims").
     private func isAttributingVerb(_ i: Int) -> Bool {
         guard tokens[i].isWord, Lexicon.speechVerbs.contains(tokens[i].key) else { return false }
-        if let p = document.previousWord(i), i - p == 1, tokens[p].key == W.to { return false }
+        if let p = document.previousWord(i), i - p == 1, tokens[p].key == W.to || Self.determiners.contains(tokens[p].key) {
+            return false
+        }
+        if i + 1 < tokens.count, tokens[i + 1].isLowercaseWord, tokens[i + 1].key == W.of { return false }
         return true
     }
+
+    private static let determiners = WordSet("the a an these those his her their its our my your this that")
 
     private func findSpeaker(_ span: Span) -> String?? {
         var sentence = sentenceRange(of: span)
@@ -509,8 +525,9 @@ struct QuoteExtractor {
     }
 
     /// The person a pronoun at `index` stands for: the first person named
-    /// outside quotes earlier in its sentence, else the subject of the nearest
-    /// of the few sentences before that names one, else the last person named.
+    /// outside quotes earlier in its sentence (not one a quote or an opening
+    /// clause stands between), else the subject of the nearest of the few
+    /// sentences before that names one, else nobody.
     private func lastPerson(before index: Int) -> String? {
         let sentence = Int(document.sentenceOfToken[index])
         if sentence >= 0 {
@@ -536,9 +553,12 @@ struct QuoteExtractor {
                 return entities.entities[Int(subjectOfSentence[previous])].name
             }
         }
-        let e = personBefore[index]
-        return e >= 0 ? entities.entities[Int(e)].name : nil
+        return nil
     }
+
+    /// Nouns a person's name can qualify ("the Putin regime").
+    private static let qualifiedNouns = WordSet(
+        "regime government administration era years camp campaign presidency premiership team family supporters loyalists")
 
     /// Words that open a subordinate clause at the start of a sentence.
     private static let clauseOpeners = WordSet("asked if when after although though while because as since unless once")
@@ -580,13 +600,26 @@ struct QuoteExtractor {
     private func speakerDescribed(_ range: Range<Int>) -> String? {
         guard isDescription(range) else { return nil }
         let words = range.filter { tokens[$0].isWord }
+        // "a BBC statement", "an agency statement": a document speaks for the body that issued it.
+        if let head = words.last, Self.documentNouns.contains(tokens[head].key) {
+            if let e = words.lazy.compactMap({ self.entities.entity(atToken: $0) })
+                .first(where: { self.entities.entities[$0].type == .organization })
+            {
+                return entities.entities[e].name
+            }
+            if words.contains(where: { Self.organizationNouns.contains(tokens[$0].key) }),
+                let organization = lastOrganization(before: range.lowerBound)
+            {
+                return organization
+            }
+        }
         if tokens[range.lowerBound].key == W.the, let head = words.last {
             if Self.organizationNouns.contains(tokens[head].key), words.count <= 3,
                 let organization = lastOrganization(before: range.lowerBound)
             {
                 return organization
             }
-            if let person = titleHolder(words.dropFirst().map { tokens[$0].key }, before: range.lowerBound) { return person }
+            if let person = titleHolder(Array(words.dropFirst()), before: range.lowerBound) { return person }
         }
         return holder(of: document.string(range))
     }
@@ -639,10 +672,15 @@ struct QuoteExtractor {
 
     /// The person whose titles include every role word given ("prime minister",
     /// "French president"): the only one, else the one named last before `index`.
-    private func titleHolder(_ words: [WordKey], before index: Int) -> String? {
-        let roles = words.filter { Lexicon.personTitles.contains($0) }
+    private func titleHolder(_ words: [Int], before index: Int) -> String? {
+        let roles = words.map { tokens[$0].key }.filter { Lexicon.personTitles.contains($0) }
         guard let role = roles.last else { return nil }
-        let holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { titlesOfEntity[e].contains($0) } }
+        var holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { titlesOfEntity[e].contains($0) } }
+        // "the French president": the qualifier picks among several presidents.
+        let qualifiers = words.filter { tokens[$0].isCapitalized && !Lexicon.personTitles.contains(tokens[$0].key) }
+            .map { tokens[$0].key }
+        let qualified = holders.filter { e in qualifiers.allSatisfy { titlesOfEntity[e].contains($0) } }
+        if !qualifiers.isEmpty, !qualified.isEmpty { holders = qualified }
         if holders.count == 1 { return entities.entities[holders[0]].name }
         guard holders.count > 1 else { return nil }
         var k = index - 1
@@ -666,6 +704,9 @@ struct QuoteExtractor {
         }
         return nil
     }
+
+    /// Documents that speak for whoever issued them ("a BBC statement").
+    private static let documentNouns = WordSet("statement statements report letter release website communique")
 
     /// Words that may stand inside a description of a speaker ("a spokesman for the company").
     private static let descriptionConnectors = WordSet("of for at in on from with the a an")

@@ -30,7 +30,7 @@ struct GleanerTrain: ParsableCommand {
     @Flag(help: "Print each candidate entity with its label, the rules' type and its name, tab-separated, and stop.")
     var listCandidates = false
 
-    @Flag(help: "With --list-candidates: after each candidate, the shipped model's class scores and its ten weightiest features.")
+    @Flag(help: "With --list-candidates: after each candidate, the model's class scores and its ten weightiest features (the shipped model; with --predict, one trained on --data).")
     var explain = false
 
     /// The sets the shipped model learns from: one per news source.
@@ -40,9 +40,14 @@ struct GleanerTrain: ParsableCommand {
         let sources = data.isEmpty ? Self.defaultData : data
         let articles = try GoldArticle.loadAll(from: sources)
         if listCandidates {
-            for row in EntityTypeTraining.labelledCandidates(articles) {
+            // With --predict, the candidates of that set, explained by a model trained on the data.
+            let listed = try predict.map { try GoldArticle.loadAll(from: $0) } ?? articles
+            let model = predict == nil
+                ? EntityTyping.shipped
+                : LinearModel(classes: EntityTyping.classes, weights: EntityTypeTraining.train(articles).weights)
+            for row in EntityTypeTraining.labelledCandidates(listed) {
                 print([row.article, row.label, row.candidate.ruleType.rawValue, row.candidate.name].joined(separator: "\t"))
-                if explain { print(EntityTypeTraining.explanation(of: row.candidate, model: EntityTyping.shipped)) }
+                if explain { print(EntityTypeTraining.explanation(of: row.candidate, model: model)) }
             }
             return
         }

@@ -39,4 +39,30 @@ struct AmountTests {
         let a = try extract("One of them came second in 2014 on March 3, at 10:30, in Year 10, one by one.")
         #expect(a.amounts.isEmpty)
     }
+
+    // MARK: - News of other sources (issue 17)
+
+    @Test func aMatchResultIsNotTwoQuantities() throws {
+        let a = try extract("Kelso United beat Tarlow 2-1 in the league on Saturday, their third win.")
+        #expect(!a.amountValues().contains(2))
+        #expect(!a.amountValues().contains(1))
+    }
+
+    @Test func aRangeOfSharesIsStillTwoAmounts() throws {
+        let a = try extract("Prices rose 20-25% after the league cut its fees.")
+        #expect(a.amountValues().contains(20))
+        #expect(a.amountValues().contains(25))
+    }
+
+    @Test func aUnitWrittenOntoANumberCounts() throws {
+        let a = try extract("Shares closed at 300p. The boxer weighed 91kg and the file was 1.8GB.")
+        #expect(a.amounts.contains { $0.value == 300 && $0.about == "pence" })
+        #expect(a.amounts.contains { $0.value == 91 && $0.about == "kilograms" })
+        #expect(a.amounts.contains { $0.value == 1.8 && $0.about == "gigabytes" })
+    }
+
+    @Test func aRatioAndTheSecondYearOfASeasonAreNotAmounts() throws {
+        let a = try extract("Only one in 13 cards is in default, down from one in eight, in the 2006/07 season.")
+        #expect(a.amounts.isEmpty, "\(a.amounts)")
+    }
 }

@@ -128,4 +128,30 @@ struct EntityTests {
         let a = try extract("The group calls itself \"Bright Dawn\" on its channel.")
         #expect(a.entities.allSatisfy { $0.type != .person })
     }
+
+    // MARK: - News of other sources (issue 17)
+
+    @Test func aWeekdayStartsANewspapersNameAndANumberEndsAStations() throws {
+        let a = try extract(
+            "The Sunday Tribune said on Monday that KRT Radio 5 would close, which was denied by KRT.")
+        #expect(a.entity("Sunday Tribune") != nil)
+        #expect(a.entity("KRT Radio 5") != nil)
+        // One word is a short form of an organisation only before a generic head: KRT is not KRT Radio 5.
+        #expect(a.entity("KRT") != nil)
+    }
+
+    @Test func aPluralAndItsSingularAreOneOrganisation() throws {
+        let a = try extract(
+            "Progressive leader Ada Brunner told MPs the Progressives would win the vote. "
+                + "Mrs Brunner said every Progressive candidate had voted for the bill.")
+        let forms = a.entities.filter { $0.name.hasPrefix("Progressive") }
+        #expect(forms.count == 1, "\(forms)")
+    }
+
+    @Test func aNameAfterACapitalisedRoleLosesTheRoleEvenWhenTheGivenNameIsUnknown() throws {
+        let a = try extract(
+            "Harbour Minister Teodor Vaskin told reporters the port would reopen. Vaskin spoke in Oslo.")
+        #expect(a.entity("Teodor Vaskin")?.type == .person)
+        #expect(a.entity("Harbour Minister Teodor Vaskin") == nil)
+    }
 }

@@ -88,4 +88,69 @@ struct QuoteTests {
         #expect(a.quotes.count == 2)
         #expect(a.quotes.allSatisfy { $0.speaker == "Ellen Park" })
     }
+
+    // MARK: - Speakers across sources (issue 17): never a piece of the sentence, never a guess
+
+    @Test func aRoleAfterAnOrganisationNamesThePersonNotTheOrganisation() throws {
+        let a = try extract(
+            "Tariffs fall next month. \"There will be a period of adjustment,\" said Corvane spokesman Ilse Marten. "
+                + "\"The issue had been an ongoing one,\" says Northwind Bank's Piet Hollander.")
+        #expect(a.quotes.map(\.speaker) == ["Ilse Marten", "Piet Hollander"])
+    }
+
+    @Test func aPersonBetweenCommasAfterTheirRoleIsTheSpeaker() throws {
+        let a = try extract(
+            "The tribunal cleared the sprinter. Kallis's lawyer, Orestis Damianou, said: \"The decision means he "
+                + "has been exonerated.\" The Bishop of Tarlow, the Rt Rev Dr Edmund Varley, described the book as "
+                + "a \"great thriller\" but poor history.")
+        #expect(a.quotes.first?.speaker == "Orestis Damianou")
+        #expect(a.quotes.last?.speaker == "Edmund Varley")
+    }
+
+    @Test func aPronounAfterAQuoteIsNotThePersonTheQuoteIsAbout() throws {
+        let a = try extract(
+            "Anna Bergholt, the party's election strategist, spoke on Saturday. Mr Halvorsen has \"the same "
+                + "passion for the job\" as when he started, she said.")
+        #expect(a.quotes.first?.speaker == "Anna Bergholt")
+    }
+
+    @Test func aPersonInsideAnOpeningClauseIsNotWhoThePronounStandsFor() throws {
+        let a = try extract(
+            "Premier Joan Tavener defended her deputy on Monday. Asked if Mr Oswin Pratt could return to the "
+                + "cabinet, she replied: \"I have made my admiration for him very clear.\"")
+        #expect(a.quotes.first?.speaker == "Joan Tavener")
+    }
+
+    @Test func aDescriptionStandsForTheEntityItNames() throws {
+        let a = try extract(
+            "French President Alain Courbet met President Dale Horton in Brussels. Mr Horton left early. "
+                + "The French president told reporters: \"Europe needs unity.\" Grainfield Group, the retailer, cut prices. "
+                + "\"Sales were below our expectations,\" the company said.")
+        #expect(a.quotes.map(\.speaker) == ["Alain Courbet", "Grainfield Group"])
+    }
+
+    @Test func aStatementSpeaksForTheBodyThatIssuedIt() throws {
+        let a = try extract(
+            "The singer was criticised after the show. \"He had been asked to tone his act down,\" a Kelso "
+                + "Broadcasting statement said.")
+        #expect(a.quotes.first?.speaker == "Kelso Broadcasting")
+    }
+
+    @Test func aPieceOfTheSentenceIsNeverASpeaker() throws {
+        let a = try extract(
+            "Officials met on Friday. The plan was \"serious\", the government's first preference and the "
+                + "minister's hope said. \"We will not comment on the anthrax case,\" the anthrax attacks said.")
+        for quote in a.quotes {
+            #expect(quote.speaker == nil, "\(quote.text): \(quote.speaker ?? "-")")
+        }
+    }
+
+    @Test func whenTheTextDoesNotSayWhoSpokeTheSpeakerIsNil() throws {
+        let a = try extract(
+            "Volunteers joined the unit after the war began. They share a wish to defend the land and disagree "
+                + "with President Ivo Karsten. On their channel they describe themselves as \"free citizens who "
+                + "take responsibility for themselves\".")
+        #expect(a.quotes.count == 1)
+        #expect(a.quotes.first?.speaker == nil)
+    }
 }

@@ -205,8 +205,13 @@ struct DigestTests {
         #expect(found["name"] as? String == "Vladimir Putin")
         #expect(found["type"] as? String == "person")
         #expect((found["aliases"] as? [String]) == ["Putin"])
-        #expect(((found["quotes"] as? [[String: Any]])?.count ?? 0) >= 1)
+        // The seed quotes people who are not named; none of it is credited to the president it mentions.
+        #expect(((found["quotes"] as? [[String: Any]])?.count ?? 0) == 0)
         #expect(((found["days"] as? [[String: Any]])?.first?["day"] as? String) == day)
+        let speaker = try GleanerRun(["entity", "--state-dir", state.root, "Claire Richards", "--json"])
+        let spoke = try #require((try JSONSerialization.jsonObject(with: Data(speaker.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(spoke["name"] as? String == "Claire Richards")
+        #expect(((spoke["quotes"] as? [[String: Any]])?.count ?? 0) >= 1)
         let missing = try GleanerRun(["entity", "--state-dir", state.root, "Nobody Atall"])
         #expect(missing.status == 1 && missing.stderr.contains("no entity called 'Nobody Atall'"))
 

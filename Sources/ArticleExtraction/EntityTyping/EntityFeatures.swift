@@ -52,7 +52,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case placePreposition, memberNounAfter, placeNounAfter, possessiveAfter, theBefore, capitalizedBefore
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
-    case capitalizedFunctionWordInside, commonWordsInside
+    case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -67,7 +67,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "capitalized-before",
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
-        "capitalized-function-word-inside", "common-words-inside",
+        "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
     ]
 }
 
@@ -152,9 +152,14 @@ struct EntityFeatures {
         if gazetteer.firstNames.contains(tokens[firstWord].key) { f.add(.givenNameFirst) }
         if words.count > 1, gazetteer.surnames.contains(last.key) { f.add(.surnameLast) }
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
+        if gazetteer.venues.contains(phrase) { f.add(.knownVenue) }
         let organizationKind = gazetteer.organizations[phrase] ?? 0
         if organizationKind != 0 { f.add(.knownOrganization, UInt64(organizationKind), "\(organizationKind)") }
         let isPlace = gazetteer.locations[phrase] != nil
+        if let topic = articleTopic, ruleType == .other {
+            // A name no rule could type, in a sports or business article: often a club or a company.
+            f.add(.ruleInArticleTopic, UInt64(ruleType.index * 8) + UInt64(topic.rawValue), "\(ruleType)/\(topic)")
+        }
         if let topic = articleTopic, isPlace || organizationKind != 0 {
             // A place in a sports article is often its team; a name a club or company shares, that club or company.
             f.add(.placeInArticleTopic, UInt64(topic.rawValue) + (isPlace ? 0 : 8), "\(isPlace ? "place" : "known")/\(topic)")
@@ -206,6 +211,13 @@ struct EntityFeatures {
             if !document.insideQuote[lo] { allInQuote = false }
             if !mention.range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(Token.allCaps) }) { allCapitals = false }
             if !mention.titles.isEmpty { f.add(.titled) }
+            // "Pierre Mignoni (Biarritz)": a name in brackets after a person's is their club, party or place.
+            if lo >= 2, hi < tokens.count, tokens[lo - 1].isPunct(0x28), tokens[hi].isPunct(0x29),
+                tokens[lo - 2].isWord, tokens[lo - 2].isCapitalized, gazetteer.surnames.contains(tokens[lo - 2].key)
+                    || gazetteer.firstNames.contains(tokens[lo - 2].key) || tokens[lo - 2].length > 3
+            {
+                f.add(.bracketedAfterPerson)
+            }
             for title in mention.titles { f.add(.title, title, naming ? "\(title)" : "") }
             // The word or mark before.
             if lo > 0 {

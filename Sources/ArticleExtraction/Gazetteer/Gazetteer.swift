@@ -16,6 +16,8 @@ public final class Gazetteer: Sendable {
     let surnames: KeySet
     /// Organisation name key to what it is known as (``OrganizationKind`` bits).
     let organizations: KeyMap<UInt8>
+    /// Keys of sports grounds' names ("Old Trafford"): places that sound like organisations.
+    let venues: KeySet
 
     /// What kind of organisation a known name is; one name can be both.
     enum OrganizationKind {
@@ -65,6 +67,7 @@ public final class Gazetteer: Sendable {
             }
         }
         self.organizations = organizations
+        venues = KeySet(OrganizationData.venues.split(separator: "\n").map { Gazetteer.phraseKey(String($0)) })
     }
 
     /// The known name of the place `name` stands for ("U.S.", "US" and

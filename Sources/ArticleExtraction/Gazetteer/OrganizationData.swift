@@ -22179,4 +22179,702 @@ ej-Jabha
 Živi zid
 Žydų demoktratinish susivienijimas
 """
+
+    /// Football grounds (openfootball/clubs, CC0): places, not organisations.
+    static let venues = """
+1. FSV Mainz 05 Arena
+18 June Stadium
+AGC Arena Na Stínadlech
+AT&T Stadium
+Aalborg Portland Park
+Abax Stadium
+Abbey Stadium
+Adams Park
+Ahmad bin Ali Stadium
+Aker Stadion
+Al Bayt Stadium
+Al Janoub Stadium
+Al Thumama Stadium
+Albstadion
+Alcufer Stadion
+Aldo Drosina
+Alfheim Stadion
+Allianz Arena
+Allianz Parque
+Allianz Riviera
+Allianz Stadion
+Allianz Stadium
+Alm-Stadion
+Alpenstadion
+Alte Försterei
+Amazônia
+American Express Stadium
+Amsterdam Arena
+Andrův
+Anfield
+Arena Amazônia
+Arena Arda
+Arena Auf Schalke
+Arena BRB Mané Garrincha
+Arena Baltika
+Arena Castelão
+Arena Corinthians
+Arena Fonte Nova
+Arena Lviv
+Arena Națională
+Arena Palestra Itália
+Arena Palmeiras
+Arena Pantanal
+Arena Pernambuco
+Arena da Amazônia - Vivaldo Lima
+Arena da Baixada
+Arena das Dunas
+Arena de São Paulo
+Arena do Grêmio
+Arruda
+Arrudão
+Ashburton Grove
+Ashton Gate
+Aspmyra Stadion
+Atatürk Olimpiyat Stadyumu [tr]
+Atatürk Olympia Stadion [de]
+Atatürk Olympic Stadium
+Audi-Sportpark
+Augsburg Arena
+Azteca
+Azul
+BBVA Compass Stadium
+BVB Stadion Dortmund
+BayArena
+BayArena Leverkusen
+Behrn Arena
+Beira-Rio
+Benteler-Arena
+Bescot Stadium
+Bielefelder Alm
+Bloomfield Road
+Bodenseestadion
+Boleyn Ground
+Bootham Crescent
+Borussia-Park
+Borås Arena
+Boundary Park
+Bramall Lane
+Brann Stadion
+Bravida Arena
+Brisbane Road
+Briskeby Arena
+Britannia Stadium
+Broadfield Stadium
+Broadhall Way
+Brunton Park
+Brøndby Stadion
+Bundesstadion Südstadt
+CASA Arena Horsens
+Caliente
+Camp Nou
+Cape Town Stadium
+Cardiff City Stadium
+Carrow Road
+Cashpoint Arena
+Cashpoint-Arena
+Casino-Stadion
+Castelão
+Central Olympic Stadium of O.A.C.A. Spyros Louis
+Central Stadium
+CenturyLink Field
+Cepheus Park Randers
+Ceres Park
+City Ground
+City Stadium
+Civic Stadium
+Coface Arena
+Colchester Community Stadium
+Coliseum
+Coliseum Alfonso Pérez
+Cologne Stadium [en]
+Color Line Stadion
+Columbus Crew Stadium
+Commerzbank-Arena
+Complexo Esportivo Cultural Octávio Mangabeira
+Consto Arena
+Cornaredo
+Corregidora
+Cosmos Arena
+County Ground
+Cowboys Stadium
+Craven Cottage
+Crew Stadium
+Crown Ground
+Cuauhtémoc
+Cívitas Metropolitano
+DVTK
+DW Stadium
+Da Baixada
+Dacia Arena
+Das Dunas
+De Kuip
+Dean Court
+Deepdale
+Deutsche Bank Park
+Dick's Sporting Goods Park
+Donaustadion
+Donbass Arena
+Doosan Aréna
+Dragon Stadium [en]
+Dreisamstadion
+Dynamo-Stadion
+Dyskobolii Grodzisk Wielkopolski
+Düsseldorf Arena
+Education City Stadium
+Eintracht-Stadion
+Ekaterinburg
+Ekaterinburg Arena
+Eleda Stadion
+Elland Road
+Ellis Park Stadium
+Emirates Stadium
+Engenhão
+Ernst-Happel-Stadion
+Erzgebirgsstadion
+Esprit Arena
+Estadi Ciutat de València
+Estadi Nacional
+Estadi Olímpic Lluís Companys
+Estadio Agustín Tovar
+Estadio Alberto J. Armando
+Estadio Arsenio Erico
+Estadio Atanasio Girardot
+Estadio Azteca
+Estadio Azul
+Estadio Benito Villamarín
+Estadio Caliente
+Estadio Centenario
+Estadio Ciudad de La Plata
+Estadio Ciudad de Lanús
+Estadio Ciudad de Valencia
+Estadio Corona
+Estadio Cuauhtémoc
+Estadio General Pablo Rojas
+Estadio George Capwell
+Estadio Gran Parque Central
+Estadio Guadalajara
+Estadio Hernando Siles
+Estadio Hidalgo
+Estadio Huancayo
+Estadio Independência
+Estadio Jalisco
+Estadio José Amalfitani
+Estadio José Antonio Anzoátegui
+Estadio Julio Humberto Grondona
+Estadio La Corregidora
+Estadio León
+Estadio Luis "Pirata" Fuente
+Estadio Luis Franzini
+Estadio Marcelo Bielsa
+Estadio Mestalla
+Estadio Metropolitano
+Estadio Moctezuma
+Estadio Monumental
+Estadio Monumental Antonio Vespucio Liberti
+Estadio Morelos
+Estadio Mâs Monumental
+Estadio Nacional de Chile
+Estadio Nemesio Camacho El Campín
+Estadio Nemesio Díez
+Estadio Nou Camp
+Estadio Nuevo Gasómetro
+Estadio Olímpico Andrés Quintana Roo
+Estadio Olímpico Pascual Guerrero
+Estadio Olímpico Universitario
+Estadio Olímpico de Sevilla
+Estadio Omnilife
+Estadio Rumiñahui
+Estadio Santa Laura
+Estadio Santiago Bernabéu
+Estadio Tecnológico
+Estadio Tlahuicole
+Estadio Universitario
+Estadio Vicente Calderón (-2017) 55_005
+Estadio Zoque Víctor Manuel Reyna
+Estadio de La Cartuja
+Estádio Athletico Paranaense
+Estádio Beira-Rio
+Estádio Cícero Pompeu de Toledo
+Estádio Durival de Britto e Silva
+Estádio Estadual Jornalista Edgar Proença
+Estádio Governador Carlos Wilson Campos
+Estádio Governador Magalhães Pinto
+Estádio Governador Plácido Castelo
+Estádio Joaquim Américo Guimarães
+Estádio Jornalista Mário Filho
+Estádio José Alvalade XXI
+Estádio José do Rego Maciel
+Estádio Mineirão
+Estádio Municipal Parque do Sabiá
+Estádio Municipal Paulo Machado de Carvalho
+Estádio Nacional Mané Garrincha
+Estádio Olímpico Nilton Santos
+Estádio Olímpico do Pará
+Estádio Paulo Constantino
+Estádio Serra Dourada
+Estádio São Januário
+Estádio Universitário Pedro Pedrossian
+Estádio Urbano Caldeira
+Estádio Vasco da Gama
+Estádio Vila Belmiro
+Estádio da Luz
+Estádio do Arruda
+Estádio do Dragão
+Estádio do Governo do Estado de Goiás
+Estádio do Maracanã
+Estádio do Morumbi
+Estádio do Pacaembu
+Estádio do Sport Lisboa e Benfica
+Etihad Stadium
+Europa-Park Stadion
+Ewood Park
+Field Mill
+Finnvedsvallen
+Fisht
+Fisht Olympic Stadium
+Fisht Stadium
+Fonte Nova
+Frankenstadion
+Frankfurt Arena
+Frankfurter Volksbank Stadion
+Franz-Fekete-Stadion
+Franz-Horr-Stadion
+Fratton Park
+Fredrikstad Stadion
+Free State Stadium
+Friends Arena
+Fritz-Walter-Stadion
+Fußball Arena München
+Gamla Ullevi
+Generali Arena
+Georgia Dome
+Gerhard-Hanappi-Stadion
+Ghazl El Mahalla Stadium
+Gigg Lane
+Gillette Stadium
+Giuseppe Meazza
+Glanford Park
+Globe Arena
+Glücksgas-Stadion
+Goldeckstadion
+Goodison Park
+Gottlieb-Daimler-Stadion
+Gradski Stadion
+Gradski stadion Velika Gorica
+Gradski vrt
+Grand Stade de Bordeaux
+Grenzlandstadion
+Gresty Road
+Griffin Park
+Grimsta IP
+Grobiņa Stadium
+Groupama Arena
+Groupama Stadium
+Gruabn
+Grundig-Stadion
+Guldfågeln Arena
+HDI-Arena
+HNK Rijeka
+Hamdan Bin Rashid Stadium
+Hampden Park
+Hanappi-Stadion
+Happel-Stadion
+Hardtwaldstadion
+Haugesund Stadion
+Heidebodenstadion
+Heinz-von-Heiden-Arena
+Hidalgo
+Highbury Stadium
+Hillsborough
+Hofmann Personal Stadion
+Hohe Warte
+Home Deluxe Arena
+Home Park
+Horr-Stadion
+Huish Park
+Hvidovre Stadium
+Hypo-Arena
+Idrottsparken
+Imtech Arena
+Intility Arena
+Itaquerão
+Iver Arena
+Izola City Stadium
+J.J. Ugland Stadion - Levermyr
+Jalisco
+Jeld-Wen Field
+Johan Cruyff Arena
+John Smith's Stadium
+Jonathan-Heimes-Stadion am Böllenfalltor
+Juventus Stadium
+Jämtkraft Arena
+KC Stadium
+KFUM Oslo
+Kaliningrad
+Kaliningrad Stadium
+Kassam Stadium
+Kazan
+Kazan Arena
+Keepmoat Stadium
+Keine Sorgen Arena
+Kenilworth Road
+Khalifa International Stadium
+King Power Stadium
+Kingsmeadow
+Kranjčevićeva
+Kremserstadion
+Krestovsky Stadium
+Kristiansund Stadion
+Kristinebergs IP
+Kufstein Arena
+Kybunpark
+Köln Stadion
+La Bombonera
+La Cartuja
+La Corregidora
+Lavanttal-Arena
+Le Stadium
+Leipzig Stadion
+Leipzig Stadium [en]
+Lerkendal Stadion
+Letná
+Letzigrund
+León
+Liberty Stadium
+Linzer Stadion
+Loftus Road
+Loftus Versfeld Stadium
+Lokotrans Aréna
+Luis "Pirata" Fuente
+Lusail Iconic Stadium
+Lusail Stadium
+Luzhniki
+Luzhniki Stadium
+Lyngby Stadion
+M&T Bank Stadium
+MHPArena
+Macron Stadium
+Madejski Stadium
+Mage Solar Stadion
+Maksimir
+Mangueirão
+Mané Garrincha
+Maracanã
+Marienlyst Stadion
+Max-Morlock-Stadion
+Mbombela Stadium
+Meadow Lane
+Memorial Stadium
+Mercedes-Benz Arena
+Merck-Stadion am Böllenfalltor
+Merkur Arena
+Metalist Stadium
+Metropolitano Stadium [en]
+Mewa Arena
+Mezőkövesdi Városi Stadion
+Millerntor-Stadion
+Mineirão
+Molineux
+Monumental de Nuñez
+Mooswaldstadion
+Mordovia
+Mordovia Arena
+Morelos
+Morenão
+Moses Mabhida Stadium
+Multnomah Field
+Multnomah Stadium
+Munich Football Arena [en]
+Municipal Stadium Poznań
+Municipal Stadium Wrocław
+München Fußball Arena
+Müngersdorfer Stadion
+Městský
+Městský fotbalový stadion
+Městský fotbalový stadion Miroslava Valenty
+Městský stadion Opava
+Městský stadion v Ostravě-Vítkovicích
+NV-Arena
+Na Litavce
+Nacional de Brasília
+Nadderud Stadion
+Nagyerdei Stadion
+National Stadium Warszawa
+Neckarstadion
+Nelson Mandela Bay Stadium
+Nemesio Díez
+Neo Química Arena
+New Douglas Park
+New Meadow
+New York Stadium
+Niedersachsenstadion
+Niederösterreich-Arena
+Nizhny Novgorod
+Nizhny Novgorod Stadium
+Nou Camp [en]
+Nouveau Stade de Bordeaux
+Nya Parken
+Néstor Díaz Pérez
+OAKA Spiros Louis [de]
+Oakwell
+Old Trafford
+Olimpico
+Olympia
+Olympia [de]
+Olympiastadion
+Olympiastadion Berlin
+Olympiastadium
+Olympic Stadium
+Olympic Stadium Kiev
+Olympique de la Pontaise
+Olímpico Andrés Quintana Roo
+Olímpico Universitario
+Omnilife
+Opel Arena
+Otkritie Arena
+Otkrytiye Arena
+PGE Arena
+PPL Park
+Pacaembu
+Paderborner Stadion
+Pantanal
+Pappelstadion
+Parc Olympique Lyonnais
+Parc des Princes
+Parken Stadium
+Peter Mokaba Stadium
+Pirelli Stadium
+Poljud
+Portman Road
+Praterstadion
+PreZero Arena
+Priestfield Stadium
+Principality Stadium
+Proact Stadium
+Profertil Arena Hartberg
+Promontor utcai Stadion
+Prudentão
+Puskás Aréna
+Påskbergsvallen
+RB Arena
+RFK Memorial Stadium
+Raiffeisen Arena
+Raków Municipal Stadium
+Red Bull Arena
+Reichshofstadion
+Release Arena
+Rentschler Field
+Rewirpower-Stadion
+Rhein-Neckar-Arena
+RheinEnergie Stadion
+Rheinenergiestadion
+Rheinpark Stadion
+Ricoh Arena
+Rio Tinto Stadium
+Riverside Stadium
+Roazhon Park
+Rodney Parade
+Ronhof
+Roots Hall
+Rose Bowl
+Rostov
+Rostov Arena
+Royal Bafokeng Stadium
+Rudolf-Harbig-Stadion
+Ruhrstadion
+SC Paderborn 07 Arena
+SGL Arena
+SR-Bank Arena
+Saint Petersburg
+Saint Petersburg Stadium
+Samara
+Samara Arena
+San Siro
+Sankt-Jakob-Park
+Santiago Bernabéu
+Saputo Stadium
+Sarpsborg Stadion
+Schnabelholz
+Scholz Arena
+Schüco Arena
+Schützenwiese
+Selhurst Park
+Sepp-Doll-Stadion
+Signal Iduna Park
+Simmeringer Had
+Sinobo Stadium
+Sixfields Stadium
+Skagerak Arena
+Soccer City
+Soldier Field
+Sparkassen-Erzgebirgsstadion
+Spartak
+Spartak Stadium
+Sportpark Ronhof
+Sportplatz Horn
+Sports Authority Field
+Spotland Stadium
+St Andrew's
+St James Park
+St James' Park
+St Mary's Stadium
+St. Jakob-Park
+St. James' Park
+Stade Adrar
+Stade Auguste-Delaune
+Stade Bollaert-Delelis
+Stade Francis Le Blé
+Stade Félix Bollaert-Delelis
+Stade Gabriel Montpied
+Stade Geoffroy-Guichard
+Stade Louis II
+Stade Océane
+Stade Pierre-Mauroy
+Stade Saint-Symphorien
+Stade Vélodrome
+Stade de Bordeaux
+Stade de France
+Stade de Genève
+Stade de Lyon
+Stade de Marrakech
+Stade de Nice
+Stade de Suisse
+Stade de la Beaujoire-Louis Fonteneau
+Stade de la Meinau
+Stade de la Mosson
+Stade de la Tuilière
+Stade des Lumières
+Stade du Moustoir - Yves Allainmat
+Stadio Artemio Franchi
+Stadio Friuli
+Stadio Giuseppe Meazza
+Stadio Olimpico
+Stadio Olimpico di Roma
+Stadio Renzo Barbera
+Stadio San Nicola
+Stadio San Paolo
+Stadion An der Alten Försterei
+Stadion Birkenwiese
+Stadion Cracovii im. Józefa Piłsudskiego
+Stadion Energa Gdańsk
+Stadion Feijenoord
+Stadion Górnika Łęczna
+Stadion Hartberg
+Stadion Hohe Warte
+Stadion Letzigrund
+Stadion Lokomotiv
+Stadion Miejski
+Stadion Miejski im. Floriana Krygiera
+Stadion Miejski im. Henryka Reymana
+Stadion Miejski w Gliwicach
+Stadion Miejski we Wrocławiu
+Stadion Municipal
+Stadion Sportowy Bruk-Bet Termalica
+Stadion Wiener Neustadt
+Stadion Wojska Polskiego im. Marszałka Józefa Piłsudskiego
+Stadion Zagłębia Lubin
+Stadion am Bornheimer Hang
+Stadion auf der Gugl
+Stadion der Freundschaft
+Stadion im Borussia-Park
+Stadion im. Kazimierza Górskiego
+Stadion u Nisy
+Stadium 974
+Stadium Municipal
+Stadium of Light
+Stadium:mk
+Stali Mielec
+Stamford Bridge
+Stockhagens IP
+Stora Valla
+Strandvallen
+StubHub Center
+Studenternas IP
+Stuttgart Arena
+Städtisches Waldstadion Aalen
+Střelecký ostrov
+Střelnice
+Sun Life Stadium
+Swissporarena
+Sydbank Park
+Szusza Ferenc Stadion
+São Januário
+Södertälje Fotbollsarena
+Tannadice Park Dundee
+Tecnológico
+Tele2 Arena
+The Den
+The Hawthorns
+The Hive Stadium
+The Valley
+Tivoli
+Tivoli-Neu Stadion
+Torpedo Stadium
+Tourbillon
+Toyota Park
+Toyota Stadium
+Trolli Arena
+Turf Moor
+UPC-Arena
+Ulrich-Haberland-Stadion
+Universitario
+Untersberg-Arena
+Vale Park
+Valley Parade
+Varteks
+Vejle Stadion
+Veltins-Arena
+Vicarage Road
+Victoria Park
+Victoria Road
+Vila Belmiro
+Villa Park
+Voith-Arena
+Voithplatz
+Volgograd
+Volgograd Arena
+Volksparkstadion
+Volksparkstadion Hamburg
+Volkswagen Arena
+Vonovia Ruhrstadion
+Vorwärts-Stadion
+Várkerti Új Stadion
+Városi Stadion
+Víctor Manuel Reyna
+WWK Arena
+Waldstadion
+Wals-Siezenheim-Stadion
+Wanda Metropolitano
+Wankdorf
+Wembley
+Wembley Stadium
+Weserstadion
+Westfalenstadion
+Weststadion
+White Hart Lane
+Wiener Neustädter Stadion
+Wiener Sportclub-Platz
+Wildparkstadion
+Wirsol Rhein-Neckar-Arena
+Wohninvest Weserstadion
+Wörthersee Stadion
+Wörtherseestadion
+Youth Stadium
+ZTE Aréna
+Zenit Arena
+Zentralstadion (1955-2000)
+iPro Stadium
+Åråsen
+Örjans Vall
+Örnsro IP
+Új Hidegkuti Nándor Stadion
+Ďolíček
+Šubićevac
+"""
 }
