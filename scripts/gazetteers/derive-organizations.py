@@ -60,48 +60,45 @@ def keep(name):
     return name
 
 
-def venues(root):
-    names = set()
-    for path in sorted(glob.glob(os.path.join(root, "**", "*.stadiums.txt"), recursive=True)):
+def openfootball_lines(root, pattern):
+    """Every line of the openfootball files matching `pattern`, comments and headings dropped."""
+    for path in sorted(glob.glob(os.path.join(root, "**", pattern), recursive=True)):
         with open(path, encoding="utf-8") as f:
             for raw in f:
                 line = raw.split("#", 1)[0].rstrip()
-                if not line.strip() or line.lstrip().startswith("=") or "//" in line:
-                    continue
-                parts = line.strip().strip("|").split("|") if line.lstrip().startswith("|") else [line.split(",", 1)[0]]
-                for part in parts:
-                    name = keep(part.replace("$", "").strip())
-                    if name:
-                        names.add(name)
-    for path in sorted(glob.glob(os.path.join(root, "**", "*.clubs.txt"), recursive=True)):
-        with open(path, encoding="utf-8") as f:
-            for raw in f:
-                line = raw.split("#", 1)[0]
-                for field in line.split(","):
-                    if field.strip().startswith("@"):
-                        name = keep(field.strip()[1:].replace("$", "").strip())
-                        if name:
-                            names.add(name)
+                if line.strip() and not line.lstrip().startswith("="):
+                    yield line
+
+
+def names_of_entry(line):
+    """The names an entry line gives: every form of an alias line ("| Arsenal | FC Arsenal"),
+    else its first field ("Arsenal FC, 1886, @ Emirates Stadium, London")."""
+    if line.lstrip().startswith("|"):
+        return [part.strip() for part in line.strip().strip("|").split("|")]
+    return [line.split(",", 1)[0].strip()]
+
+
+def venues(root):
+    names = set()
+    forms = [form for line in openfootball_lines(root, "*.stadiums.txt") if "//" not in line
+             for form in names_of_entry(line)]
+    # A club's ground: its "@ Emirates Stadium" field.
+    forms += [field.strip()[1:] for line in openfootball_lines(root, "*.clubs.txt")
+              for field in line.split(",") if field.strip().startswith("@")]
+    for form in forms:
+        name = keep(form.replace("$", "").strip())
+        if name:
+            names.add(name)
     return names
 
 
 def clubs(root):
     names = set()
-    for path in sorted(glob.glob(os.path.join(root, "**", "*.clubs.txt"), recursive=True)):
-        with open(path, encoding="utf-8") as f:
-            for raw in f:
-                line = raw.split("#", 1)[0].rstrip()
-                if not line.strip() or line.lstrip().startswith("="):
-                    continue
-                if line.lstrip().startswith("|"):
-                    parts = line.strip().strip("|").split("|")
-                else:
-                    # "Arsenal FC, 1886, @ Emirates Stadium, London": the name is the first field.
-                    parts = [line.split(",", 1)[0]]
-                for part in parts:
-                    name = keep(part.strip())
-                    if name and not re.search(r"[\[\]{}@]", name):
-                        names.add(name)
+    for line in openfootball_lines(root, "*.clubs.txt"):
+        for form in names_of_entry(line):
+            name = keep(form)
+            if name and not re.search(r"[\[\]{}@]", name):
+                names.add(name)
     return names
 
 
