@@ -684,7 +684,7 @@ struct QuoteExtractor {
         if holders.count == 1 { return entities.entities[holders[0]].name }
         guard holders.count > 1 else { return nil }
         var k = index - 1
-        while k >= 0 {
+        while k >= max(0, index - Self.lookBack) {
             if !document.insideQuote[k], let p = entities.person(atToken: k), holders.contains(p) {
                 return entities.entities[p].name
             }
@@ -693,10 +693,14 @@ struct QuoteExtractor {
         return nil
     }
 
+    /// How many tokens back a description looks for the entity it stands for:
+    /// a long article's worth, so that a text of many quotes stays linear.
+    static let lookBack = 3000
+
     /// The organisation named last before `index`, outside quotes.
     private func lastOrganization(before index: Int) -> String? {
         var k = index - 1
-        while k >= 0 {
+        while k >= max(0, index - Self.lookBack) {
             if !document.insideQuote[k], let e = entities.entity(atToken: k), entities.entities[e].type == .organization {
                 return entities.entities[e].name
             }

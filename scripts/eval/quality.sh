@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The extraction quality check: the dev set, 5-fold cross-validation over both
 # training sources, and leave-one-source-out both ways (train on one source,
-# score the other), each scored by eval/score.py. Fails when dev/ falls below
-# its bars or the CV below the floors this build reaches; the targets of issue
-# 17 (CV and leave-one-source-out) are printed beside them.
+# score the other), each scored by eval/score.py. Fails below the bars: dev/'s,
+# issue 17's where this build meets them (CV speaker, quotes, dates, amounts;
+# speaker both ways), and floors at what it reaches for the entity figures,
+# whose targets are printed beside them.
 # Usage: scripts/eval/quality.sh [BUILD_DIR]   (default .build/debug; run from anywhere)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,13 +38,14 @@ score eval/train "$out/bbc-to-abc.jsonl" bbc-to-abc
 echo "== bars: dev/"
 python3 scripts/eval/check-bars.py "$out/dev.json" entities.PER+ORG+LOC=0.85 dates=0.85 quotes=0.90 \
     amounts=0.75 speaker=0.80
-echo "== floors: 5-fold CV over both sources (enforced: what this build reaches, so that nothing slips back)"
-python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.83 entities.organization=0.72 \
-    speaker=0.80 quotes=0.94 dates=0.89 amounts=0.91
-echo "== targets of issue 17, 5-fold CV over both sources (printed, not yet enforced)"
-python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.88 entities.organization=0.80 \
-    speaker=0.88 quotes=0.92 dates=0.88 amounts=0.92 || true
-echo "== targets of issue 17, leave one source out (printed, not yet enforced): PER+ORG+LOC and speaker >= 0.85 each way"
-python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" entities.PER+ORG+LOC=0.85 speaker=0.85 || true
-python3 scripts/eval/check-bars.py "$out/bbc-to-abc.json" entities.PER+ORG+LOC=0.85 speaker=0.85 || true
-echo "extraction meets the floors"
+echo "== bars: 5-fold CV over both sources (issue 17's bars where this build meets them, else a floor at what it reaches)"
+python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.84 entities.organization=0.74 \
+    speaker=0.88 quotes=0.92 dates=0.88 amounts=0.92
+echo "== bars: leave one source out, speaker >= 0.85 each way"
+python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" speaker=0.85
+python3 scripts/eval/check-bars.py "$out/bbc-to-abc.json" speaker=0.85
+echo "== targets of issue 17 not yet met (printed, not enforced): CV PER+ORG+LOC >= 0.88 and ORG >= 0.80; leave one source out PER+ORG+LOC >= 0.85 each way"
+python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.88 entities.organization=0.80 || true
+python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" entities.PER+ORG+LOC=0.85 || true
+python3 scripts/eval/check-bars.py "$out/bbc-to-abc.json" entities.PER+ORG+LOC=0.85 || true
+echo "extraction meets the bars"
