@@ -141,16 +141,46 @@ enum Summarizer {
     }
 
     /// The lead sentence cut at a word boundary to at most `limit` characters.
+    /// The lead sentence; one longer than `limit` characters is shortened at
+    /// its last clause boundary (a comma, semicolon, colon or dash) that keeps
+    /// at least half of it, else at a word boundary before a word that does
+    /// not end a phrase ("and", "of", "several"), and ends with an ellipsis:
+    /// never cut mid-phrase.
     static func title(of document: Document, limit: Int = 120) -> String {
         guard let lead = document.sentences.first else { return "" }
         var text = document.string(lead)
         while let last = text.last, last == "." { text.removeLast() }
         if text.count <= limit { return text }
-        var cut = String(text.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        while let last = cut.last, last == "," || last == ";" || last == ":" || last == "-" { cut.removeLast() }
-        return cut
+        let room = Array(text.prefix(limit - 1))  // the ellipsis takes the last character
+        var cut = room.count
+        // A clause boundary: the mark stays out, the clause before it reads whole.
+        if let clause = room.indices.last(where: { i in
+            i >= limit / 2 && i + 1 < room.count && room[i + 1] == " " && ",;:".contains(room[i])
+                || i >= limit / 2 && i > 0 && room[i - 1] == " " && (room[i] == "-" || room[i] == "–" || room[i] == "—")
+        }) {
+            cut = clause
+        } else if let space = room.lastIndex(of: " ") {
+            cut = space
+        }
+        var words = String(room[..<cut]).split(separator: " ")
+        while words.count > 1, let last = words.last,
+            Self.phraseOpeners.contains(WordKeys.key(last.lowercased())) || last.allSatisfy({ !$0.isLetter && !$0.isNumber })
+        {
+            words.removeLast()
+        }
+        var shortened = words.joined(separator: " ")
+        while let last = shortened.last, ",;:-–—".contains(last) { shortened.removeLast() }
+        return shortened + "…"
     }
+
+    /// Words after which a phrase goes on: a title never ends on one.
+    private static let phraseOpeners = WordSet(
+        """
+        a an the and or but nor of to in on at by for from with into onto over under about after before as than
+        that which who whom whose where when while if because although though several some many most few all
+        both each every this these those his her its their our my your is are was were be been being has have had
+        will would can could may might must should not no its
+        """)
 }
 
 /// Tells the language of a body from its function words: `en`, another

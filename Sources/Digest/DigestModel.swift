@@ -76,6 +76,23 @@ public struct Story: Sendable, Equatable {
     }
 }
 
+/// One article of a story, as `gleaner stories --json` lists it.
+public struct StoryMember: Sendable, Equatable {
+    public var id: Int64
+    /// The inbox path it was first read from.
+    public var file: String
+    public var title: String
+    /// The article it republishes with small edits, if it is a near-duplicate.
+    public var nearDuplicateOf: Int64?
+
+    public init(id: Int64, file: String, title: String, nearDuplicateOf: Int64?) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.nearDuplicateOf = nearDuplicateOf
+    }
+}
+
 /// A quote of a story, with who said it.
 public struct StoryQuote: Sendable, Equatable {
     public var text: String

@@ -218,6 +218,18 @@ public struct DigestQuery {
             filter: filter, day: .text(day), byPublished: byPublished, earlier: earlier, inFull: inFull, listed: listed)
     }
 
+    /// The articles of story `id`, in id order.
+    public func storyMembers(_ id: Int64) throws(SQLiteError) -> [StoryMember] {
+        try connection.rows(
+            """
+            SELECT a.id, a.source_file, a.title, a.near_duplicate_of FROM story_articles sa
+            JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.id
+            """, .integer(id)
+        ).map { row in
+            StoryMember(id: row[0].integer ?? 0, file: row[1].text ?? "", title: row[2].text ?? "", nearDuplicateOf: row[3].integer)
+        }
+    }
+
     /// The day's stories: how many, the largest ranked by size and novelty
     /// (size alone past ``storiesRanked``), the top ones in full.
     private func stories(

@@ -154,7 +154,8 @@ public enum JSONRenderer {
     }
 
     /// One story as a JSON object (the digest's `stories`, `gleaner stories --json`).
-    public static func story(_ story: Story, into w: inout JSONWriter) {
+    /// One story; with `members`, also each of its articles (id, file, title, near-duplicate of).
+    public static func story(_ story: Story, members: [StoryMember] = [], into w: inout JSONWriter) {
         w.beginObject()
         w.key("id"); w.integer(Int(story.id))
         w.key("title"); w.string(story.title)
@@ -170,6 +171,19 @@ public enum JSONRenderer {
         }
         w.endArray()
         w.key("dates"); w.strings(story.dates)
+        if !members.isEmpty {
+            w.key("members"); w.beginArray()
+            for member in members {
+                w.beginObject()
+                w.key("id"); w.integer(Int(member.id))
+                w.key("file"); w.string(member.file)
+                w.key("title"); w.string(member.title)
+                w.key("near_duplicate_of")
+                if let original = member.nearDuplicateOf { w.integer(Int(original)) } else { w.null() }
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 

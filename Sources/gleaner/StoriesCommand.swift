@@ -24,7 +24,7 @@ struct StoriesCommand: ParsableCommand {
     @Option(name: .long, help: "The day, YYYY-MM-DD (default: today).")
     var day: String?
 
-    @Option(name: .long, help: "Show at most this many stories.")
+    @Option(name: .long, help: "Show at most this many stories; 0 shows every story of the day.")
     var limit = 20
 
     @Flag(name: .long, help: "Print JSON.")
@@ -34,16 +34,21 @@ struct StoriesCommand: ParsableCommand {
         if let day, CalendarDay(iso: day) == nil {
             throw ValidationError("--day takes a date written YYYY-MM-DD, such as 2026-11-25.")
         }
-        if limit < 1 { throw ValidationError("--limit takes a number of stories, 1 or more.") }
+        if limit < 0 { throw ValidationError("--limit takes a number of stories, or 0 for all of them.") }
     }
 
     func run() throws {
         let (_, layout, connection) = try state.openStore()
         let day = self.day ?? IngestClock.now().day
         let (count, stories): (Int, [Story])
+        var members: [Int64: [StoryMember]] = [:]
         do {
-            let found = try DigestQuery(connection: connection).stories(day: day, inFull: limit, listed: 0)
+            let query = DigestQuery(connection: connection)
+            let found = try query.stories(day: day, inFull: limit == 0 ? Int.max / 2 : limit, listed: 0)
             (count, stories) = (found.count, found.full)
+            if json {
+                for story in stories { members[story.id] = try query.storyMembers(story.id) }
+            }
         } catch {
             StandardError.write("gleaner: Database '\(layout.database)': \(error.description)")
             throw ExitCode(74)
@@ -55,7 +60,7 @@ struct StoriesCommand: ParsableCommand {
             w.key("day"); w.string(day)
             w.key("stories"); w.integer(count)
             w.key("shown"); w.beginArray()
-            for story in stories { JSONRenderer.story(story, into: &w) }
+            for story in stories { JSONRenderer.story(story, members: members[story.id] ?? [], into: &w) }
             w.endArray()
             w.endObject()
             output.writeLine(w.output)

@@ -60,4 +60,20 @@ struct OutputTests {
             _ = try? ArticleExtractor().extract(bytes)
         }
     }
+
+    @Test func aLongLeadIsShortenedAtAClauseOrWordBoundaryNeverMidPhrase() throws {
+        let clause = try extract(
+            "Police in Tarlow are investigating how two children were killed, and several others injured, when a "
+                + "truck left the road near the school on Monday morning in heavy rain. The driver was unhurt.")
+        #expect(clause.title == "Police in Tarlow are investigating how two children were killed, and several others injured…")
+        let words = try extract(
+            "The long awaited report into the management of the regional water supply network by the state "
+                + "authority and its contractors found several failures of maintenance. It was released on Monday.")
+        #expect(words.title.hasSuffix("…"))
+        #expect(words.title.count <= 120)
+        let last = words.title.dropLast().split(separator: " ").last.map(String.init) ?? ""
+        #expect(!["and", "of", "the", "its", "several", "by"].contains(last), "\(words.title)")
+        let short = try extract("Flood waters reached Tarlow on Monday. Crews worked all night.")
+        #expect(short.title == "Flood waters reached Tarlow on Monday")
+    }
 }

@@ -93,6 +93,19 @@ struct StoriesTests {
         let shown = try #require(json["shown"] as? [[String: Any]])
         #expect(shown.map { $0["articles"] as? Int } == [3, 1])
         #expect(shown.map { $0["distinct_articles"] as? Int } == [1, 1])
+        // Each story lists its articles: the report and its two copies, which name it as their original.
+        let members = try #require(shown.first?["members"] as? [[String: Any]])
+        #expect(members.count == 3)
+        let original = members.first { $0["near_duplicate_of"] is NSNull }
+        let originalID = try #require(original?["id"] as? Int)
+        #expect(members.filter { $0["near_duplicate_of"] as? Int == originalID }.count == 2)
+        #expect(members.allSatisfy { ($0["file"] as? String)?.hasSuffix(".txt") == true && $0["title"] is String })
+        let limited = try GleanerRun(["stories", "--state-dir", state.root, "--day", day, "--json", "--limit", "1"])
+        let one = try #require(try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [String: Any])
+        #expect((one["shown"] as? [Any])?.count == 1)
+        let every = try GleanerRun(["stories", "--state-dir", state.root, "--day", day, "--json", "--limit", "0"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(every.stdout.utf8)) as? [String: Any])
+        #expect((all["shown"] as? [Any])?.count == 2)
         let text = try GleanerRun(["stories", "--state-dir", state.root, "--day", day]).stdout
         #expect(text.contains("2 stories, the 2 largest") && text.contains("3 articles, 1 distinct"), "\(text)")
 
