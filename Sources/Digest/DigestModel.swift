@@ -66,6 +66,8 @@ public struct Story: Sendable, Equatable {
     public var quotes: [StoryQuote] = []
     /// The dates it mentions most, `YYYY-MM-DD` (or month, year, week).
     public var dates: [String] = []
+    /// One or two sentences of its most central article that its title does not already say.
+    public var summary = ""
 
     public init(id: Int64, title: String, articles: Int, distinctArticles: Int, novelty: Double) {
         self.id = id

@@ -297,6 +297,8 @@ public struct DigestQuery {
             story.organizations = top("organization")
             story.places = top("location")
             story.quotes = try storyQuotes(story.id, central: centralID)
+            let lead = try connection.rows("SELECT summary FROM articles WHERE id = ?", .integer(centralID)).first?[0].text
+            story.summary = DigestText.cardSummary(lead ?? "", title: story.title)
             story.dates = try connection.rows(
                 """
                 SELECT d.value FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN dates d ON d.article_id = a.id

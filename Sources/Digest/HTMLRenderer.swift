@@ -22,6 +22,7 @@ public enum HTMLRenderer {
             out += "<section id=\"stories\"><h2>Top stories</h2><div class=\"cards\">\n"
             for story in digest.stories {
                 out += "<article class=\"card\"><h3>\(e(story.title))</h3><p class=\"n\">\(e(DigestText.storySize(story)))</p>"
+                if !story.summary.isEmpty { out += "<p class=\"summary\">\(e(story.summary))</p>" }
                 for (type, names) in [("person", story.people), ("organization", story.organizations), ("location", story.places)] {
                     out += names.map { "<span class=\"tag \(type)\">\(e($0))</span>" }.joined(separator: " ")
                 }

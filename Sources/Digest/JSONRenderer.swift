@@ -171,6 +171,7 @@ public enum JSONRenderer {
         }
         w.endArray()
         w.key("dates"); w.strings(story.dates)
+        w.key("summary"); w.string(story.summary)
         if !members.isEmpty {
             w.key("members"); w.beginArray()
             for member in members {

@@ -20,6 +20,7 @@ public enum MarkdownRenderer {
                 }
                 if !story.dates.isEmpty { facts.append("Dates: " + story.dates.joined(separator: ", ")) }
                 out += facts.joined(separator: " · ") + "\n"
+                if !story.summary.isEmpty { out += "\n\(e(story.summary))\n" }
                 for quote in story.quotes { out += "\n> “\(e(DigestText.clipped(quote.text)))” (\(e(quote.speaker)))\n" }
             }
         }

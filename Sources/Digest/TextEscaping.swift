@@ -1,3 +1,4 @@
+import Foundation
 /// Article text made safe for each output: it can never add markup of its own.
 enum TextEscaping {
     /// Markdown: one line (so nothing can start a heading, list or quote
@@ -84,6 +85,31 @@ enum DigestText {
     }
 
     /// "12 articles (3 distinct)", or "4 articles" when all are distinct.
+    /// A story card's summary: the first one or two whole sentences of
+    /// `summary` that the title does not already say, at most about 300 characters.
+    static func cardSummary(_ summary: String, title: String) -> String {
+        var sentences: [Substring] = []
+        var start = summary.startIndex
+        var i = summary.startIndex
+        while i < summary.endIndex {
+            let next = summary.index(after: i)
+            if ".!?".contains(summary[i]), next == summary.endIndex || summary[next] == " " {
+                sentences.append(summary[start..<next])
+                start = next == summary.endIndex ? next : summary.index(after: next)
+            }
+            i = next
+        }
+        // What follows the last full stop is a clipped sentence: left out.
+        var kept = sentences.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let first = kept.first, first == title || first == title + "." { kept.removeFirst() }
+        var out = ""
+        for sentence in kept.prefix(2) {
+            if !out.isEmpty, out.count + sentence.count > 300 { break }
+            out += (out.isEmpty ? "" : " ") + sentence
+        }
+        return out
+    }
+
     static func storySize(_ story: Story) -> String {
         let size = plural(story.articles, "article")
         return story.distinctArticles == story.articles ? size : size + " (\(story.distinctArticles) distinct)"

@@ -85,6 +85,11 @@ struct StoriesTests {
         #expect(markdown.contains("### 1. Flood water reached the centre of Tarlow"))
         #expect(markdown.contains("3 articles (1 distinct) · People: Tomas Berg · Places: Tarlow"), "\(markdown.prefix(900))")
         #expect(markdown.contains("> “We have never seen the river like this” (Tomas Berg)"))
+        // The card's summary: whole sentences of the central article beyond its title, never a clipped one.
+        let card = markdown.components(separatedBy: "### 1. ").last?.components(separatedBy: "\n### ").first ?? ""
+        let lines = card.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("…") == true, "the title is the shortened lead: \(card)")
+        #expect(lines.contains { $0.hasPrefix("Flood water reached the centre of Tarlow") && $0.hasSuffix(".") }, "\(card)")
 
         let listed = try GleanerRun(["stories", "--state-dir", state.root, "--day", day, "--json"])
         #expect(listed.status == 0, "\(listed.stderr)")
