@@ -153,6 +153,12 @@ public final class ArticleStore {
             }
         case .failure(let stage, let reason, _):
             outcome = .failed(stage: stage, reason: reason)
+        case .stored(let sha256):
+            if let existing = try articleID(sha256: sha256) {
+                outcome = .duplicate(articleID: existing)
+            } else {
+                outcome = .failed(stage: "store", reason: "its content was said to be stored, and is not; drop it again")
+            }
         }
         var articleID: SQLiteValue = .null
         var stage: SQLiteValue = .null

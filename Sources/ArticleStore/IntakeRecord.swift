@@ -21,6 +21,9 @@ public struct IntakeRecord: Sendable {
     public enum Content: Sendable {
         case article(ExtractedArticle, sha256: String)
         case failure(stage: String, reason: String, sha256: String?)
+        /// Content the store already holds, known by its hash and not extracted
+        /// again (a file Gleaner stopped on after its article was stored).
+        case stored(sha256: String)
     }
 
     /// The file's path relative to the inbox (`tag/name.txt`).
@@ -56,6 +59,7 @@ public struct IntakeRecord: Sendable {
         switch content {
         case .article(_, let sha256): sha256
         case .failure(_, _, let sha256): sha256
+        case .stored(let sha256): sha256
         }
     }
 }

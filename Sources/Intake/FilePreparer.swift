@@ -54,6 +54,9 @@ struct FilePreparer: Sendable {
         if contents.sizeOnDisk != entry.size {
             return .deferred(entry, reason: "its size changed from \(entry.size) to \(contents.sizeOnDisk) bytes")
         }
+        if let stored = entry.storedAs, stored == contents.sha256 {
+            return done(.stored(sha256: stored), size: contents.sizeOnDisk, identity: contents.identity)
+        }
         let large = contents.bytes.count > LargeTextGate.largeTextBytes
         if large { await gate.enter() }
         let extractionStart = IngestClock.monotonicNanoseconds()

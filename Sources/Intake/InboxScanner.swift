@@ -23,6 +23,9 @@ public struct InboxEntry: Sendable, Equatable {
     /// The path's bytes when its last name is not valid UTF-8 (``relativePath``
     /// then shows those bytes as `\xNN`): the file is moved by these bytes.
     public var rawRelativePath: [UInt8]? = nil
+    /// The SHA-256 of its content when the store already holds that content:
+    /// it is recorded by that hash and not extracted again.
+    public var storedAs: String? = nil
 
     /// The same entry, refused unread for `reason`.
     public func refused(stage: String, reason: String) -> InboxEntry {

@@ -91,7 +91,7 @@ public final class Intake {
         for (path, deaths) in crashes.deaths.sorted(by: { $0.key < $1.key }) {
             logger.warning(
                 deaths >= CrashRecord.deathsToRefuse
-                    ? "Gleaner stopped twice while this file was being read; it goes to failed/ unread"
+                    ? "Gleaner stopped twice while this file was being read; it goes to failed/ unless its content is already stored"
                     : "Gleaner stopped while this file was being read; it is read again, alone",
                 metadata: ["file.path": "\(path)", "deaths": "\(deaths)"])
         }
@@ -168,15 +168,18 @@ public final class Intake {
                 suspects: &suspects, refusedAfterCrashes: &refusedAfterCrashes, logger: logger)
         }
 
+        // Only what is being read is in flight: a death while a batch is
+        // committed, synced or moved is not its files' fault.
         var batch = try walk()
-        crashes.begin(batch.map(\.relativePath))
+        crashes.reading(batch.map(\.relativePath))
         let budget = options.extractBudgetNanoseconds
         var prepared = await Self.prepareAll(batch, preparer: preparer, workers: workers, budget: budget, progress: progress)
+        crashes.reading([])
         while !batch.isEmpty {
             if Task.isCancelled { break }
             let following = try walk()
-            // Both batches are in flight while one is recorded and the next read.
-            crashes.begin((batch + following).map(\.relativePath))
+            // The next batch is read while this one is recorded.
+            crashes.reading(following.map(\.relativePath))
             async let preparedNext = Self.prepareAll(
                 following, preparer: preparer, workers: workers, budget: budget, progress: progress)
             do {
@@ -188,20 +191,22 @@ public final class Intake {
             progress()
             batch = following
             prepared = await preparedNext
+            crashes.reading([])
         }
         /// Reads and records `entries` outside the pipelined walk, as one batch.
         func take(_ entries: [InboxEntry], workers: Int) async throws(IntakeError) {
-            moveErrors += try commit(
-                await Self.prepareAll(entries, preparer: preparer, workers: workers, budget: budget, progress: progress),
-                runID: runID, counts: &counts, logger: logger)
+            crashes.reading(entries.map(\.relativePath))
+            let prepared = await Self.prepareAll(entries, preparer: preparer, workers: workers, budget: budget, progress: progress)
+            crashes.reading([])
+            moveErrors += try commit(prepared, runID: runID, counts: &counts, logger: logger)
             progress()
         }
-        // Refused and moved to failed/: a file fixed and dropped again under its name is read afresh.
+        // Refused and moved to failed/, or archived because their content was
+        // stored: a file fixed and dropped again under its name is read afresh.
         crashes.finish(refusedAfterCrashes)
         // A file the process died on once is read alone: if it kills the process
         // again, the record names it and the next start refuses it. Large files too.
         for suspect in Self.inNameOrder(suspects) where !Task.isCancelled {
-            crashes.begin([suspect.relativePath])
             try await take([suspect], workers: 1)
             crashes.finish([suspect.relativePath])
         }
@@ -312,10 +317,16 @@ public final class Intake {
             guard var entry = found else { break }
             let deaths = entry.refusal == nil ? crashes.deaths(of: entry.relativePath) : 0
             if deaths >= CrashRecord.deathsToRefuse {
-                entry = entry.refused(
-                    stage: "crash",
-                    reason: "Gleaner stopped twice while reading this file (killed, out of memory, or stopped by "
-                        + "the watchdog); it is not read a third time")
+                // Innocent files are stopped on too: one whose content is already
+                // stored is archived, never failed; only the rest are refused.
+                if deaths == CrashRecord.deathsToRefuse, let sha256 = storedContent(of: entry) {
+                    entry.storedAs = sha256
+                } else {
+                    entry = entry.refused(
+                        stage: "crash",
+                        reason: "Gleaner stopped twice while reading this file (killed, out of memory, or stopped by "
+                            + "the watchdog); it is not read a third time")
+                }
                 refusedAfterCrashes.append(entry.relativePath)
             }
             let age = now - entry.modified
@@ -339,6 +350,18 @@ public final class Intake {
             bytes += entry.size
         }
         return Self.inNameOrder(batch)
+    }
+
+    /// The SHA-256 of `entry`'s content when the store already holds it. The
+    /// file is read (and inflated) but not extracted, while in flight: a death
+    /// here is a third, after which the file is refused unread.
+    private func storedContent(of entry: InboxEntry) -> String? {
+        crashes.reading([entry.relativePath])
+        defer { crashes.reading([]) }
+        guard let contents = try? options.reader.read(path: layout.inbox + "/" + entry.relativePath),
+            (try? store.articleID(sha256: contents.sha256)) != nil
+        else { return nil }
+        return contents.sha256
     }
 
     /// Reads and extracts `entries` on up to `workers` tasks at once, keeping

@@ -30,11 +30,13 @@ struct CrashLoopTests {
         process.environment = GleanerRun.environment()
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
         let inFlight = state.database + ".inflight"
+        // What the last killed process left: not this one's record (each write has its own generation).
+        let left = try? String(contentsOfFile: inFlight, encoding: .utf8)
+        try process.run()
         let seen = eventually(60) {
-            guard let text = try? String(contentsOfFile: inFlight, encoding: .utf8) else { return false }
-            let names = text.split(separator: "\n")
+            guard let text = try? String(contentsOfFile: inFlight, encoding: .utf8), text != left else { return false }
+            let names = text.split(separator: "\n").filter { !$0.hasPrefix("#") }  // the generation line
             return alone ? names == [Substring(file)] : names.contains(Substring(file))
         }
         kill(process.processIdentifier, SIGKILL)
@@ -69,5 +71,47 @@ struct CrashLoopTests {
         // Nothing is suspected any more: a fixed file dropped again under the name is read afresh.
         #expect(!FileManager.default.fileExists(atPath: state.root + "/gleaner.sqlite.suspects"))
         #expect(!FileManager.default.fileExists(atPath: state.root + "/gleaner.sqlite.inflight"))
+    }
+
+    @Test func aFileKilledOnTwiceWhileReadAloneIsFailedAtTheNextStartWithinASecond() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("poison.txt", Self.hostileText(words: 400_000))
+        // First death: the file alone is being read.
+        #expect(try Self.killWhileInFlight(state, "poison.txt", alone: true))
+        for n in 1...3 { try state.drop("small-\(n).txt", article(n)) }
+        // Second start: the others are taken; the suspect is read alone, and killed again.
+        #expect(try Self.killWhileInFlight(state, "poison.txt", alone: true))
+        #expect(try state.ledger("poison.txt") == nil)
+
+        // Third start: refused at once, with its reason; the daemon's work goes on.
+        let started = Date()
+        let run = try state.run()
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 1, "the third start took \(seconds) s")
+        #expect(run.status == 1, "\(run.stderr)")
+        let ledger = try #require(try state.ledger("poison.txt"))
+        #expect(ledger.outcome == "failed" && ledger.stage == "crash")
+        #expect(state.entries(in: "failed") == ["poison.txt", "poison.txt.error.json"])
+        for n in 1...3 { #expect(try state.ledger("small-\(n).txt")?.outcome == "stored") }
+    }
+
+    @Test func aFileKilledOnTwiceWhoseArticleIsStoredIsArchivedNotFailed() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        // The article is stored from one file; a copy of it is alone in flight at two deaths
+        // (as a file in a batch whose reading random kills keep landing on would be).
+        let text = Self.hostileText(words: 400_000)
+        try state.drop("first.txt", text)
+        #expect(try state.run().status == 0)
+        try state.drop("copy.txt", text)
+        #expect(try Self.killWhileInFlight(state, "copy.txt", alone: true))
+        #expect(try Self.killWhileInFlight(state, "copy.txt", alone: true))
+        let run = try state.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try state.ledger("copy.txt")?.outcome == "duplicate")
+        #expect(state.entries(in: "failed").isEmpty)
+        #expect(state.entries(in: "inbox").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: state.root + "/gleaner.sqlite.suspects"))
     }
 }
