@@ -48,6 +48,9 @@ cleanup() {
         sleep 0.2
         find "$cgroup" -depth -type d -exec rmdir {} \; 2>/dev/null
     fi
+    if [ -n "${memory_cgroup:-}" ] && [ -d "$memory_cgroup" ]; then
+        find "$memory_cgroup" -depth -type d -exec rmdir {} \; 2>/dev/null
+    fi
     rm -rf "$tree"
     if $created_nspawn_run; then rm -rf /run/systemd/nspawn; fi
 }
@@ -81,7 +84,14 @@ echo "== booting"
 if [ -f /sys/fs/cgroup/cgroup.procs ]; then base=/sys/fs/cgroup; else base=/sys/fs/cgroup/systemd; fi
 cgroup=$base/gleaner-test-$$
 mkdir -p "$cgroup" 2>/dev/null || skip "cannot create a cgroup under $base"
-(echo "$BASHPID" >"$cgroup/cgroup.procs" && exec systemd-nspawn -D "$tree" --boot --console=pipe \
+# On a cgroup v1 host, a memory cgroup of its own too, which the container's
+# systemd can divide, so that MemoryMax is enforced on the daemon.
+memory_cgroup=""
+if [ "$base" != /sys/fs/cgroup ] && [ -d /sys/fs/cgroup/memory ] && mkdir -p /sys/fs/cgroup/memory/gleaner-test-$$ 2>/dev/null; then
+    memory_cgroup=/sys/fs/cgroup/memory/gleaner-test-$$
+fi
+(echo "$BASHPID" >"$cgroup/cgroup.procs" && { [ -z "$memory_cgroup" ] || echo "$BASHPID" >"$memory_cgroup/cgroup.procs"; } \
+    && exec systemd-nspawn -D "$tree" --boot --console=pipe \
     --register=no --keep-unit -q >"$tree.console" 2>&1) &
 nspawn_pid=$!
 pid1=""
@@ -213,6 +223,54 @@ check "the frozen daemon is killed by the watchdog and restarted" \
         && nsenter -t $pid1 -a systemctl is-active gleaner"
 check "the journal names the watchdog" sh -c "nsenter -t $pid1 -a journalctl -u gleaner -o cat | grep -qi watchdog"
 check "files dropped while it was frozen are taken after the restart" wait_for 20 archived_is 107
+
+# 6b. Memory: a file that drives the daemon past its memory limit. The limit is
+# lowered for the test (no swap; a 17 MB hostile text needs about 300 MB to
+# extract): the kernel kills the daemon while it reads the file, systemd
+# restarts it, it dies again reading the file alone, and the next start puts
+# the file in failed/ with stage crash; then it takes files as before. Where
+# the container's systemd has a memory controller, the limit is the unit's
+# MemoryMax; on a cgroup v1 host it has none (MemoryMax is then a property
+# only), and the limit is set from the host on the container's memory cgroup.
+python3 bench/make-hostile.py names 3000000 "$tree/srv/memory-hog.txt"
+chmod a+r "$tree/srv/memory-hog.txt"
+restarts_before=$(ctr systemctl show -p NRestarts --value gleaner)
+own_memory_cgroup() { ctr grep -q 'memory:/system.slice/gleaner.service' /proc/$(main_pid)/cgroup; }
+if own_memory_cgroup; then
+    ctr systemctl set-property --runtime gleaner MemoryMax=150M MemorySwapMax=0
+    limit_by="the unit's MemoryMax=150M"
+elif [ -n "$memory_cgroup" ]; then
+    # Above what its processes hold, not its page cache (which the kernel reclaims first).
+    rss=$(awk '$1 == "total_rss" {print $2}' "$memory_cgroup/memory.stat")
+    echo $(( rss + (150 << 20) )) >"$memory_cgroup/memory.limit_in_bytes"
+    limit_by="the container's memory cgroup (its systemd has no memory controller here), 150 MB above what its processes hold"
+    host_pid=$(pgrep -f 'gleaner run --config' | head -n 1)
+    echo "  the daemon (host PID $host_pid) is in memory cgroup $(grep memory /proc/$host_pid/cgroup 2>/dev/null)"
+else
+    limit_by=""
+fi
+if [ -n "$limit_by" ]; then
+    echo "  memory limit: $limit_by"
+    ctr runuser -u alice -- sh -c 'cp /srv/memory-hog.txt /var/lib/gleaner/inbox/.memory-hog.part \
+        && mv /var/lib/gleaner/inbox/.memory-hog.part /var/lib/gleaner/inbox/memory-hog.txt'
+    check "a file past the memory limit goes to failed/ after the restarts, with stage crash" \
+        wait_for 120 sh -c "grep -q '\"stage\" *: *\"crash\"' $tree$state/failed/memory-hog.txt.error.json"
+    check "the kernel killed it (SIGKILL, out of memory) and systemd restarted it twice" \
+        sh -c "[ \$(nsenter -t $pid1 -a systemctl show -p NRestarts --value gleaner) -ge $((restarts_before + 2)) ] \
+            && nsenter -t $pid1 -a journalctl -u gleaner -o cat | grep -Eqi 'oom|status=9/KILL'"
+    if own_memory_cgroup; then
+        ctr systemctl set-property --runtime gleaner MemoryMax=1536M MemorySwapMax=infinity
+    else
+        echo -1 >"$memory_cgroup/memory.limit_in_bytes"
+    fi
+    ctr runuser -u alice -- sh -c "cp /srv/drop/\$(ls /srv/drop | head -n 6 | tail -n 1) /var/lib/gleaner/inbox/after-memory.txt"
+    check "the daemon keeps taking files: the next one is archived" \
+        wait_for 20 sh -c "find $tree$state/archive -name after-memory.txt | grep -q ."
+    check "it is active, and the file that broke the limit is not in the inbox any more" \
+        sh -c "nsenter -t $pid1 -a systemctl is-active gleaner && [ ! -e $tree$state/inbox/memory-hog.txt ]"
+else
+    echo "  memory limit: none can be set on this host; the memory case is not run"
+fi
 
 # 7. A clean stop.
 check "systemctl stop gleaner returns 0" ctr systemctl stop gleaner
