@@ -163,6 +163,8 @@ enum Summarizer {
             cut = space
         }
         var words = String(room[..<cut]).split(separator: " ")
+        // Never inside a quotation: a word that opens one the cut leaves open goes, with what follows.
+        if let open = Self.unclosedQuote(in: words), open > 0 { words.removeLast(words.count - open) }
         while words.count > 1, let last = words.last,
             Self.phraseOpeners.contains(WordKeys.key(last.lowercased())) || last.allSatisfy({ !$0.isLetter && !$0.isNumber })
         {
@@ -171,6 +173,22 @@ enum Summarizer {
         var shortened = words.joined(separator: " ")
         while let last = shortened.last, ",;:-–—".contains(last) { shortened.removeLast() }
         return shortened + "…"
+    }
+
+    /// The index of the word that opens a quotation still open at the end of `words`, if any.
+    private static func unclosedQuote(in words: [Substring]) -> Int? {
+        var open: Int?
+        for (i, word) in words.enumerated() {
+            for c in word {
+                switch c {
+                case "\u{201C}": open = i
+                case "\u{201D}": open = nil
+                case "\"": open = open == nil ? i : nil
+                default: break
+                }
+            }
+        }
+        return open
     }
 
     /// Words after which a phrase goes on: a title never ends on one.

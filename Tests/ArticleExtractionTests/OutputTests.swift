@@ -73,6 +73,10 @@ struct OutputTests {
         #expect(words.title.count <= 120)
         let last = words.title.dropLast().split(separator: " ").last.map(String.init) ?? ""
         #expect(!["and", "of", "the", "its", "several", "by"].contains(last), "\(words.title)")
+        let quoted = try extract(
+            "Harbour master Lena Voss says the storm that closed the port of Tarlow for a week is \"the worst in "
+                + "forty years and a warning to every town on the coast\". Ships resumed sailing on Monday.")
+        #expect(quoted.title == "Harbour master Lena Voss says the storm that closed the port of Tarlow for a week…", "\(quoted.title)")
         let short = try extract("Flood waters reached Tarlow on Monday. Crews worked all night.")
         #expect(short.title == "Flood waters reached Tarlow on Monday")
     }
