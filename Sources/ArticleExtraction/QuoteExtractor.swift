@@ -683,14 +683,7 @@ struct QuoteExtractor {
         if !qualifiers.isEmpty, !qualified.isEmpty { holders = qualified }
         if holders.count == 1 { return entities.entities[holders[0]].name }
         guard holders.count > 1 else { return nil }
-        var k = index - 1
-        while k >= max(0, index - Self.lookBack) {
-            if !document.insideQuote[k], let p = entities.person(atToken: k), holders.contains(p) {
-                return entities.entities[p].name
-            }
-            k -= 1
-        }
-        return nil
+        return lastEntity(before: index) { holders.contains($0) }
     }
 
     /// How many tokens back a description looks for the entity it stands for:
@@ -699,9 +692,15 @@ struct QuoteExtractor {
 
     /// The organisation named last before `index`, outside quotes.
     private func lastOrganization(before index: Int) -> String? {
+        lastEntity(before: index) { entities.entities[$0].type == .organization }
+    }
+
+    /// The name of the entity that `matches` and is named last before `index`,
+    /// outside quotes, within ``lookBack`` tokens.
+    private func lastEntity(before index: Int, where matches: (Int) -> Bool) -> String? {
         var k = index - 1
         while k >= max(0, index - Self.lookBack) {
-            if !document.insideQuote[k], let e = entities.entity(atToken: k), entities.entities[e].type == .organization {
+            if !document.insideQuote[k], let e = entities.entity(atToken: k), matches(e) {
                 return entities.entities[e].name
             }
             k -= 1
