@@ -146,8 +146,12 @@ struct EntityRecognizer {
     /// leading demonym ("Russian President Vladimir Putin") and place pairs ("Iraq-Iran").
     private func refine(_ span: Range<Int>) -> [Part] {
         var lo = span.lowerBound
-        let hi = span.upperBound
+        var hi = span.upperBound
         var parts: [Part] = []
+        // "Frank Field MP": a letter after the name is not part of it.
+        if hi - lo >= 3, tokens[hi - 1].has(Token.allCaps), Lexicon.postNominals.contains(tokens[hi - 1].key) {
+            hi -= 1
+        }
         func skipConnectors() { while lo < hi, isConnector(lo) { lo += 1 } }
 
         // A sentence-initial word is part of a name only when it is one.
@@ -156,6 +160,8 @@ struct EntityRecognizer {
             let known =
                 gazetteer.locations[key] != nil || gazetteer.demonyms[key] != nil || Lexicon.groupWords.contains(key)
                 || gazetteer.firstNames.contains(key)
+                || ((gazetteer.organizations[key] != nil || (tokens[lo].has(Token.allCaps) && tokens[lo].length >= 2))
+                    && !document.lowercaseKeys.contains(key))
             let common =
                 Lexicon.stopWords.contains(key) || document.lowercaseKeys.contains(key)
                 || (hi - lo == 1 && !known && !seenCapitalizedElsewhere(lo))
@@ -168,6 +174,10 @@ struct EntityRecognizer {
         // "The Associated Press": the article is not part of the name.
         if lo < hi, tokens[lo].key == W.the || tokens[lo].key == W.a {
             lo += 1
+        }
+        // "Liberal Democrats", "General Motors": a name the lists know is not taken apart.
+        if hi - lo > 1, hi - lo <= Self.longestName, gazetteer.organizations[document.phraseKey(lo..<hi)] != nil {
+            return [Part(range: lo..<hi, titled: false, titles: [])]
         }
         // "Melbourne Christian school": words each known on their own are separate names.
         if hi - lo > 1, gazetteer.locations[document.phraseKey(lo..<hi)] == nil,

@@ -47,7 +47,7 @@ enum Lexicon {
         magistrate attorney ambassador envoy secretary treasurer spokesman spokeswoman spokesperson chairman chairwoman
         chair director executive deputy coach officer agent leader speaker saint st foreign defence defense interior
         finance health education trade opposition acting former then crown counsellor councillor chief-executive
-        sergeant-major president-elect mp mps mla mep prosecutor defender striker midfielder goalkeeper skipper
+        sergeant-major president-elect mp mps mla mep pm prosecutor defender striker midfielder goalkeeper skipper
         batsman bowler manager lawyer barrister solicitor economist analyst scientist researcher priest boss ceo
         trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide rt hon
         """)
@@ -125,6 +125,9 @@ enum Lexicon {
     static let locationPrepositions = WordSet("in near around outside across into at towards toward from via")
 
     /// Peoples, religions and political groups that are not demonyms of a country.
+    /// Letters written after a person's name: "Frank Field MP".
+    static let postNominals = WordSet("mp mep msp mla qc kc obe mbe cbe")
+
     static let groupWords = WordSet(
         """
         kurd kurds kurdish tamil tamils pashtun pashtuns uighur uighurs uyghur uyghurs berber berbers bedouin druze

@@ -191,7 +191,10 @@ enum Tokenizer {
         }
         var token = Token(start: Int32(start), end: Int32(j), kind: .word)
         let firstUpper = text[start] < 0x80 ? (text[start] >= 0x41 && text[start] <= 0x5A) : isUppercaseScalar(text, start)
-        if firstUpper { token.flags |= Token.capitalized }
+        // "eBay", "iPod": one lower-case letter, then a capital, is a name written as a brand.
+        let brandCase = !firstUpper && j - start >= 4 && text[start] >= 0x61 && text[start] <= 0x7A
+            && text[start + 1] >= 0x41 && text[start + 1] <= 0x5A && lower >= 2
+        if firstUpper || brandCase { token.flags |= Token.capitalized }
         if upper >= 2 && lower == 0 { token.flags |= Token.allCaps }
         if digit { token.flags |= Token.hasDigit }
         token.key = key
