@@ -361,6 +361,9 @@ final class ArticleLinker {
         dayIndexes[article.day]!.add(features: features, to: story)
     }
 
+    /// Drops the in-memory index of `day`: its stories were changed in the store.
+    func forgetDay(_ day: String) { dayIndexes[day] = nil }
+
     /// Moves the articles of story `other` into `story` and removes `other`.
     private func mergeStory(_ other: Int64, into story: Int64, day: String) throws(SQLiteError) {
         try s.moveStoryArticles.run(.integer(story), .integer(other))

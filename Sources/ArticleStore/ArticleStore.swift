@@ -14,6 +14,9 @@ public final class ArticleStore {
     public let connection: SQLiteConnection
     private let statements: Statements
     private let linker: ArticleLinker
+    private let regrouper: StoryRegrouper
+    /// Days that gained an article since their stories were last grouped whole.
+    private var daysToRegroup: Set<String> = []
 
     /// Opens or creates the store at `path` and brings its schema up to date.
     /// - Throws: ``SQLiteError`` when the file cannot be opened, is not a
@@ -25,6 +28,7 @@ public final class ArticleStore {
         try Self.migrate(connection)
         statements = try Statements(connection)
         linker = try ArticleLinker(connection)
+        regrouper = try StoryRegrouper(connection)
     }
 
     /// The schema version this build writes.
@@ -44,6 +48,8 @@ public final class ArticleStore {
                     try connection.execute(StoreSchema.migrations[version])
                     // Articles stored before schema 2 are linked as if they had just arrived.
                     if version + 1 == 2 { try ArticleLinker(connection).linkExisting() }
+                    // Articles stored before schema 3 get the words their day's stories are grouped by.
+                    if version + 1 == 3 { try StoryRegrouper.storeWordsOfExisting(connection) }
                     try connection.execute("PRAGMA user_version = \(version + 1)")
                 }
             } catch let error as SQLiteError {
@@ -68,6 +74,30 @@ public final class ArticleStore {
             .text(time.timestamp), SQLiteValue(counts.filesSeen), SQLiteValue(counts.stored),
             SQLiteValue(counts.duplicates), SQLiteValue(counts.failed), SQLiteValue(counts.deferred),
             .integer(id))
+    }
+
+    // MARK: Stories
+
+    /// Groups again, from all their articles at once, the stories of each day
+    /// that grew by a tenth (``StoryRegrouper/growthShare``) since it was last
+    /// grouped whole; the intake calls it at the end of each run. Returns the
+    /// days regrouped. Story ids stay stable.
+    @discardableResult
+    public func regroupStories() throws -> [String] {
+        var done: [String] = []
+        for day in daysToRegroup.sorted() {
+            let regrouped = try connection.transaction { () throws -> Bool in
+                guard try regrouper.isDue(day) else { return false }
+                _ = try regrouper.regroup(day)
+                return true
+            }
+            daysToRegroup.remove(day)
+            if regrouped {
+                linker.forgetDay(day)
+                done.append(day)
+            }
+        }
+        return done
     }
 
     // MARK: Articles
@@ -234,6 +264,8 @@ public final class ArticleStore {
         for (position, keyword) in article.keywords.enumerated() {
             try s.keyword.run(.integer(id), SQLiteValue(position), .text(keyword))
         }
+        try s.articleWords.run(.integer(id), .text(StoryRegrouper.encode(ContentWords.counts(in: article.body))))
+        daysToRegroup.insert(record.seen.day)
         try linker.link(
             LinkableArticle(
                 id: id, day: record.seen.day, seenAt: record.seen.timestamp, entities: linkable,
@@ -262,7 +294,7 @@ public final class ArticleStore {
     /// The statements run per file, compiled once.
     private struct Statements {
         let beginRun, finishRun, articleBySHA, articleSource, article, ledger: SQLiteStatement
-        let entityByName, entity, quote, date, amount, keyword: SQLiteStatement
+        let entityByName, entity, quote, date, amount, keyword, articleWords: SQLiteStatement
 
         init(_ c: SQLiteConnection) throws(SQLiteError) {
             beginRun = try c.prepare("INSERT INTO runs (started_at, mode) VALUES (?, ?)")
@@ -298,6 +330,7 @@ public final class ArticleStore {
             amount = try c.prepare(
                 "INSERT INTO amounts (article_id, position, text, value, about) VALUES (?, ?, ?, ?, ?)")
             keyword = try c.prepare("INSERT INTO keywords (article_id, position, keyword) VALUES (?, ?, ?)")
+            articleWords = try c.prepare("INSERT INTO article_words (article_id, words) VALUES (?, ?)")
         }
     }
 }

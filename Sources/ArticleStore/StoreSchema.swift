@@ -6,7 +6,7 @@
 /// described for users in `docs/schema.md`.
 enum StoreSchema {
     /// Migration `i` brings the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, version3]
 
     /// The version a store has after every migration ran.
     static var currentVersion: Int { migrations.count }
@@ -296,5 +296,23 @@ enum StoreSchema {
             JOIN canonical_entities c ON c.id = m.canonical_id
             JOIN articles a ON a.id = m.article_id
             GROUP BY a.ingested_day, c.id;
+        """
+
+    static let version3 = """
+        -- What each article is about, for grouping a whole day's stories again:
+        -- its most frequent content words with their counts ("word 3 other 2").
+        CREATE TABLE article_words (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            words TEXT NOT NULL
+        );
+
+        -- A day's articles and what they copy, without reading their rows (and bodies).
+        CREATE INDEX articles_by_day_original ON articles(ingested_day, near_duplicate_of);
+
+        -- How many distinct articles a day had when its stories were last grouped whole.
+        CREATE TABLE story_days (
+            day TEXT PRIMARY KEY,
+            grouped_articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }

@@ -240,6 +240,14 @@ public final class Intake {
         }
         let unreadFiles = scanner.filesInSkippedFolders
 
+        do {
+            // The day's stories from all its articles, before the run's digest reads them.
+            let days = try store.regroupStories()
+            if !days.isEmpty { logger.debug("stories grouped again", metadata: ["days": "\(days)"]) }
+        } catch {
+            logger.warning(
+                "stories not grouped again; the next run tries", metadata: ["error": "\(error)", "file.path": "\(layout.database)"])
+        }
         let seconds = Double(IngestClock.monotonicNanoseconds() - start) / 1e9
         do {
             try store.finishRun(runID, counts: counts, at: IngestClock.now())

@@ -103,3 +103,43 @@ struct StoryMatchingTests {
         #expect(index.matches(for: ["e:1", "e:2"]).first?.storyID == 1)
     }
 }
+
+@Suite("Grouping a whole day")
+struct DayClusteringTests {
+    /// Three reports of a flood, three of a vote, and one of a concert: invented words, with counts.
+    static let articles: [(Int64, [(String, Int)])] = [
+        (1, [("flood", 3), ("tarlow", 2), ("river", 2), ("sandbags", 1), ("council", 1), ("@7", 2)]),
+        (2, [("flood", 2), ("tarlow", 1), ("river", 3), ("bridge", 1), ("rain", 2), ("@7", 1)]),
+        (3, [("velmora", 2), ("ballot", 3), ("votes", 2), ("candidate", 1), ("@9", 2)]),
+        (4, [("flood", 1), ("river", 1), ("sandbags", 2), ("rain", 1), ("volunteers", 2), ("@7", 1)]),
+        (5, [("ballot", 2), ("votes", 3), ("velmora", 1), ("count", 2), ("@9", 1)]),
+        (6, [("concert", 3), ("orchestra", 2), ("tickets", 1)]),
+        (7, [("candidate", 2), ("ballot", 1), ("velmora", 2), ("turnout", 2), ("@9", 1)]),
+    ]
+
+    static func stories(_ order: [Int]) -> Set<Set<Int64>> {
+        var day = DayClustering()
+        for i in order {
+            for (term, count) in articles[i].1 { day.add(article: articles[i].0, term: term, count: count) }
+        }
+        return Set(day.stories().map(Set.init))
+    }
+
+    @Test func articlesThatShareRareWordsAreOneStoryAndOthersStandAlone() {
+        #expect(Self.stories(Array(0..<7)) == [[1, 2, 4], [3, 5, 7], [6]])
+    }
+
+    @Test func theGroupingDoesNotDependOnTheOrderArticlesCameIn() {
+        let expected = Self.stories(Array(0..<7))
+        #expect(Self.stories([6, 5, 4, 3, 2, 1, 0]) == expected)
+        #expect(Self.stories([3, 0, 6, 1, 5, 2, 4]) == expected)
+    }
+
+    @Test func aDayOfOneArticleOrNoneIsThatMany() {
+        var one = DayClustering()
+        one.add(article: 5, term: "flood", count: 1)
+        #expect(one.stories() == [[5]])
+        var none = DayClustering()
+        #expect(none.stories().isEmpty)
+    }
+}

@@ -194,6 +194,62 @@ struct CrossArticleLinkTests {
         }
     }
 
+    /// Reports of two events of one day and one of neither, in invented words.
+    static let dayOfTwoStories = [
+        ("flood-1.txt", "Flood water from the Tarlow river reached the market square, and volunteers filled sandbags by the flooded bridge."),
+        ("vote-1.txt", "Velmora counted its ballots overnight: the ballot boxes came by boat, and the candidates waited for the turnout figures."),
+        ("flood-2.txt", "The Tarlow river flood closed the bridge again, and volunteers with sandbags kept the water from the market square."),
+        ("concert.txt", "The orchestra sold every ticket for its winter concert in the old hall, and added a matinee."),
+        ("vote-2.txt", "Ballot boxes from the islands reached Velmora by boat, and the candidates said the turnout figures were the highest yet."),
+        ("flood-3.txt", "Sandbags and volunteers held the Tarlow river back from the market square overnight, though the bridge stayed closed."),
+    ]
+
+    /// The day's stories as sets of source files.
+    func stories(of store: ArticleStore) throws -> Set<Set<String>> {
+        var groups: [Int64: Set<String>] = [:]
+        for row in try store.connection.rows(
+            "SELECT sa.story_id, a.source_file FROM story_articles sa JOIN articles a ON a.id = sa.article_id")
+        {
+            groups[row[0].integer ?? 0, default: []].insert(row[1].text ?? "")
+        }
+        return Set(groups.values)
+    }
+
+    @Test func aRunEndsWithTheDaysStoriesGroupedWholeTheSameInAnyOrder() throws {
+        var found: [Set<Set<String>>] = []
+        for order in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 1, 5, 0, 4, 2]] {
+            try withStore { store, _ in
+                // One article a run, as a daemon sees a trickle; each run ends by grouping the day again.
+                for i in order {
+                    let (path, text) = Self.dayOfTwoStories[i]
+                    try store.store([try record(path, " date 2024-03-01 " + text, day: "2024-03-01")])
+                    try store.regroupStories()
+                }
+                try expectStoriesConsistent(store)
+                found.append(try stories(of: store))
+            }
+        }
+        #expect(found[0] == [["flood-1.txt", "flood-2.txt", "flood-3.txt"], ["vote-1.txt", "vote-2.txt"], ["concert.txt"]])
+        #expect(found[1] == found[0] && found[2] == found[0])
+    }
+
+    @Test func storiesKeepTheirIdsWhenTheDayIsGroupedAgain() throws {
+        try withStore { store, _ in
+            let first = try Self.dayOfTwoStories.prefix(4).map { try record($0.0, " date 2024-03-01 " + $0.1, day: "2024-03-01") }
+            try store.store(first)
+            #expect(try store.regroupStories() == ["2024-03-01"])
+            let floodStory = try store.connection.scalar(
+                "SELECT story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.source_file = 'flood-1.txt'")
+            #expect(try store.regroupStories().isEmpty, "nothing new: nothing to group")
+            try store.store([try record("flood-3.txt", " date 2024-03-01 " + Self.dayOfTwoStories[5].1, day: "2024-03-01")])
+            #expect(try store.regroupStories() == ["2024-03-01"])
+            let after = try store.connection.rows(
+                "SELECT DISTINCT story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.source_file LIKE 'flood-%'")
+            #expect(after == [[floodStory]], "the flood story keeps its id and gains the new report")
+            try expectStoriesConsistent(store)
+        }
+    }
+
     @Test func migratingAVersion1StoreLinksItsArticles() throws {
         let directory = try TestSupport.makeTemporaryDirectory("gleaner-migrate-")
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -225,6 +281,9 @@ struct CrossArticleLinkTests {
         #expect(try store.canonical(of: "NFA", inArticleFrom: "b.txt")?.0 == "National Fisheries Authority", "the stored alias")
         #expect(try store.connection.scalar("SELECT count(*) FROM story_articles") == 2)
         #expect(try store.connection.scalar("SELECT count(*) FROM articles WHERE signature IS NULL") == 0)
+        #expect(
+            try store.connection.scalar("SELECT words FROM article_words WHERE article_id = 2") == "quimby 1 spoke 1 states 1 tuesday 1 united 1",
+            "the words a day's stories are grouped by, from the stored body")
         try expectDayTalliesMatchMentions(store)
     }
 }

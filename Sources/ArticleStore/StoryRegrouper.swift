@@ -1,0 +1,156 @@
+import ArticleExtraction
+import ArticleLinking
+
+/// Groups a day's stories again from all its articles at once, after a run
+/// that added to the day: the online placement of ``ArticleLinker`` sees only
+/// the articles that came before, so its stories depend on arrival order;
+/// ``DayClustering`` over the whole day does not. Story ids stay stable: each
+/// new group keeps the id of the old story it shares most articles with.
+/// Runs inside the writer, in its own transaction.
+final class StoryRegrouper {
+    private let connection: SQLiteConnection
+    private let dayArticles, dayStories, distinctCount, groupedCount: SQLiteStatement
+    private let moveArticle, insertStory, followOriginals, recount, deleteEmpty, markGrouped: SQLiteStatement
+
+    /// A day is grouped again once its distinct articles grew by this share
+    /// since it was last grouped (and by one article at least): a busy day is
+    /// not regrouped after every file, and no more than a tenth of it waits.
+    static let growthShare = 10
+
+    init(_ c: SQLiteConnection) throws(SQLiteError) {
+        connection = c
+        let distinct = "(a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day)"
+        // Each distinct article of the day: its words row, then one row per canonical entity it names.
+        dayArticles = try c.prepare(
+            """
+            WITH day AS (SELECT a.id FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of
+                         WHERE a.ingested_day = ?1 AND \(distinct))
+            SELECT d.id, w.words, NULL, NULL, 0 FROM day d JOIN article_words w ON w.article_id = d.id
+            UNION ALL
+            SELECT m.article_id, NULL, m.canonical_id, m.count, 1 FROM mentions m JOIN day d ON d.id = m.article_id
+            WHERE m.canonical_id IS NOT NULL
+            ORDER BY 1, 5
+            """)
+        dayStories = try c.prepare(
+            "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
+        distinctCount = try c.prepare(
+            """
+            SELECT COUNT(*) FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of
+            WHERE a.ingested_day = ?1 AND \(distinct)
+            """)
+        groupedCount = try c.prepare("SELECT grouped_articles FROM story_days WHERE day = ?1")
+        moveArticle = try c.prepare("UPDATE story_articles SET story_id = ?1, score = NULL WHERE article_id = ?2")
+        insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?1, ?2)")
+        // A copy of an article of the same day stays in its original's story.
+        followOriginals = try c.prepare(
+            """
+            UPDATE story_articles SET story_id = (SELECT x.story_id FROM story_articles x
+                JOIN articles a ON a.id = story_articles.article_id WHERE x.article_id = a.near_duplicate_of)
+            WHERE article_id IN (SELECT a.id FROM articles a JOIN articles o ON o.id = a.near_duplicate_of
+                WHERE a.ingested_day = ?1 AND o.ingested_day = a.ingested_day)
+            """)
+        recount = try c.prepare(
+            """
+            UPDATE stories SET
+                articles = (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = stories.id),
+                distinct_articles = (SELECT COUNT(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                    LEFT JOIN articles o ON o.id = a.near_duplicate_of
+                    WHERE sa.story_id = stories.id AND \(distinct)),
+                first_article_id = (SELECT MIN(sa.article_id) FROM story_articles sa WHERE sa.story_id = stories.id)
+            WHERE day = ?1
+            """)
+        deleteEmpty = try c.prepare("DELETE FROM stories WHERE day = ?1 AND articles = 0")
+        markGrouped = try c.prepare(
+            """
+            INSERT INTO story_days (day, grouped_articles) VALUES (?1, ?2)
+            ON CONFLICT (day) DO UPDATE SET grouped_articles = excluded.grouped_articles
+            """)
+    }
+
+    /// Whether `day` grew enough since it was last grouped whole.
+    func isDue(_ day: String) throws(SQLiteError) -> Bool {
+        let distinct = Int(try distinctCount.firstValue(.text(day))?.integer ?? 0)
+        let grouped = Int(try groupedCount.firstValue(.text(day))?.integer ?? 0)
+        return distinct - grouped >= max(1, grouped / Self.growthShare)
+    }
+
+    /// Groups the stories of `day` again; returns how many stories it has after.
+    func regroup(_ day: String) throws(SQLiteError) -> Int {
+        let key = SQLiteValue.text(day)
+        var day = DayClustering()
+        try dayArticles.bind([key])
+        while try dayArticles.step() {
+            guard let id = dayArticles.value(at: 0).integer else { continue }
+            if let words = dayArticles.value(at: 1).text {
+                Self.decode(words) { day.add(article: id, term: $0, count: $1) }
+            } else if let entity = dayArticles.value(at: 2).integer {
+                day.add(article: id, term: "@\(entity)", count: Int(dayArticles.value(at: 3).integer ?? 1))
+            }
+        }
+        var oldStory: [Int64: Int64] = [:]
+        try dayStories.bind([key])
+        while try dayStories.step() {
+            if let article = dayStories.value(at: 0).integer, let story = dayStories.value(at: 1).integer {
+                oldStory[article] = story
+            }
+        }
+        let groups = day.stories()
+        // Largest groups choose first; each keeps the old story it shares most articles with.
+        let bySize = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count > groups[$1].count : $0 < $1 }
+        var taken: Set<Int64> = []
+        for g in bySize {
+            var overlap: [Int64: Int] = [:]
+            for article in groups[g] { if let story = oldStory[article] { overlap[story, default: 0] += 1 } }
+            let kept = overlap.filter { !taken.contains($0.key) }
+                .max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            let story: Int64
+            if let kept {
+                story = kept
+            } else {
+                try insertStory.run(key, .integer(groups[g][0]))
+                story = connection.lastInsertRowID
+            }
+            taken.insert(story)
+            for article in groups[g] where oldStory[article] != story {
+                try moveArticle.run(.integer(story), .integer(article))
+            }
+        }
+        try followOriginals.run(key)
+        try recount.run(key)
+        try deleteEmpty.run(key)
+        try markGrouped.run(key, .integer(Int64(day.ids.count)))
+        return groups.count
+    }
+
+    /// The stored form of an article's words: "word 3 other 2".
+    static func encode(_ words: [(word: String, count: Int)]) -> String {
+        words.map { "\($0.word) \($0.count)" }.joined(separator: " ")
+    }
+
+    /// Reads the stored form back, word by word.
+    static func decode(_ text: String, _ each: (String, Int) -> Void) {
+        var word: Substring?
+        for part in text.split(separator: " ") {
+            if let w = word {
+                each(String(w), Int(part) ?? 1)
+                word = nil
+            } else {
+                word = part
+            }
+        }
+    }
+
+    /// Writes the words of every stored article that has none: what the
+    /// migration to schema 3 runs on an existing store.
+    static func storeWordsOfExisting(_ connection: SQLiteConnection) throws(SQLiteError) {
+        let ids = try connection.rows(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_words) ORDER BY id"
+        ).compactMap { $0[0].integer }
+        let insert = try connection.prepare("INSERT INTO article_words (article_id, words) VALUES (?, ?)")
+        for id in ids {
+            guard let body = try connection.rows("SELECT body FROM articles WHERE id = ?", .integer(id)).first?[0].text
+            else { continue }
+            try insert.run(.integer(id), .text(encode(ContentWords.counts(in: body))))
+        }
+    }
+}
