@@ -79,7 +79,8 @@ struct FaultInjectionTests {
         #expect(eventually(70) { state.entries(in: "inbox").isEmpty }, "\(daemon.log.suffix(2000))")
         #expect(Self.articles(state) == 30)
         #expect(state.entries(in: "archive").count == 30)
-        #expect(daemon.log.contains("runs resumed"))
+        // Said once the run returns, after the last file has moved and the day's stories are grouped.
+        #expect(eventually(10) { daemon.log.contains("runs resumed") }, "\(daemon.log.suffix(2000))")
         daemon.signal(SIGTERM)
         #expect(daemon.exitStatus(within: 5) == 0)
     }
