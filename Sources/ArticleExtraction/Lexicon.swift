@@ -124,10 +124,10 @@ enum Lexicon {
     /// Prepositions after which a capitalised unknown word is most likely a place.
     static let locationPrepositions = WordSet("in near around outside across into at towards toward from via")
 
-    /// Peoples, religions and political groups that are not demonyms of a country.
     /// Letters written after a person's name: "Frank Field MP".
     static let postNominals = WordSet("mp mep msp mla qc kc obe mbe cbe")
 
+    /// Peoples, religions and political groups that are not demonyms of a country.
     static let groupWords = WordSet(
         """
         kurd kurds kurdish tamil tamils pashtun pashtuns uighur uighurs uyghur uyghurs berber berbers bedouin druze
