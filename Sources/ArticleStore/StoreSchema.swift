@@ -309,6 +309,11 @@ enum StoreSchema {
         -- A day's articles and what they copy, without reading their rows (and bodies).
         CREATE INDEX articles_by_day_original ON articles(ingested_day, near_duplicate_of);
 
+        -- Each article that counts in its day: an original, or a copy of an article of another day.
+        CREATE VIEW counted_articles AS
+            SELECT a.id, a.ingested_day AS day FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of
+            WHERE a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day;
+
         -- How many distinct articles a day had when its stories were last grouped whole.
         CREATE TABLE story_days (
             day TEXT PRIMARY KEY,

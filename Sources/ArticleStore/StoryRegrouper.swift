@@ -22,8 +22,7 @@ final class StoryRegrouper {
         // Each distinct article of the day: its words row, then one row per canonical entity it names.
         dayArticles = try c.prepare(
             """
-            WITH day AS (SELECT a.id FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of
-                         WHERE a.ingested_day = ?1 AND (a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day))
+            WITH day AS (SELECT id FROM counted_articles WHERE day = ?1)
             SELECT d.id, w.words, NULL, NULL, 0 FROM day d JOIN article_words w ON w.article_id = d.id
             UNION ALL
             SELECT m.article_id, NULL, m.canonical_id, m.count, 1 FROM mentions m JOIN day d ON d.id = m.article_id
@@ -32,11 +31,7 @@ final class StoryRegrouper {
             """)
         dayStories = try c.prepare(
             "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
-        distinctCount = try c.prepare(
-            """
-            SELECT COUNT(*) FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of
-            WHERE a.ingested_day = ?1 AND (a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day)
-            """)
+        distinctCount = try c.prepare("SELECT COUNT(*) FROM counted_articles WHERE day = ?1")
         groupedCount = try c.prepare("SELECT grouped_articles FROM story_days WHERE day = ?1")
         moveArticle = try c.prepare("UPDATE story_articles SET story_id = ?1, score = NULL WHERE article_id = ?2")
         insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?1, ?2)")
@@ -52,9 +47,8 @@ final class StoryRegrouper {
             """
             UPDATE stories SET
                 articles = (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = stories.id),
-                distinct_articles = (SELECT COUNT(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-                    LEFT JOIN articles o ON o.id = a.near_duplicate_of
-                    WHERE sa.story_id = stories.id AND (a.near_duplicate_of IS NULL OR o.ingested_day IS NOT a.ingested_day)),
+                distinct_articles = (SELECT COUNT(*) FROM story_articles sa JOIN counted_articles d ON d.id = sa.article_id
+                    WHERE sa.story_id = stories.id),
                 first_article_id = (SELECT MIN(sa.article_id) FROM story_articles sa WHERE sa.story_id = stories.id)
             WHERE day = ?1
             """)
