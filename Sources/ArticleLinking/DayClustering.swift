@@ -35,13 +35,19 @@ public struct DayClustering: Sendable {
 
     public init() {}
 
-    /// Adds `count` uses of `term` (a word, or an entity as "@ID") to article
-    /// `id`: a new article when `id` differs from the last one added.
-    public mutating func add(article id: Int64, term: String, count: Int) {
+    /// Starts article `id`, unless it is the last one started: an article
+    /// with no terms (an empty body) is still a story of its own.
+    public mutating func start(article id: Int64) {
         if ids.last != id {
             ids.append(id)
             starts.append(starts.last!)
         }
+    }
+
+    /// Adds `count` uses of `term` (a word, or an entity as "@ID") to article
+    /// `id`, started if it is not the last one; each term once per article.
+    public mutating func add(article id: Int64, term: String, count: Int) {
+        start(article: id)
         let known: Int32
         if let found = index[term] {
             known = found
@@ -86,13 +92,7 @@ public struct DayClustering: Sendable {
     /// flat, in the layout of ``terms``.
     private func weightedVectors() -> (terms: [Int32], weights: [Float], starts: [Int32]) {
         var frequency = [Int32](repeating: 0, count: index.count)
-        for article in ids.indices {
-            // An article lists a term once per query row that gave it; count the article once.
-            var seen: Set<Int32> = []
-            for k in Int(starts[article])..<Int(starts[article + 1]) where seen.insert(terms[k]).inserted {
-                frequency[Int(terms[k])] += 1
-            }
-        }
+        for term in terms { frequency[Int(term)] += 1 }
         let n = Double(ids.count)
         // A term in a large share of the day tells few articles apart, and comparing by it costs the square of its count.
         let postingLimit = Int32(max(50, ids.count / 20))

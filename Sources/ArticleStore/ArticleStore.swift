@@ -88,7 +88,7 @@ public final class ArticleStore {
         for day in daysToRegroup.sorted() {
             let regrouped = try connection.transaction { () throws -> Bool in
                 guard try regrouper.isDue(day) else { return false }
-                _ = try regrouper.regroup(day)
+                try regrouper.regroup(day)
                 return true
             }
             daysToRegroup.remove(day)

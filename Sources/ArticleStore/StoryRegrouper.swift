@@ -19,14 +19,15 @@ final class StoryRegrouper {
 
     init(_ c: SQLiteConnection) throws(SQLiteError) {
         connection = c
-        // Each distinct article of the day: its words row, then one row per canonical entity it names.
+        // Each distinct article of the day: its words row, then one row per canonical entity it names
+        // (entities that are one canonical entity summed).
         dayArticles = try c.prepare(
             """
             WITH day AS (SELECT id FROM counted_articles WHERE day = ?1)
             SELECT d.id, w.words, NULL, NULL, 0 FROM day d JOIN article_words w ON w.article_id = d.id
             UNION ALL
-            SELECT m.article_id, NULL, m.canonical_id, m.count, 1 FROM mentions m JOIN day d ON d.id = m.article_id
-            WHERE m.canonical_id IS NOT NULL
+            SELECT m.article_id, NULL, m.canonical_id, SUM(m.count), 1 FROM mentions m JOIN day d ON d.id = m.article_id
+            WHERE m.canonical_id IS NOT NULL GROUP BY m.article_id, m.canonical_id
             ORDER BY 1, 5
             """)
         dayStories = try c.prepare(
@@ -67,14 +68,15 @@ final class StoryRegrouper {
         return distinct - grouped >= max(1, grouped / Self.growthShare)
     }
 
-    /// Groups the stories of `day` again; returns how many stories it has after.
-    func regroup(_ day: String) throws(SQLiteError) -> Int {
+    /// Groups the stories of `day` again.
+    func regroup(_ day: String) throws(SQLiteError) {
         let key = SQLiteValue.text(day)
         var day = DayClustering()
         try dayArticles.bind([key])
         while try dayArticles.step() {
             guard let id = dayArticles.value(at: 0).integer else { continue }
             if let words = dayArticles.value(at: 1).text {
+                day.start(article: id)
                 Self.decode(words) { day.add(article: id, term: $0, count: $1) }
             } else if let entity = dayArticles.value(at: 2).integer {
                 day.add(article: id, term: "@\(entity)", count: Int(dayArticles.value(at: 3).integer ?? 1))
@@ -112,7 +114,6 @@ final class StoryRegrouper {
         try recount.run(key)
         try deleteEmpty.run(key)
         try markGrouped.run(key, .integer(Int64(day.ids.count)))
-        return groups.count
     }
 
     /// The stored form of an article's words: "word 3 other 2".

@@ -142,4 +142,13 @@ struct DayClusteringTests {
         var none = DayClustering()
         #expect(none.stories().isEmpty)
     }
+
+    @Test func anArticleWithoutTermsIsAStoryOfItsOwn() {
+        var day = DayClustering()
+        for (term, count) in Self.articles[0].1 { day.add(article: 1, term: term, count: count) }
+        day.start(article: 2)
+        for (term, count) in Self.articles[1].1 { day.add(article: 3, term: term, count: count) }
+        #expect(day.ids == [1, 2, 3])
+        #expect(Set(day.stories().map(Set.init)) == [[1, 3], [2]])
+    }
 }
