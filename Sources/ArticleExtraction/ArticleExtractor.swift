@@ -60,6 +60,7 @@ public struct ArticleExtractor: Sendable {
             header: header.fields,
             body: String(decoding: body, as: UTF8.self),
             entities: [], quotes: [], dates: [], amounts: [], keywords: [],
+            contentWords: document.text.withUnsafeBufferPointer { ContentWords.counts(of: document.tokens, in: $0) },
             summary: Summarizer.summary(of: document),
             flags: flags)
 

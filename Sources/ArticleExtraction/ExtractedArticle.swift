@@ -20,6 +20,9 @@ public struct ExtractedArticle: Sendable, Equatable {
     public var dates: [DateMention]
     public var amounts: [Amount]
     public var keywords: [String]
+    /// The most frequent content words with their counts (``ContentWords``):
+    /// what the store groups a day's stories by. Not part of the contract's JSON.
+    public var contentWords: [WordCount]
     public var summary: String
     /// Conditions a reader should know about, such as `decoded-as-windows-1252`.
     public var flags: [String]

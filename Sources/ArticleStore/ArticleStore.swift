@@ -264,7 +264,7 @@ public final class ArticleStore {
         for (position, keyword) in article.keywords.enumerated() {
             try s.keyword.run(.integer(id), SQLiteValue(position), .text(keyword))
         }
-        try s.articleWords.run(.integer(id), .text(StoryRegrouper.encode(ContentWords.counts(in: article.body))))
+        try s.articleWords.run(.integer(id), .text(StoryRegrouper.encode(article.contentWords)))
         daysToRegroup.insert(record.seen.day)
         try linker.link(
             LinkableArticle(

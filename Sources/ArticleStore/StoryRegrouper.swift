@@ -117,7 +117,7 @@ final class StoryRegrouper {
     }
 
     /// The stored form of an article's words: "word 3 other 2".
-    static func encode(_ words: [(word: String, count: Int)]) -> String {
+    static func encode(_ words: [WordCount]) -> String {
         words.map { "\($0.word) \($0.count)" }.joined(separator: " ")
     }
 
