@@ -4,15 +4,18 @@
 # floor: the time `cat` and `zcat` take just to read the same files.
 # Prints files/s, the ratio to the floor, and peak resident memory.
 #
-# Usage: bench/run-ingest.sh [N ...]      (default: 10000 50000)
+# Usage: bench/run-ingest.sh [--mixed] [N ...]      (default: 10000 50000)
+#   --mixed: N distinct articles from bench/make-mixed.py instead (each made of
+#   sentences of the corpus, no two near-duplicates: every one is placed in a story).
 # The files are written by rename, so the settle time is set to 0 for the
 # run (GLEANER_INTAKE_SETTLE_SECONDS=0); everything else is the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mixed=false
+if [ "${1:-}" = --mixed ]; then mixed=true; shift; fi
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(10000 50000)
 corpus=bench/corpus
-maker=bench/make-inbox.py
 
 swift build -c release --product gleaner >/dev/null
 binary=$PWD/.build/release/gleaner
@@ -23,13 +26,17 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 104857
 printf '%-8s %10s %10s %10s %12s %10s %8s %8s\n' files "floor s" "gleaner s" "files/s" "floor files/s" "ratio" "peak MB" stored
 for count in "${counts[@]}"; do
     state="$work/state-$count"
-    python3 "$maker" --from "$corpus" --count "$count" --out "$state/inbox" >/dev/null
+    if $mixed; then
+        python3 bench/make-mixed.py --corpus "$corpus" --count "$count" --out "$state/inbox" >/dev/null
+    else
+        python3 bench/make-inbox.py --from "$corpus" --count "$count" --out "$state/inbox" >/dev/null
+    fi
     sync
 
     # The I/O floor: read every file once (warm cache, like the run below).
     floor_start=$(date +%s%N)
-    find "$state/inbox" -name '*.txt' -print0 | xargs -0 cat >/dev/null
-    find "$state/inbox" -name '*.gz' -print0 | xargs -0 zcat >/dev/null
+    find "$state/inbox" -name '*.txt' -print0 | xargs -0 -r cat >/dev/null
+    find "$state/inbox" -name '*.gz' -print0 | xargs -0 -r zcat >/dev/null
     floor_end=$(date +%s%N)
 
     GLEANER_CONFIG=/dev/null GLEANER_INTAKE_SETTLE_SECONDS=0 /usr/bin/time -f '%e %M' -o "$work/time" \
