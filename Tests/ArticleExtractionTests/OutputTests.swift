@@ -5,6 +5,20 @@ import Testing
 
 @Suite("Keywords, summary, language and JSON")
 struct OutputTests {
+    @Test func contentWordsAreTheMostFrequentWordsLowerCasedTiesInByteOrder() throws {
+        let a = try extract(
+            "Élodie Varn said the Tarlow flood was over. The flood left Tarlow muddy, and Élan Foods sent 20 vans to TARLOW.")
+        let words = a.contentWords.map { "\($0.word) \($0.count)" }
+        // "said", "the", "was", 20 and words under three letters are left out; "élan" sorts after "vans" by bytes.
+        #expect(words == ["tarlow 3", "flood 2", "foods 1", "left 1", "muddy 1", "sent 1", "vans 1", "varn 1", "élan 1", "élodie 1"])
+        #expect(ContentWords.counts(in: a.body) == a.contentWords, "the stored body gives the same words")
+        // 60 words twice and 20 once: the 50 kept are words used twice, in byte order.
+        let names = (0..<80).map { "Word\(UnicodeScalar(UInt8(65 + $0 % 26)))\(UnicodeScalar(UInt8(65 + $0 / 26)))" }
+        let many = try extract((names.prefix(60) + names).joined(separator: " "))
+        let twice = names.prefix(60).map { $0.lowercased() }.sorted().prefix(ContentWords.limit)
+        #expect(many.contentWords == twice.map { WordCount(word: $0, count: 2) })
+    }
+
     @Test func summaryIsLeadSentencesSkippingDanglingPronouns() throws {
         let a = try extract(
             "Heavy rain closed the coastal highway near Port Ellis on Sunday. It reopened at night. Engineers will inspect the bridge over the coming week.")
