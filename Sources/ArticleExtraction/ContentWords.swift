@@ -1,48 +1,131 @@
 /// The words an article is about, for telling which articles tell one story:
 /// its most frequent words, lower-cased, without function words, reporting
-/// verbs or words under three letters. Names count as the words they are made of.
+/// verbs or words under three letters, a plural counted as its singular
+/// ("fires" as "fire"); and its most frequent pairs of such words that follow
+/// each other within a clause ("hume_highway"), which tell stories apart
+/// where single words are shared. Names count as the words they are made of.
 public enum ContentWords {
     /// How many distinct words an article is described by.
     public static let limit = 50
+    /// How many distinct word pairs an article is described by, beside its words.
+    public static let pairLimit = 50
+    /// What joins the two words of a pair ("hume_highway"); never inside a word.
+    public static let pairSeparator: Character = "_"
 
-    /// The most frequent content words of `body`, as ``ExtractedArticle/contentWords``
-    /// gives them for an article: for text stored before that field existed.
+    /// The most frequent content words of `body`, then its most frequent word
+    /// pairs, as ``ExtractedArticle/contentWords`` gives them for an article:
+    /// for text stored before that field existed.
     public static func counts(in body: String) -> [WordCount] {
         var body = body
         return body.withUTF8 { counts(of: Tokenizer.tokenize($0), in: $0) }
     }
 
+    /// A content word: its stem's byte range, whether the stem ends in a "y"
+    /// the text does not have ("cities" is "city"), and its key.
+    private struct Stem {
+        var start: Int32
+        var end: Int32
+        var addsY: Bool
+        var key: WordKey
+        var count: Int32 = 1
+    }
+
+    /// Two content words that follow each other, as indices into the words.
+    private struct Pair {
+        var first: Int32
+        var second: Int32
+        var count: Int32 = 1
+    }
+
     /// The most frequent content words among `tokens` of `text` with their
-    /// counts, most frequent first (ties in the byte order of the lower-cased
-    /// words), at most ``limit``. Counted by key; only the words kept become strings.
+    /// counts, most frequent first (ties in order of first use), at most
+    /// ``limit``; then the most frequent pairs the same way, at most
+    /// ``pairLimit``. A pair is two content words with no punctuation between
+    /// them (function words and numbers may be). Counted by key; only what is
+    /// kept becomes a string.
     static func counts(of tokens: [Token], in text: UnsafeBufferPointer<UInt8>) -> [WordCount] {
-        var index = KeyMap<Int32>(capacity: 256)
-        var words: [(start: Int32, end: Int32, count: Int32)] = []
-        for token in tokens where token.kind == .word && token.length >= 3 {
-            guard !token.has(Token.hasDigit), !Lexicon.stopWords.contains(token.key) else { continue }
-            if let at = index[token.key] {
-                words[Int(at)].count += 1
-            } else {
-                index[token.key] = Int32(words.count)
-                words.append((token.start, token.end, 1))
+        var wordIndex = KeyMap<Int32>(capacity: 256)
+        var pairIndex = KeyMap<Int32>(capacity: 256)
+        var words: [Stem] = []
+        var pairs: [Pair] = []
+        var previous: Int32 = -1
+        for token in tokens {
+            switch token.kind {
+            case .word:
+                guard token.length >= 3, !token.has(Token.hasDigit), !Lexicon.stopWords.contains(token.key) else { continue }
+                let stem = Self.stem(token, in: text)
+                let at: Int32
+                if let known = wordIndex[stem.key] {
+                    at = known
+                    words[Int(at)].count += 1
+                } else {
+                    at = Int32(words.count)
+                    wordIndex[stem.key] = at
+                    words.append(stem)
+                }
+                if previous >= 0 {
+                    let key = (words[Int(previous)].key &* WordKeys.prime) ^ (stem.key &+ 0x9E37_79B9_7F4A_7C15)
+                    if let known = pairIndex[key] {
+                        pairs[Int(known)].count += 1
+                    } else {
+                        pairIndex[key] = Int32(pairs.count)
+                        pairs.append(Pair(first: previous, second: at))
+                    }
+                }
+                previous = at
+            case .number, .possessive:
+                continue
+            case .punctuation, .openQuote, .closeQuote, .paragraph:
+                previous = -1
             }
         }
-        if words.count > limit {
-            // Only words as frequent as the limit-th most frequent can be kept: sort those alone.
-            var atCount = [Int](repeating: 0, count: Int(words.lazy.map(\.count).max() ?? 0) + 1)
-            for word in words { atCount[Int(word.count)] += 1 }
+        let kept = mostFrequent(words.indices.map { (Int32($0), words[$0].count) }, limit: limit)
+        let keptPairs = mostFrequent(pairs.indices.map { (Int32($0), pairs[$0].count) }, limit: pairLimit)
+        func string(_ w: Int32) -> String {
+            let stem = words[Int(w)]
+            let word = lowercased(text[Int(stem.start)..<Int(stem.end)])
+            return stem.addsY ? word + "y" : word
+        }
+        return kept.map { WordCount(word: string($0), count: Int(words[Int($0)].count)) }
+            + keptPairs.map { p in
+                let pair = pairs[Int(p)]
+                return WordCount(word: string(pair.first) + String(pairSeparator) + string(pair.second), count: Int(pair.count))
+            }
+    }
+
+    /// The indices of the `limit` most frequent items, most frequent first,
+    /// ties in index order; only items as frequent as the limit-th are sorted.
+    private static func mostFrequent(_ items: [(index: Int32, count: Int32)], limit: Int) -> [Int32] {
+        var items = items
+        if items.count > limit {
+            var atCount = [Int](repeating: 0, count: Int(items.lazy.map(\.count).max() ?? 0) + 1)
+            for item in items { atCount[Int(item.count)] += 1 }
             var least = atCount.count - 1
             var kept = atCount[least]
             while kept < limit, least > 1 {
                 least -= 1
                 kept += atCount[least]
             }
-            words.removeAll { $0.count < Int32(least) }
+            items.removeAll { $0.count < Int32(least) }
         }
-        words.sort { $0.count != $1.count ? $0.count > $1.count : lowercasedPrecedes(text, $0, $1) }
-        return words.prefix(limit).map { word in
-            WordCount(word: lowercased(text[Int(word.start)..<Int(word.end)]), count: Int(word.count))
+        items.sort { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }
+        return items.prefix(limit).map(\.index)
+    }
+
+    /// The stem of a word token: a plural's singular by its spelling alone
+    /// ("cities" to "city", "fires" to "fire"; "press", "virus", "crisis" stay).
+    private static func stem(_ token: Token, in text: UnsafeBufferPointer<UInt8>) -> Stem {
+        let start = Int(token.start), end = Int(token.end)
+        @inline(__always) func lower(_ i: Int) -> UInt8 { text[i] | 0x20 }
+        let length = end - start
+        if length > 4, lower(end - 1) == 0x73, lower(end - 2) == 0x65, lower(end - 3) == 0x69 {  // -ies
+            let key = WordKeys.mix(WordKeys.key(text, start, end - 3), 0x79)
+            return Stem(start: token.start, end: token.end - 3, addsY: true, key: key)
         }
+        if length > 3, lower(end - 1) == 0x73, ![0x73, 0x75, 0x69].contains(lower(end - 2)) {  // -s, not -ss -us -is
+            return Stem(start: token.start, end: token.end - 1, addsY: false, key: WordKeys.key(text, start, end - 1))
+        }
+        return Stem(start: token.start, end: token.end, addsY: false, key: token.key)
     }
 
     /// The word lower-cased: ASCII folded byte by byte, anything else by `String.lowercased()`.
@@ -52,29 +135,6 @@ public enum ContentWords {
             for (k, c) in bytes.enumerated() { target[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
             return bytes.count
         }
-    }
-
-    /// Whether word `a` comes before word `b` once both are lower-cased, in
-    /// byte order: compared in place up to their first difference while the
-    /// bytes are ASCII, as lower-cased strings once a byte is not.
-    private static func lowercasedPrecedes(
-        _ text: UnsafeBufferPointer<UInt8>, _ a: (start: Int32, end: Int32, count: Int32),
-        _ b: (start: Int32, end: Int32, count: Int32)
-    ) -> Bool {
-        var i = Int(a.start), j = Int(b.start)
-        while i < Int(a.end), j < Int(b.end) {
-            var x = text[i], y = text[j]
-            if x >= 0x80 || y >= 0x80 {
-                return String(decoding: text[Int(a.start)..<Int(a.end)], as: UTF8.self).lowercased().utf8
-                    .lexicographicallyPrecedes(String(decoding: text[Int(b.start)..<Int(b.end)], as: UTF8.self).lowercased().utf8)
-            }
-            if x >= 0x41 && x <= 0x5A { x |= 0x20 }
-            if y >= 0x41 && y <= 0x5A { y |= 0x20 }
-            if x != y { return x < y }
-            i += 1
-            j += 1
-        }
-        return i == Int(a.end) && j < Int(b.end)
     }
 }
 

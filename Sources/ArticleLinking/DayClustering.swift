@@ -5,19 +5,23 @@
 /// Groups a whole day's articles into stories at once, so that the grouping
 /// does not depend on the order the articles came in.
 ///
-/// Each article is a vector of its terms (its content words and the
-/// canonical entities it names, with counts), weighted by how rare each term
-/// is in the day (TF-IDF: `(1 + ln count) * ln((N + 1) / df)`) and scaled to
-/// unit length. Stories are formed by average-link agglomeration: the two
+/// Each article is a vector of its terms (its content words, its word pairs
+/// and the canonical entities it names, with counts), weighted by how rare
+/// each term is in the day (TF-IDF: `(1 + ln count) * ln((N + 1) / df)`,
+/// times the term's own weight) and scaled to unit length. Stories are formed by average-link agglomeration: the two
 /// groups whose articles are most alike on average are joined, again and
 /// again, until no two are alike at ``threshold`` or more. Only articles that
 /// share a term of moderate rarity are compared, so a day of ten thousand
 /// articles costs seconds, not hours.
 public struct DayClustering: Sendable {
     /// Average cosine similarity from which two groups are one story. Chosen
-    /// on `bench/stories.gold.json` in a flat range (0.10 to 0.14 score within
-    /// 0.005 of each other), not at its single best point.
-    public static let threshold: Float = 0.12
+    /// on `bench/stories.gold.json` in the middle of a flat range (0.09 to
+    /// 0.11 score within 0.01 of each other), with word pairs weighted by
+    /// ``pairWeight``.
+    public static let threshold: Float = 0.10
+    /// The weight of a word pair ("hume_highway") beside a single word's: a
+    /// pair is rarer, so at full weight the day's pairs would outweigh its words.
+    public static let pairWeight: Float = 0.5
     /// Pair similarities under this are taken as zero.
     public static let smallestSimilarity: Float = 0.02
     /// How many of its most similar articles each article is linked to: a
@@ -30,6 +34,8 @@ public struct DayClustering: Sendable {
     /// Every article's terms as one flat list; article `i` owns `starts[i]..<starts[i + 1]`.
     private var terms: [Int32] = []
     private var counts: [UInt16] = []
+    /// Per term: its weight beside the others'.
+    private var termWeights: [Float] = []
     private var starts: [Int32] = [0]
     private var index: [String: Int32] = [:]
 
@@ -44,9 +50,10 @@ public struct DayClustering: Sendable {
         }
     }
 
-    /// Adds `count` uses of `term` (a word, or an entity as "@ID") to article
-    /// `id`, started if it is not the last one; each term once per article.
-    public mutating func add(article id: Int64, term: String, count: Int) {
+    /// Adds `count` uses of `term` (a word, a word pair, or an entity as
+    /// "@ID") to article `id`, started if it is not the last one; each term
+    /// once per article. A term's `weight` is the one it was first added with.
+    public mutating func add(article id: Int64, term: String, count: Int, weight: Float = 1) {
         start(article: id)
         let known: Int32
         if let found = index[term] {
@@ -54,6 +61,7 @@ public struct DayClustering: Sendable {
         } else {
             known = Int32(index.count)
             index[term] = known
+            termWeights.append(weight)
         }
         terms.append(known)
         counts.append(UInt16(clamping: count))
@@ -70,6 +78,7 @@ public struct DayClustering: Sendable {
         let termCount = index.count
         terms = []
         counts = []
+        termWeights = []
         index = [:]
         var groups = Agglomeration(size: n)
         for pair in nearestPairs(vectors, termCount: termCount) { groups.addEdge(pair.a, pair.b, pair.similarity) }
@@ -105,7 +114,7 @@ public struct DayClustering: Sendable {
             let first = weights.count
             for k in range where counts[k] > 0 {
                 let df = frequency[Int(terms[k])]
-                let weight = (1 + log(Double(counts[k]))) * log((n + 1) / Double(df))
+                let weight = (1 + log(Double(counts[k]))) * log((n + 1) / Double(df)) * Double(termWeights[Int(terms[k])])
                 norm += weight * weight
                 if df >= 2, df <= postingLimit {
                     kept.append(terms[k])

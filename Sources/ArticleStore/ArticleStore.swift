@@ -29,6 +29,7 @@ public final class ArticleStore {
         statements = try Statements(connection)
         linker = try ArticleLinker(connection)
         regrouper = try StoryRegrouper(connection)
+        daysToRegroup = Set(try regrouper.daysDue())
     }
 
     /// The schema version this build writes.
@@ -48,8 +49,9 @@ public final class ArticleStore {
                     try connection.execute(StoreSchema.migrations[version])
                     // Articles stored before schema 2 are linked as if they had just arrived.
                     if version + 1 == 2 { try ArticleLinker(connection).linkExisting() }
-                    // Articles stored before schema 3 get the words their day's stories are grouped by.
-                    if version + 1 == 3 { try StoryRegrouper.storeWordsOfExisting(connection) }
+                    // Articles stored before schema 3 get the words their day's stories are grouped by;
+                    // schema 4 writes them again, stemmed and with word pairs.
+                    if version + 1 == 4 { try StoryRegrouper.storeWordsOfExisting(connection) }
                     try connection.execute("PRAGMA user_version = \(version + 1)")
                 }
             } catch let error as SQLiteError {

@@ -6,7 +6,7 @@
 /// described for users in `docs/schema.md`.
 enum StoreSchema {
     /// Migration `i` brings the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, version3]
+    static let migrations: [String] = [version1, version2, version3, version4]
 
     /// The version a store has after every migration ran.
     static var currentVersion: Int { migrations.count }
@@ -319,5 +319,12 @@ enum StoreSchema {
             day TEXT PRIMARY KEY,
             grouped_articles INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    static let version4 = """
+        -- Articles are described by stemmed words and word pairs now: their words are
+        -- written again from their bodies, and every day is grouped whole again.
+        DELETE FROM article_words;
+        DELETE FROM story_days;
         """
 }

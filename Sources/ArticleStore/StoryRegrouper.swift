@@ -11,6 +11,7 @@ final class StoryRegrouper {
     private let connection: SQLiteConnection
     private let dayArticles, dayStories, distinctCount, groupedCount: SQLiteStatement
     private let moveArticle, insertStory, followOriginals, recount, deleteEmpty, markGrouped: SQLiteStatement
+    private let dueDays: SQLiteStatement
 
     /// A day is grouped again once its distinct articles grew by this share
     /// since it was last grouped (and by one article at least): a busy day is
@@ -34,6 +35,12 @@ final class StoryRegrouper {
             "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
         distinctCount = try c.prepare("SELECT COUNT(*) FROM counted_articles WHERE day = ?1")
         groupedCount = try c.prepare("SELECT grouped_articles FROM story_days WHERE day = ?1")
+        dueDays = try c.prepare(
+            """
+            SELECT c.day FROM (SELECT day, COUNT(*) AS distinct_articles FROM counted_articles GROUP BY day) c
+            LEFT JOIN story_days g ON g.day = c.day
+            WHERE c.distinct_articles - COALESCE(g.grouped_articles, 0) >= MAX(1, COALESCE(g.grouped_articles, 0) / ?1)
+            """)
         moveArticle = try c.prepare("UPDATE story_articles SET story_id = ?1, score = NULL WHERE article_id = ?2")
         insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?1, ?2)")
         // A copy of an article of the same day stays in its original's story.
@@ -68,6 +75,15 @@ final class StoryRegrouper {
         return distinct - grouped >= max(1, grouped / Self.growthShare)
     }
 
+    /// Every day that ``isDue(_:)``: at open, the days a run stopped before
+    /// grouping, or that a migration left to be grouped again.
+    func daysDue() throws(SQLiteError) -> [String] {
+        try dueDays.bind([.integer(Int64(Self.growthShare))])
+        var days: [String] = []
+        while try dueDays.step() { if let day = dueDays.value(at: 0).text { days.append(day) } }
+        return days
+    }
+
     /// Groups the stories of `day` again.
     func regroup(_ day: String) throws(SQLiteError) {
         let key = SQLiteValue.text(day)
@@ -77,7 +93,10 @@ final class StoryRegrouper {
             guard let id = dayArticles.value(at: 0).integer else { continue }
             if let words = dayArticles.value(at: 1).text {
                 day.start(article: id)
-                Self.decode(words) { day.add(article: id, term: $0, count: $1) }
+                Self.decode(words) { term, count in
+                    let isPair = term.contains(ContentWords.pairSeparator)
+                    day.add(article: id, term: term, count: count, weight: isPair ? DayClustering.pairWeight : 1)
+                }
             } else if let entity = dayArticles.value(at: 2).integer {
                 day.add(article: id, term: "@\(entity)", count: Int(dayArticles.value(at: 3).integer ?? 1))
             }
@@ -135,7 +154,7 @@ final class StoryRegrouper {
     }
 
     /// Writes the words of every stored article that has none: what the
-    /// migration to schema 3 runs on an existing store.
+    /// migrations to schema 3 (words) and 4 (stems and word pairs) run on an existing store.
     static func storeWordsOfExisting(_ connection: SQLiteConnection) throws(SQLiteError) {
         let ids = try connection.rows(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_words) ORDER BY id"

@@ -5,18 +5,30 @@ import Testing
 
 @Suite("Keywords, summary, language and JSON")
 struct OutputTests {
-    @Test func contentWordsAreTheMostFrequentWordsLowerCasedTiesInByteOrder() throws {
+    @Test func contentWordsAreTheMostFrequentStemsThenWordPairsWithinAClause() throws {
         let a = try extract(
             "Élodie Varn said the Tarlow flood was over. The flood left Tarlow muddy, and Élan Foods sent 20 vans to TARLOW.")
         let words = a.contentWords.map { "\($0.word) \($0.count)" }
-        // "said", "the", "was", 20 and words under three letters are left out; "élan" sorts after "vans" by bytes.
-        #expect(words == ["tarlow 3", "flood 2", "foods 1", "left 1", "muddy 1", "sent 1", "vans 1", "varn 1", "élan 1", "élodie 1"])
+        // "said", "the", "was", 20 and words under three letters are left out; plurals count as
+        // their singular; ties keep the order of first use. Pairs skip function words and
+        // numbers but never cross punctuation ("varn_tarlow", but no "flood_flood" or "muddy_élan").
+        #expect(
+            words == [
+                "tarlow 3", "flood 2", "élodie 1", "varn 1", "left 1", "muddy 1", "élan 1", "food 1", "sent 1", "van 1",
+                "élodie_varn 1", "varn_tarlow 1", "tarlow_flood 1", "flood_left 1", "left_tarlow 1", "tarlow_muddy 1",
+                "élan_food 1", "food_sent 1", "sent_van 1", "van_tarlow 1",
+            ])
         #expect(ContentWords.counts(in: a.body) == a.contentWords, "the stored body gives the same words")
-        // 60 words twice and 20 once: the 50 kept are words used twice, in byte order.
+        let stems = try extract("Cities and companies: the city fires, a fire, the press, a virus crisis, buses.")
+        #expect(
+            stems.contentWords.filter { !$0.word.contains(ContentWords.pairSeparator) }.map { "\($0.word) \($0.count)" }
+                == ["city 2", "fire 2", "company 1", "press 1", "virus 1", "crisis 1", "buse 1"])
+        // 60 words twice and 20 once: the 50 kept are the first 50 used twice, then at most 50 pairs.
         let names = (0..<80).map { "Word\(UnicodeScalar(UInt8(65 + $0 % 26)))\(UnicodeScalar(UInt8(65 + $0 / 26)))" }
         let many = try extract((names.prefix(60) + names).joined(separator: " "))
-        let twice = names.prefix(60).map { $0.lowercased() }.sorted().prefix(ContentWords.limit)
-        #expect(many.contentWords == twice.map { WordCount(word: $0, count: 2) })
+        #expect(Array(many.contentWords.prefix(ContentWords.limit)) == names.prefix(50).map { WordCount(word: $0.lowercased(), count: 2) })
+        #expect(many.contentWords.count == ContentWords.limit + ContentWords.pairLimit)
+        #expect(many.contentWords.dropFirst(ContentWords.limit).allSatisfy { $0.word.contains(ContentWords.pairSeparator) })
     }
 
     @Test func summaryIsLeadSentencesSkippingDanglingPronouns() throws {
