@@ -33,13 +33,23 @@ public struct DayClustering: Sendable {
     public private(set) var ids: [Int64] = []
     /// Every article's terms as one flat list; article `i` owns `starts[i]..<starts[i + 1]`.
     private var terms: [Int32] = []
-    private var counts: [UInt16] = []
+    private var counts: [UInt8] = []
     /// Per term: its weight beside the others'.
     private var termWeights: [Float] = []
     private var starts: [Int32] = [0]
-    private var index: [String: Int32] = [:]
+    /// Term numbers by a 64-bit hash of the term: a busy day has hundreds of
+    /// thousands of distinct word pairs, and keeping their strings would
+    /// cost more memory than the rest of the grouping.
+    private var index: [UInt64: Int32] = [:]
 
-    public init() {}
+    /// A builder for about `articles` articles of about `termsPerArticle`
+    /// terms each, its storage made once at that size rather than grown by doubling.
+    public init(articles: Int = 0, termsPerArticle: Int = 0) {
+        ids.reserveCapacity(articles)
+        starts.reserveCapacity(articles + 1)
+        terms.reserveCapacity(articles * termsPerArticle)
+        counts.reserveCapacity(articles * termsPerArticle)
+    }
 
     /// Starts article `id`, unless it is the last one started: an article
     /// with no terms (an empty body) is still a story of its own.
@@ -53,18 +63,20 @@ public struct DayClustering: Sendable {
     /// Adds `count` uses of `term` (a word, a word pair, or an entity as
     /// "@ID") to article `id`, started if it is not the last one; each term
     /// once per article. A term's `weight` is the one it was first added with.
-    public mutating func add(article id: Int64, term: String, count: Int, weight: Float = 1) {
+    public mutating func add(article id: Int64, term: some StringProtocol, count: Int, weight: Float = 1) {
         start(article: id)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in term.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let known: Int32
-        if let found = index[term] {
+        if let found = index[hash] {
             known = found
         } else {
             known = Int32(index.count)
-            index[term] = known
+            index[hash] = known
             termWeights.append(weight)
         }
         terms.append(known)
-        counts.append(UInt16(clamping: count))
+        counts.append(UInt8(clamping: count))
         starts[starts.count - 1] += 1
     }
 
@@ -74,12 +86,8 @@ public struct DayClustering: Sendable {
     public mutating func stories() -> [[Int64]] {
         let n = ids.count
         guard n > 1 else { return ids.map { [$0] } }
-        let vectors = weightedVectors()
         let termCount = index.count
-        terms = []
-        counts = []
-        termWeights = []
-        index = [:]
+        let vectors = takeWeightedVectors()
         var groups = Agglomeration(size: n)
         for pair in nearestPairs(vectors, termCount: termCount) { groups.addEdge(pair.a, pair.b, pair.similarity) }
         let root = groups.merge(atLeast: Self.threshold)
@@ -98,36 +106,47 @@ public struct DayClustering: Sendable {
 
     /// Per article, the terms worth comparing by with their TF-IDF weights,
     /// scaled so that the article's vector over all its terms has unit length;
-    /// flat, in the layout of ``terms``.
-    private func weightedVectors() -> (terms: [Int32], weights: [Float], starts: [Int32]) {
+    /// flat, in the layout of ``terms``. Takes the terms added: they are
+    /// compacted in place, and the weights are the one array of their size
+    /// made, so a day of ten thousand articles holds its terms about once.
+    private mutating func takeWeightedVectors() -> (terms: [Int32], weights: [Float], starts: [Int32]) {
         var frequency = [Int32](repeating: 0, count: index.count)
         for term in terms { frequency[Int(term)] += 1 }
+        index = [:]
         let n = Double(ids.count)
         // A term in a large share of the day tells few articles apart, and comparing by it costs the square of its count.
         let postingLimit = Int32(max(50, ids.count / 20))
-        var kept: [Int32] = []
-        var weights: [Float] = []
+        var kept = 0
+        var weights = [Float](repeating: 0, count: terms.count)
         var keptStarts: [Int32] = [0]
+        keptStarts.reserveCapacity(ids.count + 1)
         for article in ids.indices {
             let range = Int(starts[article])..<Int(starts[article + 1])
             var norm = 0.0
-            let first = weights.count
+            let first = kept
             for k in range where counts[k] > 0 {
                 let df = frequency[Int(terms[k])]
                 let weight = (1 + log(Double(counts[k]))) * log((n + 1) / Double(df)) * Double(termWeights[Int(terms[k])])
                 norm += weight * weight
                 if df >= 2, df <= postingLimit {
-                    kept.append(terms[k])
-                    weights.append(Float(weight))
+                    terms[kept] = terms[k]
+                    weights[kept] = Float(weight)
+                    kept += 1
                 }
             }
             let length = Float(norm.squareRoot())
             if length > 0 {
-                for k in first..<weights.count { weights[k] /= length }
+                for k in first..<kept { weights[k] /= length }
             }
-            keptStarts.append(Int32(weights.count))
+            keptStarts.append(Int32(kept))
         }
-        return (kept, weights, keptStarts)
+        counts = []
+        termWeights = []
+        var keptTerms: [Int32] = []
+        swap(&keptTerms, &terms)
+        keptTerms.removeLast(keptTerms.count - kept)
+        weights.removeLast(weights.count - kept)
+        return (keptTerms, weights, keptStarts)
     }
 
     /// For each article, its ``nearestNeighbours`` most similar articles at
@@ -153,6 +172,7 @@ public struct DayClustering: Sendable {
             }
         }
         var pairs: [(a: Int32, b: Int32, similarity: Float)] = []
+        pairs.reserveCapacity(n * Self.nearestNeighbours)  // at most that many: no copy while it grows
         var sums = [Float](repeating: 0, count: n)
         var touched: [Int32] = []
         var near: [(article: Int32, similarity: Float)] = []

@@ -9,7 +9,7 @@ import ArticleLinking
 /// Runs inside the writer, in its own transaction.
 final class StoryRegrouper {
     private let connection: SQLiteConnection
-    private let dayArticles, dayStories, distinctCount, groupedCount: SQLiteStatement
+    private let dayArticles, articleWords, articleEntities, dayStories, distinctCount, groupedCount: SQLiteStatement
     private let moveArticle, insertStory, followOriginals, recount, deleteEmpty, markGrouped: SQLiteStatement
     private let dueDays: SQLiteStatement
 
@@ -20,16 +20,14 @@ final class StoryRegrouper {
 
     init(_ c: SQLiteConnection) throws(SQLiteError) {
         connection = c
-        // Each distinct article of the day: its words row, then one row per canonical entity it names
-        // (entities that are one canonical entity summed).
-        dayArticles = try c.prepare(
+        // The day's distinct articles, then per article its words and the canonical entities it names
+        // (entities that are one canonical entity summed), each read by key: no sort of the whole day.
+        dayArticles = try c.prepare("SELECT id FROM counted_articles WHERE day = ?1 ORDER BY id")
+        articleWords = try c.prepare("SELECT words FROM article_words WHERE article_id = ?1")
+        articleEntities = try c.prepare(
             """
-            WITH day AS (SELECT id FROM counted_articles WHERE day = ?1)
-            SELECT d.id, w.words, NULL, NULL, 0 FROM day d JOIN article_words w ON w.article_id = d.id
-            UNION ALL
-            SELECT m.article_id, NULL, m.canonical_id, SUM(m.count), 1 FROM mentions m JOIN day d ON d.id = m.article_id
-            WHERE m.canonical_id IS NOT NULL GROUP BY m.article_id, m.canonical_id
-            ORDER BY 1, 5
+            SELECT canonical_id, SUM(count) FROM mentions WHERE article_id = ?1 AND canonical_id IS NOT NULL
+            GROUP BY canonical_id
             """)
         dayStories = try c.prepare(
             "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
@@ -87,18 +85,24 @@ final class StoryRegrouper {
     /// Groups the stories of `day` again.
     func regroup(_ day: String) throws(SQLiteError) {
         let key = SQLiteValue.text(day)
-        var day = DayClustering()
+        var ids: [Int64] = []
         try dayArticles.bind([key])
-        while try dayArticles.step() {
-            guard let id = dayArticles.value(at: 0).integer else { continue }
-            if let words = dayArticles.value(at: 1).text {
-                day.start(article: id)
+        while try dayArticles.step() { if let id = dayArticles.value(at: 0).integer { ids.append(id) } }
+        // Its words and pairs, and about as many entities as a long article names.
+        var day = DayClustering(articles: ids.count, termsPerArticle: ContentWords.limit + ContentWords.pairLimit + 20)
+        for id in ids {
+            day.start(article: id)
+            try articleWords.bind([.integer(id)])
+            if try articleWords.step(), let words = articleWords.value(at: 0).text {
                 Self.decode(words) { term, count in
                     let isPair = term.contains(ContentWords.pairSeparator)
                     day.add(article: id, term: term, count: count, weight: isPair ? DayClustering.pairWeight : 1)
                 }
-            } else if let entity = dayArticles.value(at: 2).integer {
-                day.add(article: id, term: "@\(entity)", count: Int(dayArticles.value(at: 3).integer ?? 1))
+            }
+            try articleEntities.bind([.integer(id)])
+            while try articleEntities.step() {
+                guard let entity = articleEntities.value(at: 0).integer else { continue }
+                day.add(article: id, term: "@\(entity)", count: Int(articleEntities.value(at: 1).integer ?? 1))
             }
         }
         var oldStory: [Int64: Int64] = [:]
@@ -141,11 +145,11 @@ final class StoryRegrouper {
     }
 
     /// Reads the stored form back, word by word.
-    static func decode(_ text: String, _ each: (String, Int) -> Void) {
+    static func decode(_ text: String, _ each: (Substring, Int) -> Void) {
         var word: Substring?
         for part in text.split(separator: " ") {
             if let w = word {
-                each(String(w), Int(part) ?? 1)
+                each(w, Int(part) ?? 1)
                 word = nil
             } else {
                 word = part
