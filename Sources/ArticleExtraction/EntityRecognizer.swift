@@ -108,6 +108,8 @@ struct EntityRecognizer {
                     tokens[j - 1].isCapitalized, j + 1 < end, tokens[j + 1].isCapitalized
                 {
                     j += 2  // an initial: "George W. Bush"
+                } else if t.isLowercaseWord, t.key == W.and, let joined = organizationAfterAnd(i, j, end) {
+                    j = joined  // "Securities and Exchange Commission", "Department of Work and Pensions"
                 } else if t.kind == .possessive, j + 1 < end, tokens[j + 1].isCapitalized,
                     Lexicon.organizationHeads.contains(tokens[j + 1].key), j + 2 >= end || !tokens[j + 2].isCapitalized
                 {
@@ -120,6 +122,38 @@ struct EntityRecognizer {
             i = j
         }
         return spans
+    }
+
+    /// Where a name that goes on past the "and" at `and` ends, when it is one
+    /// organisation's: the words after "and" end in an organisation's head word
+    /// and those before are not a name of their own ("Australian Competition
+    /// and Consumer Commission", not "Israel and Palestinian Authority"), or the
+    /// name so far is a head word "of" something and one word follows
+    /// ("Department of Work and Pensions"). Nil when the name stops at "and".
+    private func organizationAfterAnd(_ start: Int, _ and: Int, _ end: Int) -> Int? {
+        var k = and + 1
+        while k < end, k - and <= 5, tokens[k].isCapitalized, !isCalendarWord(tokens[k]) { k += 1 }
+        let after = and + 1..<k
+        guard !after.isEmpty, k - and <= 5, k == end || !tokens[k].isCapitalized,
+            gazetteer.locations[document.phraseKey(after)] == nil, gazetteer.organizations[document.phraseKey(after)] == nil
+        else { return nil }
+        let before = start..<and
+        if before.count <= 3, before.allSatisfy({ tokens[$0].isCapitalized }),
+            Lexicon.organizationHeads.contains(tokens[k - 1].key), !Lexicon.organizationHeads.contains(tokens[and - 1].key)
+        {
+            let key = document.phraseKey(before)
+            let firstIsGivenName = gazetteer.firstNames.contains(tokens[start].key)
+            let namesItself = gazetteer.locations[key] != nil || gazetteer.organizations[key] != nil
+                || (before.count == 1 && gazetteer.surnames.contains(key)) || (before.count > 1 && firstIsGivenName)
+                || before.contains { tokens[$0].has(Token.allCaps) }
+            return namesItself ? nil : k
+        }
+        if after.count == 1, before.count >= 3, !gazetteer.firstNames.contains(tokens[and + 1].key),
+            before.dropLast().contains(where: { tokens[$0 + 1].key == W.of && Lexicon.organizationHeads.contains(tokens[$0].key) })
+        {
+            return k
+        }
+        return nil
     }
 
     // MARK: - Refining a span

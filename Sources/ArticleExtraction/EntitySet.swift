@@ -116,6 +116,10 @@ package struct EntitySet {
                         (types[g] == .organization || types[g] == .other)
                         && (prefix
                             || (short.count == 1 && EntitySet.isAcronym(mentions[longest[g]].surface, of: mentions[longest[h]], tokens: tokens, text: document.text)))
+                case .other:
+                    // "JK Rowling", untyped by the rules, is the full name of "Rowling" the person.
+                    joins = types[g] == .person && short.count == 1 && short[0] == long.last!
+                    if joins { types[h] = .person }
                 default:
                     joins = false
                 }

@@ -106,6 +106,25 @@ struct EntityTests {
         #expect(a.entity("Lagos")?.type == .location)
     }
 
+    @Test func anOrganisationWhoseNameHoldsAndIsOneName() throws {
+        let a = try extract(
+            "The Harbour Fisheries and Forestry Commission fined the firm. The Department of Roads and Bridges agreed. "
+                + "Mr Darrow met Kevin Darrow and Dockers Union officials in France.")
+        #expect(a.entity("Harbour Fisheries and Forestry Commission")?.type == .organization)
+        #expect(a.entity("Department of Roads and Bridges")?.type == .organization)
+        #expect(a.entity("Harbour Fisheries") == nil && a.entity("Forestry Commission") == nil)
+        // A person's name before "and" is a name of its own.
+        #expect(a.entity("Kevin Darrow")?.type == .person)
+        #expect(a.entity("Dockers Union")?.type == .organization)
+    }
+
+    @Test func aSurnameFirstJoinsTheFullNameThatComesLaterEvenWithInitials() throws {
+        let a = try extract("Varn said on Monday she had finished the book. The author PQ Varn is happy with it.")
+        let varn = try #require(a.entity("PQ Varn"))
+        #expect(varn.type == .person)
+        #expect(varn.aliases == ["Varn"])
+    }
+
     @Test func sentenceInitialCommonWordsAreNotNames() throws {
         let a = try extract("Meanwhile the river rose. Some residents left early. However, the mayor stayed.")
         #expect(a.entities.isEmpty)
