@@ -81,16 +81,46 @@ public enum ContentWords {
         }
         let kept = mostFrequent(words.indices.map { (Int32($0), words[$0].count) }, limit: limit)
         let keptPairs = mostFrequent(pairs.indices.map { (Int32($0), pairs[$0].count) }, limit: pairLimit)
-        func string(_ w: Int32) -> String {
-            let stem = words[Int(w)]
-            let word = lowercased(text[Int(stem.start)..<Int(stem.end)])
-            return stem.addsY ? word + "y" : word
-        }
-        return kept.map { WordCount(word: string($0), count: Int(words[Int($0)].count)) }
+        return kept.map { WordCount(word: term(words[Int($0)], nil, in: text), count: Int(words[Int($0)].count)) }
             + keptPairs.map { p in
                 let pair = pairs[Int(p)]
-                return WordCount(word: string(pair.first) + String(pairSeparator) + string(pair.second), count: Int(pair.count))
+                return WordCount(word: term(words[Int(pair.first)], words[Int(pair.second)], in: text), count: Int(pair.count))
             }
+    }
+
+    /// A word's stem, or a pair of stems joined by ``pairSeparator``, lower-cased:
+    /// written into the string in one pass while the bytes are ASCII.
+    private static func term(_ first: Stem, _ second: Stem?, in text: UnsafeBufferPointer<UInt8>) -> String {
+        let firstBytes = text[Int(first.start)..<Int(first.end)]
+        let secondBytes = second.map { text[Int($0.start)..<Int($0.end)] }
+        guard firstBytes.allSatisfy({ $0 < 0x80 }), secondBytes?.allSatisfy({ $0 < 0x80 }) ?? true else {
+            func word(_ stem: Stem) -> String {
+                String(decoding: text[Int(stem.start)..<Int(stem.end)], as: UTF8.self).lowercased() + (stem.addsY ? "y" : "")
+            }
+            return second.map { word(first) + String(pairSeparator) + word($0) } ?? word(first)
+        }
+        var length = firstBytes.count + (first.addsY ? 1 : 0)
+        if let second, let secondBytes { length += 1 + secondBytes.count + (second.addsY ? 1 : 0) }
+        return String(unsafeUninitializedCapacity: length) { target in
+            var at = 0
+            func put(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ addsY: Bool) {
+                for c in bytes {
+                    target[at] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                    at += 1
+                }
+                if addsY {
+                    target[at] = 0x79
+                    at += 1
+                }
+            }
+            put(firstBytes, first.addsY)
+            if let second, let secondBytes {
+                target[at] = 0x5F  // "_"
+                at += 1
+                put(secondBytes, second.addsY)
+            }
+            return at
+        }
     }
 
     /// The indices of the `limit` most frequent items, most frequent first,
@@ -128,14 +158,6 @@ public enum ContentWords {
         return Stem(start: token.start, end: token.end, addsY: false, key: token.key)
     }
 
-    /// The word lower-cased: ASCII folded byte by byte, anything else by `String.lowercased()`.
-    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { target in
-            for (k, c) in bytes.enumerated() { target[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-            return bytes.count
-        }
-    }
 }
 
 /// A word and how many times an article uses it.
