@@ -108,6 +108,15 @@ struct EntityRecognizer {
                     tokens[j - 1].isCapitalized, j + 1 < end, tokens[j + 1].isCapitalized
                 {
                     j += 2  // an initial: "George W. Bush"
+                } else if t.isLowercaseWord, t.key == W.on, j + 1 < end, tokens[j + 1].key == W.sunday,
+                    Lexicon.newspaperTitleWords.contains(tokens[j - 1].key)
+                {
+                    j += 2  // "Mail on Sunday", "Independent on Sunday"
+                } else if t.isLowercaseWord, t.key == W.into, tokens[j - 1].isCapitalized, Lexicon.inquiryHeads.contains(tokens[j - 1].key),
+                    let subject = [j + 1, j + 2].first(where: { $0 < end && tokens[$0].isCapitalized }),
+                    subject == j + 1 || tokens[j + 1].key == W.the
+                {
+                    j = subject + 1  // "Royal Commission into HIH", "Royal Commission into the Building Industry"
                 } else if t.isLowercaseWord, t.key == W.and, let joined = organizationAfterAnd(i, j, end) {
                     j = joined  // "Securities and Exchange Commission", "Department of Work and Pensions"
                 } else if t.kind == .possessive, j + 1 < end, tokens[j + 1].isCapitalized,
@@ -210,7 +219,7 @@ struct EntityRecognizer {
             lo += 1
         }
         // "Liberal Democrats", "General Motors": a name the lists know is not taken apart.
-        if hi - lo > 1, hi - lo <= Self.longestName, gazetteer.organizations[document.phraseKey(lo..<hi)] != nil {
+        if hi - lo > 1, hi - lo <= Self.longestName, gazetteer.organizationKind(ofPhrase: document.phraseKey(lo..<hi)) != nil {
             return [Part(range: lo..<hi, titled: false, titles: [])]
         }
         // "Melbourne Christian school": words each known on their own are separate names.

@@ -49,7 +49,7 @@ enum Lexicon {
         finance health education trade opposition acting former then crown counsellor councillor chief-executive
         sergeant-major president-elect mp mps mla mep pm prosecutor defender striker midfielder goalkeeper skipper
         batsman bowler manager lawyer barrister solicitor economist analyst scientist researcher priest boss ceo
-        trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide rt hon
+        trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide rt hon dj
         """)
 
     /// Titles that are offices held by one person, after which a name follows
@@ -73,6 +73,9 @@ enum Lexicon {
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations
         """)
+
+    /// Bodies whose name goes on with "into" and what they look into ("Royal Commission into HIH").
+    static let inquiryHeads = WordSet("commission inquiry inquest review")
 
     /// Title words of newspapers that a weekday can start ("Sunday Times", "Sunday Telegraph").
     static let newspaperTitleWords = WordSet(

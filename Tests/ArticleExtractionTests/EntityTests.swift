@@ -118,6 +118,17 @@ struct EntityTests {
         #expect(a.entity("Dockers Union")?.type == .organization)
     }
 
+    @Test func inquiriesNewspapersOnSundayAndPartiesInTheSingularAreWholeNames() throws {
+        let a = try extract(
+            "The Royal Commission into the Harbour Works sat again. The Mail on Sunday reported it. "
+                + "Liberal Democrat spokesman Tom Varley and Capital Radio DJ Jed Amory agreed.")
+        #expect(a.entity("Royal Commission into the Harbour Works")?.type == .organization)
+        #expect(a.entity("Mail on Sunday")?.type == .organization)
+        #expect(a.entity("Liberal Democrat")?.type == .organization, "the party the lists know as Liberal Democrats")
+        #expect(a.entity("Capital Radio")?.type == .organization)
+        #expect(a.entity("Jed Amory")?.type == .person, "DJ is a role, not part of the name")
+    }
+
     @Test func aSurnameFirstJoinsTheFullNameThatComesLaterEvenWithInitials() throws {
         let a = try extract("Varn said on Monday she had finished the book. The author PQ Varn is happy with it.")
         let varn = try #require(a.entity("PQ Varn"))

@@ -63,6 +63,9 @@ public final class Gazetteer: Sendable {
                                    (OrganizationData.parties, OrganizationKind.party)] {
             for line in list.split(separator: "\n") {
                 let key = Gazetteer.phraseKey(String(line))
+                // A party's short form that is a place or a nationality ("Australia" of "Australia Party",
+                // "European") names the place or the people far more often than the party.
+                if kind == OrganizationKind.party, locations[key] != nil || demonyms[key] != nil { continue }
                 organizations[key] = (organizations[key] ?? 0) | kind
             }
         }
@@ -74,6 +77,14 @@ public final class Gazetteer: Sendable {
     /// "America" give "United States"), or `nil` when it names no known place.
     public func canonicalPlaceName(_ name: String) -> String? {
         locations[Gazetteer.phraseKey(name)]
+    }
+
+    /// What kind of organisation the phrase with key `key` is known as, or
+    /// `nil`; a name the lists know only in the plural counts too ("Liberal
+    /// Democrat" as "Liberal Democrats": keys are built byte by byte, so the
+    /// plural's key is the name's with an "s" mixed in).
+    func organizationKind(ofPhrase key: WordKey) -> UInt8? {
+        organizations[key] ?? organizations[WordKeys.mix(key, 0x73)]
     }
 
     /// The key of a phrase of one or more words, as spans are keyed.
