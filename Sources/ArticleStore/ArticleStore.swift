@@ -29,7 +29,7 @@ public final class ArticleStore {
         statements = try Statements(connection)
         linker = try ArticleLinker(connection)
         regrouper = try StoryRegrouper(connection)
-        daysToRegroup = Set(try regrouper.daysDue())
+        daysToRegroup = Set(try regrouper.daysWaiting())
     }
 
     /// The schema version this build writes.
@@ -82,19 +82,20 @@ public final class ArticleStore {
 
     /// Groups again, from all their articles at once, the stories of each day
     /// that grew by a tenth (``StoryRegrouper/growthShare``) since it was last
-    /// grouped whole; the intake calls it at the end of each run. Returns the
-    /// days regrouped. Story ids stay stable.
+    /// grouped whole, or whose new articles have waited five minutes
+    /// (``StoryRegrouper/waitSeconds``); the intake calls it at the end of
+    /// each run. Returns the days regrouped. Story ids stay stable.
     @discardableResult
     public func regroupStories() throws -> [String] {
         var done: [String] = []
         for day in daysToRegroup.sorted() {
-            let regrouped = try connection.transaction { () throws -> Bool in
-                guard try regrouper.isDue(day) else { return false }
-                try regrouper.regroup(day)
-                return true
+            let standing = try connection.transaction { () throws -> StoryRegrouper.Standing in
+                let standing = try regrouper.standing(of: day)
+                if standing == .due { try regrouper.regroup(day) }
+                return standing
             }
-            daysToRegroup.remove(day)
-            if regrouped {
+            if standing != .waiting { daysToRegroup.remove(day) }
+            if standing == .due {
                 linker.forgetDay(day)
                 done.append(day)
             }

@@ -326,5 +326,7 @@ enum StoreSchema {
         -- written again from their bodies, and every day is grouped whole again.
         DELETE FROM article_words;
         DELETE FROM story_days;
+        -- When each day was last grouped whole: articles that did not make it due wait five minutes at most.
+        ALTER TABLE story_days ADD COLUMN grouped_at TEXT;
         """
 }

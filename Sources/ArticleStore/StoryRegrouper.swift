@@ -11,12 +11,16 @@ final class StoryRegrouper {
     private let connection: SQLiteConnection
     private let dayArticles, articleWords, articleEntities, dayStories, distinctCount, groupedCount: SQLiteStatement
     private let moveArticle, insertStory, followOriginals, recount, deleteEmpty, markGrouped: SQLiteStatement
-    private let dueDays: SQLiteStatement
+    private let waitingDays: SQLiteStatement
 
     /// A day is grouped again once its distinct articles grew by this share
     /// since it was last grouped (and by one article at least): a busy day is
     /// not regrouped after every file, and no more than a tenth of it waits.
     static let growthShare = 10
+    /// Articles that did not make a day due are grouped in at the first run
+    /// this long after the day was last grouped: the daemon's periodic rescan
+    /// runs even when the inbox is quiet, so a day's last articles never wait for the next day.
+    static let waitSeconds = 300
 
     init(_ c: SQLiteConnection) throws(SQLiteError) {
         connection = c
@@ -32,12 +36,16 @@ final class StoryRegrouper {
         dayStories = try c.prepare(
             "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
         distinctCount = try c.prepare("SELECT COUNT(*) FROM counted_articles WHERE day = ?1")
-        groupedCount = try c.prepare("SELECT grouped_articles FROM story_days WHERE day = ?1")
-        dueDays = try c.prepare(
+        groupedCount = try c.prepare(
+            """
+            SELECT grouped_articles, COALESCE(grouped_at, '') <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?2)
+            FROM story_days WHERE day = ?1
+            """)
+        waitingDays = try c.prepare(
             """
             SELECT c.day FROM (SELECT day, COUNT(*) AS distinct_articles FROM counted_articles GROUP BY day) c
-            LEFT JOIN story_days g ON g.day = c.day
-            WHERE c.distinct_articles - COALESCE(g.grouped_articles, 0) >= MAX(1, COALESCE(g.grouped_articles, 0) / ?1)
+            LEFT JOIN story_days g ON g.day = c.day WHERE c.distinct_articles > COALESCE(g.grouped_articles, 0)
+            ORDER BY c.day
             """)
         moveArticle = try c.prepare("UPDATE story_articles SET story_id = ?1, score = NULL WHERE article_id = ?2")
         insertStory = try c.prepare("INSERT INTO stories (day, first_article_id) VALUES (?1, ?2)")
@@ -61,24 +69,44 @@ final class StoryRegrouper {
         deleteEmpty = try c.prepare("DELETE FROM stories WHERE day = ?1 AND articles = 0")
         markGrouped = try c.prepare(
             """
-            INSERT INTO story_days (day, grouped_articles) VALUES (?1, ?2)
-            ON CONFLICT (day) DO UPDATE SET grouped_articles = excluded.grouped_articles
+            INSERT INTO story_days (day, grouped_articles, grouped_at) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            ON CONFLICT (day) DO UPDATE SET grouped_articles = excluded.grouped_articles, grouped_at = excluded.grouped_at
             """)
     }
 
-    /// Whether `day` grew enough since it was last grouped whole.
-    func isDue(_ day: String) throws(SQLiteError) -> Bool {
-        let distinct = Int(try distinctCount.firstValue(.text(day))?.integer ?? 0)
-        let grouped = Int(try groupedCount.firstValue(.text(day))?.integer ?? 0)
-        return distinct - grouped >= max(1, grouped / Self.growthShare)
+    /// Where a day stands against its last whole grouping.
+    enum Standing {
+        /// Nothing new since.
+        case grouped
+        /// New articles that are not yet worth grouping the day again for.
+        case waiting
+        /// Grown by ``growthShare`` (or one article, on a day never grouped),
+        /// or with articles waiting since ``waitSeconds`` or longer.
+        case due
     }
 
-    /// Every day that ``isDue(_:)``: at open, the days a run stopped before
-    /// grouping, or that a migration left to be grouped again.
-    func daysDue() throws(SQLiteError) -> [String] {
-        try dueDays.bind([.integer(Int64(Self.growthShare))])
+    /// Where `day` stands.
+    func standing(of day: String) throws(SQLiteError) -> Standing {
+        let distinct = Int(try distinctCount.firstValue(.text(day))?.integer ?? 0)
+        try groupedCount.bind([.text(day), .text("-\(Self.waitSeconds) seconds")])
+        var grouped = 0
+        var longAgo = true
+        if try groupedCount.step() {
+            grouped = Int(groupedCount.value(at: 0).integer ?? 0)
+            longAgo = groupedCount.value(at: 1).integer == 1
+        }
+        let growth = distinct - grouped
+        if growth <= 0 { return .grouped }
+        return growth >= max(1, grouped / Self.growthShare) || longAgo ? .due : .waiting
+    }
+
+    /// Every day with articles its last whole grouping did not see: at open,
+    /// the days a run stopped before grouping, that a migration left to be
+    /// grouped again, or whose last articles were waiting.
+    func daysWaiting() throws(SQLiteError) -> [String] {
+        try waitingDays.bind([])
         var days: [String] = []
-        while try dueDays.step() { if let day = dueDays.value(at: 0).text { days.append(day) } }
+        while try waitingDays.step() { if let day = waitingDays.value(at: 0).text { days.append(day) } }
         return days
     }
 

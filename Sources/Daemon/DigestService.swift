@@ -9,6 +9,8 @@ import Synchronization
 /// rendering a large day never delays intake. Runs that finish while it is
 /// writing are coalesced: each gets its run digest, each day touched is
 /// regenerated once, and after a long render it rests four times as long.
+/// A run that took in no file but grouped a day's stories again (its last
+/// articles had waited) rewrites that day's digest and has no run digest.
 /// At start it writes the digests of recent runs that have none (a stop can
 /// come between a run and its digest).
 public final class DigestService: Service, Sendable {
@@ -16,7 +18,7 @@ public final class DigestService: Service, Sendable {
     private let directory: String
     private let keepRunDays: Int
     private let logger: Logger
-    private let pending = Mutex<[(runID: Int64, backlog: Int)]>([])
+    private let pending = Mutex<[(runID: Int64?, backlog: Int, days: [String])]>([])
     private let wake: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
@@ -30,7 +32,8 @@ public final class DigestService: Service, Sendable {
 
     /// Called by the intake loop after each run; never waits.
     public func runFinished(_ summary: RunSummary) {
-        pending.withLock { $0.append((summary.runID, summary.waiting)) }
+        let tookIn = summary.counts.filesSeen > 0 || summary.counts.deferred > 0
+        pending.withLock { $0.append((tookIn ? summary.runID : nil, summary.waiting, summary.regroupedDays)) }
         continuation.yield()
     }
 
@@ -66,7 +69,8 @@ public final class DigestService: Service, Sendable {
         }
         guard !runs.isEmpty else { return }
         do {
-            let days = try writer.afterRuns(runs.map(\.runID), backlog: runs.last?.backlog)
+            let days = try writer.afterRuns(
+                runs.compactMap(\.runID), alsoDays: Set(runs.flatMap(\.days)), backlog: runs.last?.backlog)
             logger.debug("digests written", metadata: ["runs": "\(runs.count)", "days": "\(days)"])
         } catch {
             logger.error("digests not written; the next run tries again", metadata: ["error": "\(error)"])
@@ -80,7 +84,7 @@ public final class DigestService: Service, Sendable {
                 "SELECT id FROM runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 20")
             let missing = recent.compactMap { $0[0].integer }.filter { !done.contains($0) }
             guard !missing.isEmpty else { return }
-            pending.withLock { list in list.insert(contentsOf: missing.reversed().map { ($0, 0) }, at: 0) }
+            pending.withLock { list in list.insert(contentsOf: missing.reversed().map { ($0, 0, []) }, at: 0) }
             drain(writer)
         } catch {
             logger.error("digests of earlier runs not checked", metadata: ["error": "\(error)"])

@@ -27,11 +27,11 @@ public struct DigestWriter {
     }
 
     /// Writes the receipts of runs `ids`, regenerates once each the daily
-    /// digests of the days they touched, and removes old receipts. Returns the
-    /// days regenerated.
+    /// digests of the days they touched and of `alsoDays` (days whose stories
+    /// were grouped again), and removes old receipts. Returns the days regenerated.
     @discardableResult
-    public func afterRuns(_ ids: [Int64], backlog: Int?) throws -> [String] {
-        var days: Set<String> = []
+    public func afterRuns(_ ids: [Int64], alsoDays: Set<String> = [], backlog: Int?) throws -> [String] {
+        var days = alsoDays
         for id in ids {
             guard let run = try query.run(id) else { continue }
             try write(run)

@@ -51,6 +51,9 @@ public struct RunSummary: Sendable, Equatable {
     /// Inbox folders the walk could not enter, with why (too deep, unreadable);
     /// the files in a too-deep one are counted in ``waiting``.
     public var unreadFolders: [InboxFolder] = []
+    /// Days whose stories the run grouped again, whole: their daily digests
+    /// change even when the run took in no file.
+    public var regroupedDays: [String] = []
 }
 
 /// An inbox folder that intake could not read, and why.
@@ -240,9 +243,11 @@ public final class Intake {
         }
         let unreadFiles = scanner.filesInSkippedFolders
 
+        var regroupedDays: [String] = []
         do {
             // The day's stories from all its articles, before the run's digest reads them.
             let days = try store.regroupStories()
+            regroupedDays = days
             if !days.isEmpty { logger.debug("stories grouped again", metadata: ["days": "\(days)"]) }
         } catch {
             logger.warning(
@@ -270,6 +275,7 @@ public final class Intake {
         summary.unreadFolders = scanner.skippedFolders.map { InboxFolder(path: $0.path, reason: $0.reason) }
         summary.stillChanging = Array(stillChanging.prefix(20))
         summary.stillChangingCount = stillChanging.count
+        summary.regroupedDays = regroupedDays
         return summary
     }
 

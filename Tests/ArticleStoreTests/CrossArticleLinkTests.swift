@@ -261,6 +261,37 @@ struct CrossArticleLinkTests {
         }
     }
 
+    @Test func aDaysLastArticlesThatDoNotMakeItDueAreGroupedInAfterFiveMinutes() throws {
+        try withStore { store, _ in
+            // Twenty articles of invented words, no two alike: the day is grouped again once it grows
+            // by two, or by one that has waited.
+            let syllables = ["ka", "lo", "mi", "ren", "tas", "vul", "dor", "pen", "sif", "gar"]
+            func word(_ n: Int) -> String { syllables[n % 10] + syllables[n / 10 % 10] + syllables[n / 100 % 10] }
+            func text(_ article: Int) -> String {
+                " date 2024-03-01 " + (0..<3).map { sentence in
+                    "The " + (0..<6).map { word(article * 37 + sentence * 6 + $0) }.joined(separator: " ") + " said."
+                }.joined(separator: " ")
+            }
+            let day = try (0..<20).map { try record("article-\($0).txt", text($0), day: "2024-03-01") }
+            try store.store(day)
+            #expect(try store.connection.scalar("SELECT COUNT(*) FROM counted_articles") == 20)
+            #expect(try store.regroupStories() == ["2024-03-01"])
+            // A later report that shares one sentence's words with the first article: not a copy of it.
+            let late = text(0).split(separator: ".")[0] + ". " + text(100).split(separator: ".").dropFirst().joined(separator: ".")
+            try store.store([try record("late.txt", String(late), day: "2024-03-01")])
+            #expect(try store.connection.scalar("SELECT COUNT(*) FROM counted_articles") == 21)
+            #expect(try store.regroupStories().isEmpty, "one article is a twentieth of the day: it waits")
+            #expect(try store.regroupStories().isEmpty, "and keeps waiting while five minutes have not passed")
+            try store.connection.execute("UPDATE story_days SET grouped_at = '2024-03-01T12:00:00.000Z'")
+            #expect(try store.regroupStories() == ["2024-03-01"], "five minutes on, the next run groups it in")
+            let stories = try store.connection.rows(
+                "SELECT DISTINCT story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.source_file IN ('article-0.txt', 'late.txt')")
+            #expect(stories.count == 1, "the late report is in the story of the article it follows")
+            #expect(try store.regroupStories().isEmpty)
+            try expectStoriesConsistent(store)
+        }
+    }
+
     @Test func migratingAVersion1StoreLinksItsArticles() throws {
         let directory = try TestSupport.makeTemporaryDirectory("gleaner-migrate-")
         defer { try? FileManager.default.removeItem(atPath: directory) }
