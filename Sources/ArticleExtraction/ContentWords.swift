@@ -124,22 +124,28 @@ public enum ContentWords {
     }
 
     /// The indices of the `limit` most frequent items, most frequent first,
-    /// ties in index order; only items as frequent as the limit-th are sorted.
+    /// ties in index order (the order `items` come in). Linear in the items:
+    /// only those more frequent than the limit-th are sorted (fewer than
+    /// `limit`), and those as frequent as it are taken in the order they come.
     private static func mostFrequent(_ items: [(index: Int32, count: Int32)], limit: Int) -> [Int32] {
-        var items = items
-        if items.count > limit {
-            var atCount = [Int](repeating: 0, count: Int(items.lazy.map(\.count).max() ?? 0) + 1)
-            for item in items { atCount[Int(item.count)] += 1 }
-            var least = atCount.count - 1
-            var kept = atCount[least]
-            while kept < limit, least > 1 {
-                least -= 1
-                kept += atCount[least]
-            }
-            items.removeAll { $0.count < Int32(least) }
+        func precedes(_ a: (index: Int32, count: Int32), _ b: (index: Int32, count: Int32)) -> Bool {
+            a.count != b.count ? a.count > b.count : a.index < b.index
         }
-        items.sort { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }
-        return items.prefix(limit).map(\.index)
+        guard items.count > limit else { return items.sorted(by: precedes).map(\.index) }
+        var atCount = [Int](repeating: 0, count: Int(items.lazy.map(\.count).max() ?? 0) + 1)
+        for item in items { atCount[Int(item.count)] += 1 }
+        var least = atCount.count - 1
+        var atLeast = atCount[least]
+        while atLeast < limit, least > 1 {
+            least -= 1
+            atLeast += atCount[least]
+        }
+        var kept = items.filter { $0.count > Int32(least) }.sorted(by: precedes)
+        for item in items where item.count == Int32(least) {
+            guard kept.count < limit else { break }
+            kept.append(item)
+        }
+        return kept.map(\.index)
     }
 
     /// The stem of a word token: a plural's singular by its spelling alone
