@@ -151,7 +151,7 @@ public struct DayClustering: Sendable {
 
     /// For each article, its ``nearestNeighbours`` most similar articles at
     /// ``smallestSimilarity`` or more, by cosine over the terms they share;
-    /// each pair once, lower index first, in order.
+    /// each pair once, lower index first.
     private func nearestPairs(_ v: (terms: [Int32], weights: [Float], starts: [Int32]), termCount: Int)
         -> [(a: Int32, b: Int32, similarity: Float)]
     {
@@ -171,15 +171,19 @@ public struct DayClustering: Sendable {
                 fill[Int(v.terms[k])] += 1
             }
         }
+        let k = Self.nearestNeighbours
         var pairs: [(a: Int32, b: Int32, similarity: Float)] = []
-        pairs.reserveCapacity(n * Self.nearestNeighbours)  // at most that many: no copy while it grows
+        pairs.reserveCapacity(n * k)  // at most that many: no copy while it grows
+        // Each article's nearest, by index (-1 where it has fewer): whether a pair was already given.
+        var nearest = [Int32](repeating: -1, count: n * k)
         var sums = [Float](repeating: 0, count: n)
         var touched: [Int32] = []
-        var near: [(article: Int32, similarity: Float)] = []
+        // The nearest so far, kept as a heap whose root is the least near, once it holds k.
+        var near = Nearest(capacity: k)
         for a in 0..<n {
-            for k in Int(v.starts[a])..<Int(v.starts[a + 1]) {
-                let term = Int(v.terms[k])
-                let weight = v.weights[k]
+            for t in Int(v.starts[a])..<Int(v.starts[a + 1]) {
+                let term = Int(v.terms[t])
+                let weight = v.weights[t]
                 for p in Int(postingStarts[term])..<Int(postingStarts[term + 1]) {
                     let b = Int(postingArticles[p])
                     guard b != a else { continue }
@@ -188,28 +192,71 @@ public struct DayClustering: Sendable {
                 }
             }
             for b in touched {
-                if sums[Int(b)] >= Self.smallestSimilarity { near.append((b, sums[Int(b)])) }
+                let similarity = sums[Int(b)]
                 sums[Int(b)] = 0
+                if similarity >= Self.smallestSimilarity { near.offer(b, similarity) }
             }
             touched.removeAll(keepingCapacity: true)
-            if near.count > Self.nearestNeighbours {
-                near.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.article < $1.article }
-                near.removeLast(near.count - Self.nearestNeighbours)
+            for (slot, (b, similarity)) in near.items.enumerated() {
+                nearest[a * k + slot] = b
+                // A pair each names the other's nearest is given once, by the first of the two.
+                if b > Int32(a) {
+                    pairs.append((Int32(a), b, similarity))
+                } else if !nearest[Int(b) * k..<Int(b) * k + k].contains(Int32(a)) {
+                    pairs.append((b, Int32(a), similarity))
+                }
             }
-            for (b, similarity) in near {
-                pairs.append(b > a ? (Int32(a), b, similarity) : (b, Int32(a), similarity))
-            }
-            near.removeAll(keepingCapacity: true)
+            near.removeAll()
         }
-        // A pair each names the other's nearest appears twice: keep it once.
-        pairs.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        var unique = 0
-        for k in pairs.indices where unique == 0 || (pairs[k].a, pairs[k].b) != (pairs[unique - 1].a, pairs[unique - 1].b) {
-            pairs[unique] = pairs[k]
-            unique += 1
-        }
-        pairs.removeLast(pairs.count - unique)
         return pairs
+    }
+}
+
+/// The `capacity` nearest articles offered, by similarity and then by lower
+/// index: once full, a heap whose root is the least near, so that choosing
+/// them costs the log of `capacity` per article offered, not a sort of all.
+struct Nearest {
+    private(set) var items: [(article: Int32, similarity: Float)] = []
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        items.reserveCapacity(capacity)
+    }
+
+    /// Whether `x` is less near than `y`.
+    @inline(__always) private static func isLessNear(
+        _ x: (article: Int32, similarity: Float), _ y: (article: Int32, similarity: Float)
+    ) -> Bool {
+        x.similarity != y.similarity ? x.similarity < y.similarity : x.article > y.article
+    }
+
+    mutating func offer(_ article: Int32, _ similarity: Float) {
+        let item = (article: article, similarity: similarity)
+        if items.count < capacity {
+            items.append(item)
+            if items.count == capacity {
+                for root in stride(from: capacity / 2 - 1, through: 0, by: -1) { siftDown(root) }
+            }
+        } else if capacity > 0, Self.isLessNear(items[0], item) {
+            items[0] = item
+            siftDown(0)
+        }
+    }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var least = parent
+            if left < items.count, Self.isLessNear(items[left], items[least]) { least = left }
+            if right < items.count, Self.isLessNear(items[right], items[least]) { least = right }
+            if least == parent { return }
+            items.swapAt(parent, least)
+            parent = least
+        }
     }
 }
 
@@ -234,7 +281,7 @@ struct Agglomeration {
         versions = [Int32](repeating: 0, count: size)
     }
 
-    /// Adds the edge a–b; edges come in order of (a, b), each once.
+    /// Adds the edge a–b; each edge once, in any order (lists are sorted before merging).
     mutating func addEdge(_ a: Int32, _ b: Int32, _ similarity: Float) {
         neighbours[Int(a)].append((b, similarity))
         neighbours[Int(b)].append((a, similarity))
