@@ -115,7 +115,7 @@ public enum ContentWords {
             }
             put(firstBytes, first.addsY)
             if let second, let secondBytes {
-                target[at] = 0x5F  // "_"
+                target[at] = pairSeparator.asciiValue!
                 at += 1
                 put(secondBytes, second.addsY)
             }

@@ -219,7 +219,7 @@ struct EntityRecognizer {
             lo += 1
         }
         // "Liberal Democrats", "General Motors": a name the lists know is not taken apart.
-        if hi - lo > 1, hi - lo <= Self.longestName, gazetteer.organizationKind(ofPhrase: document.phraseKey(lo..<hi)) != nil {
+        if hi - lo > 1, hi - lo <= Self.longestName, gazetteer.organizationKind(ofPhrase: document.phraseKey(lo..<hi), words: hi - lo) != nil {
             return [Part(range: lo..<hi, titled: false, titles: [])]
         }
         // "Melbourne Christian school": words each known on their own are separate names.

@@ -3,12 +3,13 @@
 /// word lists and gazetteers compare keys, never build strings.
 typealias WordKey = UInt64
 
-enum WordKeys {
-    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+package enum WordKeys {
+    package static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
 
+    /// FNV-1a: `hash` continued with `byte`.
     @inline(__always)
-    static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    package static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* prime
     }
 

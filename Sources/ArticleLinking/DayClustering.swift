@@ -1,3 +1,5 @@
+import ArticleExtraction
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -65,8 +67,7 @@ public struct DayClustering: Sendable {
     /// once per article. A term's `weight` is the one it was first added with.
     public mutating func add(article id: Int64, term: some StringProtocol, count: Int, weight: Float = 1) {
         start(article: id)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in term.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = term.utf8.reduce(WordKeys.offset, WordKeys.mix)  // FNV-1a over the exact bytes
         let known: Int32
         if let found = index[hash] {
             known = found
@@ -178,8 +179,8 @@ public struct DayClustering: Sendable {
         var nearest = [Int32](repeating: -1, count: n * k)
         var sums = [Float](repeating: 0, count: n)
         var touched: [Int32] = []
-        // The nearest so far, kept as a heap whose root is the least near, once it holds k.
-        var near = Nearest(capacity: k)
+        // The k nearest so far, the least near of them on top.
+        var near = MaxHeap<Neighbour>()
         for a in 0..<n {
             for t in Int(v.starts[a])..<Int(v.starts[a + 1]) {
                 let term = Int(v.terms[t])
@@ -194,10 +195,17 @@ public struct DayClustering: Sendable {
             for b in touched {
                 let similarity = sums[Int(b)]
                 sums[Int(b)] = 0
-                if similarity >= Self.smallestSimilarity { near.offer(b, similarity) }
+                guard similarity >= Self.smallestSimilarity else { continue }
+                let neighbour = Neighbour(article: b, similarity: similarity)
+                if near.count < k {
+                    near.push(neighbour)
+                } else if neighbour < near.top! {
+                    near.replaceTop(with: neighbour)
+                }
             }
             touched.removeAll(keepingCapacity: true)
-            for (slot, (b, similarity)) in near.items.enumerated() {
+            for (slot, neighbour) in near.elements.enumerated() {
+                let (b, similarity) = (neighbour.article, neighbour.similarity)
                 nearest[a * k + slot] = b
                 // A pair each names the other's nearest is given once, by the first of the two.
                 if b > Int32(a) {
@@ -212,51 +220,14 @@ public struct DayClustering: Sendable {
     }
 }
 
-/// The `capacity` nearest articles offered, by similarity and then by lower
-/// index: once full, a heap whose root is the least near, so that choosing
-/// them costs the log of `capacity` per article offered, not a sort of all.
-struct Nearest {
-    private(set) var items: [(article: Int32, similarity: Float)] = []
-    let capacity: Int
+/// An article near another, ordered so that the less near is the larger:
+/// a ``MaxHeap`` of them keeps the least near on top. Ties go to the lower index.
+struct Neighbour: Comparable {
+    var article: Int32
+    var similarity: Float
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        items.reserveCapacity(capacity)
-    }
-
-    /// Whether `x` is less near than `y`.
-    @inline(__always) private static func isLessNear(
-        _ x: (article: Int32, similarity: Float), _ y: (article: Int32, similarity: Float)
-    ) -> Bool {
-        x.similarity != y.similarity ? x.similarity < y.similarity : x.article > y.article
-    }
-
-    mutating func offer(_ article: Int32, _ similarity: Float) {
-        let item = (article: article, similarity: similarity)
-        if items.count < capacity {
-            items.append(item)
-            if items.count == capacity {
-                for root in stride(from: capacity / 2 - 1, through: 0, by: -1) { siftDown(root) }
-            }
-        } else if capacity > 0, Self.isLessNear(items[0], item) {
-            items[0] = item
-            siftDown(0)
-        }
-    }
-
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var least = parent
-            if left < items.count, Self.isLessNear(items[left], items[least]) { least = left }
-            if right < items.count, Self.isLessNear(items[right], items[least]) { least = right }
-            if least == parent { return }
-            items.swapAt(parent, least)
-            parent = least
-        }
+    static func < (x: Neighbour, y: Neighbour) -> Bool {
+        x.similarity != y.similarity ? x.similarity > y.similarity : x.article < y.article
     }
 }
 
@@ -378,6 +349,12 @@ struct Agglomeration {
 struct MaxHeap<Element: Comparable> {
     private var items: [Element] = []
 
+    var count: Int { items.count }
+    /// The largest element.
+    var top: Element? { items.first }
+    /// The elements, in no particular order.
+    var elements: [Element] { items }
+
     mutating func push(_ item: Element) {
         items.append(item)
         var child = items.count - 1
@@ -393,16 +370,29 @@ struct MaxHeap<Element: Comparable> {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let top = items.removeLast()
+        siftDown()
+        return top
+    }
+
+    /// Puts `item` in the place of the largest element, which it must not exceed.
+    mutating func replaceTop(with item: Element) {
+        items[0] = item
+        siftDown()
+    }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    /// Moves the element at the root down to its place.
+    private mutating func siftDown() {
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
             var largest = parent
             if left < items.count, items[largest] < items[left] { largest = left }
             if right < items.count, items[largest] < items[right] { largest = right }
-            if largest == parent { break }
+            if largest == parent { return }
             items.swapAt(parent, largest)
             parent = largest
         }
-        return top
     }
 }

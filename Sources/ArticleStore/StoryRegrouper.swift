@@ -186,7 +186,7 @@ final class StoryRegrouper {
     }
 
     /// Writes the words of every stored article that has none: what the
-    /// migrations to schema 3 (words) and 4 (stems and word pairs) run on an existing store.
+    /// migration to schema 4 (stems and word pairs) runs on an existing store.
     static func storeWordsOfExisting(_ connection: SQLiteConnection) throws(SQLiteError) {
         let ids = try connection.rows(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_words) ORDER BY id"

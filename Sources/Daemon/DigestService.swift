@@ -32,8 +32,7 @@ public final class DigestService: Service, Sendable {
 
     /// Called by the intake loop after each run; never waits.
     public func runFinished(_ summary: RunSummary) {
-        let tookIn = summary.counts.filesSeen > 0 || summary.counts.deferred > 0
-        pending.withLock { $0.append((tookIn ? summary.runID : nil, summary.waiting, summary.regroupedDays)) }
+        pending.withLock { $0.append((summary.sawFiles ? summary.runID : nil, summary.waiting, summary.regroupedDays)) }
         continuation.yield()
     }
 

@@ -97,7 +97,7 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
                 logger.warning("inotify queue overflowed; rescanning the whole inbox")
             }
             guard let done = await runUntilItSucceeds(trigger) else { break }
-            if done.counts.filesSeen > 0 || done.counts.deferred > 0 || !done.regroupedDays.isEmpty { onRun(done) }
+            if done.sawFiles || !done.regroupedDays.isEmpty { onRun(done) }
             notifier.notify(status(done))
             followUp(done)
             if Task.isCancelled { break }

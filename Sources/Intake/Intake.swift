@@ -54,6 +54,9 @@ public struct RunSummary: Sendable, Equatable {
     /// Days whose stories the run grouped again, whole: their daily digests
     /// change even when the run took in no file.
     public var regroupedDays: [String] = []
+
+    /// Whether the run found files in the inbox: taken in, or left to settle.
+    public var sawFiles: Bool { counts.filesSeen > 0 || counts.deferred > 0 }
 }
 
 /// An inbox folder that intake could not read, and why.
@@ -246,9 +249,8 @@ public final class Intake {
         var regroupedDays: [String] = []
         do {
             // The day's stories from all its articles, before the run's digest reads them.
-            let days = try store.regroupStories()
-            regroupedDays = days
-            if !days.isEmpty { logger.debug("stories grouped again", metadata: ["days": "\(days)"]) }
+            regroupedDays = try store.regroupStories()
+            if !regroupedDays.isEmpty { logger.debug("stories grouped again", metadata: ["days": "\(regroupedDays)"]) }
         } catch {
             logger.warning(
                 "stories not grouped again; the next run tries", metadata: ["error": "\(error)", "file.path": "\(layout.database)"])

@@ -153,8 +153,7 @@ struct EntityFeatures {
         if words.count > 1, gazetteer.surnames.contains(last.key) { f.add(.surnameLast) }
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
         if gazetteer.venues.contains(phrase) { f.add(.knownVenue) }
-        // A party's name in the singular ("Liberal Democrat") is the party; one word ("Liberal") is as often an adjective.
-        let organizationKind = (words.count > 1 ? gazetteer.organizationKind(ofPhrase: phrase) : gazetteer.organizations[phrase]) ?? 0
+        let organizationKind = gazetteer.organizationKind(ofPhrase: phrase, words: words.count) ?? 0
         if organizationKind != 0 { f.add(.knownOrganization, UInt64(organizationKind), "\(organizationKind)") }
         let isPlace = gazetteer.locations[phrase] != nil
         if let topic = articleTopic, ruleType == .other {

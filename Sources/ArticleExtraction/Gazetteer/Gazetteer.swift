@@ -79,12 +79,13 @@ public final class Gazetteer: Sendable {
         locations[Gazetteer.phraseKey(name)]
     }
 
-    /// What kind of organisation the phrase with key `key` is known as, or
-    /// `nil`; a name the lists know only in the plural counts too ("Liberal
-    /// Democrat" as "Liberal Democrats": keys are built byte by byte, so the
-    /// plural's key is the name's with an "s" mixed in).
-    func organizationKind(ofPhrase key: WordKey) -> UInt8? {
-        organizations[key] ?? organizations[WordKeys.mix(key, 0x73)]
+    /// What kind of organisation the phrase of `words` words with key `key`
+    /// is known as, or `nil`. A name of two or more words the lists know only
+    /// in the plural counts too ("Liberal Democrat" as "Liberal Democrats":
+    /// keys are built byte by byte, so the plural's key is the name's with an
+    /// "s" mixed in); one word ("Liberal") is as often an adjective.
+    func organizationKind(ofPhrase key: WordKey, words: Int) -> UInt8? {
+        organizations[key] ?? (words > 1 ? organizations[WordKeys.mix(key, 0x73)] : nil)
     }
 
     /// The key of a phrase of one or more words, as spans are keyed.
