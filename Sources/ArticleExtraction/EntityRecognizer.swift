@@ -119,10 +119,12 @@ struct EntityRecognizer {
                     j = subject + 1  // "Royal Commission into HIH", "Royal Commission into the Building Industry"
                 } else if t.isLowercaseWord, t.key == W.and, let joined = organizationAfterAnd(i, j, end) {
                     j = joined  // "Securities and Exchange Commission", "Department of Work and Pensions"
-                } else if t.kind == .possessive, j + 1 < end, tokens[j + 1].isCapitalized,
-                    Lexicon.organizationHeads.contains(tokens[j + 1].key), j + 2 >= end || !tokens[j + 2].isCapitalized
+                } else if t.kind == .possessive, let joined = nameAfterPossessive(i, j, end) {
+                    j = joined  // "Prosecutor General's Office", "Women's Tennis Association"
+                } else if t.isPunct(0x2D), !t.has(Token.spaceBefore), j + 1 < end, tokens[j + 1].kind == .number,
+                    !tokens[j + 1].has(Token.spaceBefore), tokens[j - 1].key == W.under
                 {
-                    j += 2  // "Prosecutor General's Office"
+                    j += 2  // "Wales Under-21"
                 } else {
                     break
                 }
@@ -163,6 +165,33 @@ struct EntityRecognizer {
             return k
         }
         return nil
+    }
+
+    /// Where a name that goes on past the possessive at `possessive` ends,
+    /// when the possessive is inside one name: one to five capitalised words
+    /// follow and end in an organisation's head word ("Prosecutor General's
+    /// Office", "Barnard's Retail Consulting Group"), or the possessor is a
+    /// plural such as "People's" or "Women's" ("People's Alliance Against
+    /// Child Sexual Abuse"). Nil when the possessor is a plain name of two words or more (a person's:
+    /// "Abu Nidal's"), or
+    /// names something the lists know, or the words after are a known name of
+    /// their own ("Britain's Labour Party"): then the possessive ends the name.
+    private func nameAfterPossessive(_ start: Int, _ possessive: Int, _ end: Int) -> Int? {
+        var k = possessive + 1
+        while k < end, k - possessive <= 6, tokens[k].isCapitalized, !isCalendarWord(tokens[k]) { k += 1 }
+        let after = (possessive + 1)..<k
+        guard !after.isEmpty, k - possessive <= 6, tokens[possessive - 1].isCapitalized else { return nil }
+        if Lexicon.possessiveNameNouns.contains(tokens[possessive - 1].key) { return k }
+        let before = document.phraseKey(start..<possessive)
+        let afterKey = document.phraseKey(after)
+        if gazetteer.locations[before] != nil || gazetteer.demonyms[before] != nil || gazetteer.organizations[before] != nil
+            || (possessive - start >= 2 && tokens[start].key != W.st
+                && !(start..<possessive).contains(where: isHeadWord))
+            || gazetteer.locations[afterKey] != nil || gazetteer.organizations[afterKey] != nil
+        {
+            return nil
+        }
+        return Lexicon.organizationHeads.contains(tokens[k - 1].key) ? k : nil
     }
 
     // MARK: - Refining a span
@@ -346,7 +375,9 @@ struct EntityRecognizer {
             return parts
         }
         var end = hi
-        while end > lo, isConnector(end - 1) { end -= 1 }
+        while end > lo, isConnector(end - 1) || (end - lo > 1 && Lexicon.neverLastWords.contains(tokens[end - 1].key)) {
+            end -= 1
+        }
         if lo < end { parts.append(Part(range: lo..<end, titled: titled, titles: titles)) }
         return parts
     }

@@ -74,6 +74,19 @@ enum Lexicon {
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations
         """)
 
+    /// Plural nouns whose possessive goes on into a name ("People's Alliance",
+    /// "Women's Tennis Association", "Association of Children's Hospices").
+    static let possessiveNameNouns = WordSet("people children women men workers")
+
+    /// Function words that never end a name: a capitalised one at a name's end
+    /// starts the next sentence where the text lost its full stop
+    /// ("the European Union In his speech").
+    static let neverLastWords = WordSet(
+        """
+        in on at by for with from to into but and or nor yet so he she it they we i you his her its their our my
+        the a an as if when while after before because although though this that these those there
+        """)
+
     /// Bodies whose name goes on with "into" and what they look into ("Royal Commission into HIH").
     static let inquiryHeads = WordSet("commission inquiry inquest review")
 

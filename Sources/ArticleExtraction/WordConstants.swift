@@ -101,6 +101,7 @@ enum W {
     static let today: WordKey = 0xA411597D0674521E  // "today"
     static let tomorrow: WordKey = 0x480B227CA618E526  // "tomorrow"
     static let tonight: WordKey = 0x06E79A213AFAFD4A  // "tonight"
+    static let under: WordKey = 0xA9B4194ECFE6716D  // "under"
     static let until: WordKey = 0x1FCC8B4E81FBAC2F  // "until"
     static let week: WordKey = 0x3D80FFF619EDBFBD  // "week"
     static let weekend: WordKey = 0x849E63A4B31EAEC2  // "weekend"

@@ -129,6 +129,25 @@ struct EntityTests {
         #expect(a.entity("Jed Amory")?.type == .person, "DJ is a role, not part of the name")
     }
 
+    @Test func aPossessiveInsideAnOrganisationsNameKeepsItWhole() throws {
+        let a = try extract(
+            "The Women's Harbour Rowing Association met in Lagos. Analysts at Varley's Retail Consulting Group agreed. "
+                + "Britain's Labour Party said so, and Tavi Ramenu's Dockers Union agreed.")
+        #expect(a.entity("Women's Harbour Rowing Association")?.type == .organization)
+        #expect(a.entity("Varley's Retail Consulting Group")?.type == .organization)
+        // A place or a person's full name before the possessive is a name of its own.
+        #expect(a.entity("Britain")?.type == .location)
+        #expect(a.entity("Labour Party")?.type == .organization)
+        #expect(a.entity("Tavi Ramenu")?.type == .person)
+        #expect(a.entity("Dockers Union")?.type == .organization)
+    }
+
+    @Test func aNameDoesNotEndInAFunctionWordWhereAFullStopIsMissing() throws {
+        let a = try extract("Voters backed the Harbour Workers Union In his speech, the leader thanked them.")
+        #expect(a.entity("Harbour Workers Union")?.type == .organization)
+        #expect(a.entity("Harbour Workers Union In") == nil)
+    }
+
     @Test func aSurnameFirstJoinsTheFullNameThatComesLaterEvenWithInitials() throws {
         let a = try extract("Varn said on Monday she had finished the book. The author PQ Varn is happy with it.")
         let varn = try #require(a.entity("PQ Varn"))
