@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Derive Gleaner's organisation lists from public data and write them as Swift source.
 
-Usage (the three sources are public Git repositories; clone them anywhere):
+Usage (the four sources are public Git repositories; clone them anywhere):
     git clone https://github.com/openfootball/clubs /tmp/openfootball-clubs
     git clone https://github.com/datasets/s-and-p-500-companies /tmp/sp500
     git clone https://github.com/hdigital/partyfactsdata /tmp/partyfacts
+    git clone https://github.com/boberle/random-items /tmp/random-items
     python3 scripts/gazetteers/derive-organizations.py /tmp/openfootball-clubs /tmp/sp500 /tmp/partyfacts \\
-        Sources/ArticleExtraction/Gazetteer/OrganizationData.swift
+        /tmp/random-items Sources/ArticleExtraction/Gazetteer/OrganizationData.swift
 
 Sources (see Sources/ArticleExtraction/Gazetteer/DATA-LICENSES.md):
   - openfootball/clubs (CC0 1.0, public domain dedication): football clubs of
@@ -17,6 +18,10 @@ Sources (see Sources/ArticleExtraction/Gazetteer/DATA-LICENSES.md):
   - datasets/s-and-p-500-companies (ODC PDDL 1.0, public domain): the
     companies of the S&P 500 (`data/constituents.csv`, column Security), each
     also without its legal suffix ("Apple Inc." and "Apple").
+  - boberle/random-items (CC BY 3.0, extracted from Wikipedia through YAGO 3):
+    about 1,500 of the world's largest employers (`data/companies.csv`, column
+    name), each also without its legal suffix and a leading "The", and with
+    "and" for "&" ("Ernst & Young", "Ernst and Young").
   - hdigital/partyfactsdata (MIT): the Party Facts core parties of every
     country (`import/elecglob/partyfacts-core-parties.csv`), their English
     names (each of the forms a " / " separates, brackets dropped), the name
@@ -102,15 +107,29 @@ def clubs(root):
     return names
 
 
-def companies(root):
+def company_forms(full):
+    """A company's name as news writes it: whole, without its legal suffix or a
+    leading "The", and with "and" for "&"."""
+    full = re.sub(r"\s*\(.*\)$", "", full).strip()
+    short = LEGAL_SUFFIXES.sub("", full).strip().rstrip(",")
+    short = re.sub(r"^The\s+", "", short)
+    forms = {full, short}
+    forms |= {form.replace(" & ", " and ") for form in forms if " & " in form}
+    return forms
+
+
+def companies(sp500_root, random_items_root):
     names = set()
-    with open(os.path.join(root, "data", "constituents.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            full = re.sub(r"\s*\(.*\)$", "", row["Security"]).strip()
-            for name in (full, LEGAL_SUFFIXES.sub("", full).strip().rstrip(",")):
-                name = keep(name)
-                if name:
-                    names.add(name)
+    rows = []
+    with open(os.path.join(sp500_root, "data", "constituents.csv"), encoding="utf-8") as f:
+        rows += [row["Security"] for row in csv.DictReader(f)]
+    with open(os.path.join(random_items_root, "data", "companies.csv"), encoding="utf-8") as f:
+        rows += [row["name"] for row in csv.DictReader(f)]
+    for full in rows:
+        for form in company_forms(full):
+            name = keep(form)
+            if name:
+                names.add(name)
     return names
 
 
@@ -142,10 +161,10 @@ def swift_literal(lines):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         raise SystemExit(__doc__)
     club_names = sorted(clubs(sys.argv[1]))
-    company_names = sorted(companies(sys.argv[2]))
+    company_names = sorted(companies(sys.argv[2], sys.argv[4]))
     party_names = sorted(parties(sys.argv[3]))
     venue_names = sorted(venues(sys.argv[1]))
     out = [
@@ -159,7 +178,8 @@ def main():
         swift_literal(club_names),
         '"""',
         "",
-        "    /// Companies of the S&P 500, with and without their legal suffix (datasets/s-and-p-500-companies, PDDL).",
+        "    /// Companies of the S&P 500 (datasets/s-and-p-500-companies, PDDL) and the world's largest employers",
+        "    /// (boberle/random-items, from Wikipedia through YAGO 3, CC BY 3.0), with and without their legal suffix.",
         '    static let companies = """',
         swift_literal(company_names),
         '"""',
@@ -176,7 +196,7 @@ def main():
         "}",
         "",
     ]
-    with open(sys.argv[4], "w", encoding="utf-8") as f:
+    with open(sys.argv[5], "w", encoding="utf-8") as f:
         f.write("\n".join(out))
     print("%d club names, %d company names, %d party names, %d venue names"
           % (len(club_names), len(company_names), len(party_names), len(venue_names)))

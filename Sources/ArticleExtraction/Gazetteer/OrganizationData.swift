@@ -10872,35 +10872,125 @@ ii) Young Violets Austria Wien
 Șelimbăr
 """
 
-    /// Companies of the S&P 500, with and without their legal suffix (datasets/s-and-p-500-companies, PDDL).
+    /// Companies of the S&P 500 (datasets/s-and-p-500-companies, PDDL) and the world's largest employers
+    /// (boberle/random-items, from Wikipedia through YAGO 3, CC BY 3.0), with and without their legal suffix.
     static let companies = """
+7-Eleven
 A. O. Smith
+A.S. Watson
+A.S. Watson Group
+ABB Group
+ABF Freight System
+ABN AMRO
+ACLEDA Bank
+ACS Group
 AES Corporation
+AG Vulcan Stettin
+AGCO
+ALTEN
 APA Corporation
+ASML Holding
 AT&T
+AU Optronics
+Aalberts Industries
 AbbVie
+AbbVie Inc.
+Abbey National
 Abbott Laboratories
+Abengoa
+Abercrombie & Fitch
+Abercrombie and Fitch
+Abertis
 Accenture
+Acciona
+Ackermans & van Haaren
+Ackermans and van Haaren
+Acosta Sales & Marketing
+Acosta Sales and Marketing
+Acron
+Acron Group
+Adecco
+Aden Services
+Adidas
+Administrador de Infraestructuras Ferroviarias
 Adobe
 Adobe Inc.
+Adobe Systems
+Adtranz
+Advance Publications
 Advanced Micro Devices
+Aegon
+Aegon N.V.
+Aetna
+Affiliated Computer Services
 Aflac
+Ageas
+Agfa-Gevaert
 Agilent Technologies
+Agility Logistics
+Agrale
+Agricultural Bank of China
+Agrium
+Agrokor
+AgustaWestland
+Air France–KLM
+Air India
+Air India Limited
 Air Products
 Airbnb
+Airbus Helicopters
+Aisin Seiki
+Aitken Spence
+Ajegroup
+Ajinomoto
 Akamai Technologies
+Akbank
+Aker ASA
+Aker Solutions
+AkzoNobel
+Al Ghurair Investment
+Al-Futtaim
+Al-Futtaim Group
 Albemarle
 Albemarle Corporation
+Albertsons
+Alcatel-Lucent
+Alcoa
+Alcon
+Alenia Aeronautica
 Alexandria Real Estate Equities
+Alfa Laval
+Alfa-Beta Vassilopoulos
+Alibaba
+Alibaba Group
 Align Technology
+Alimentation Couche-Tard
+Alleanza Assicurazioni
 Allegion
+Allergan
+Allergan, Inc.
+Alliance Boots
 Alliant Energy
+Allianz
+Allied Irish Banks
 Allstate
+Almacenes Tía
 Alphabet
 Alphabet Inc.
+Alpine Electronics
+Altran
 Altria
+Aluminum Corporation of China
+Aluminum Corporation of China Limited
+AmBev
+AmRest
+Amadeus IT
+Amadeus IT Group
+Amalgamations
+Amalgamations Group
 Amazon
 Amcor
+Amec Foster Wheeler
 Ameren
 American Electric Power
 American Express
@@ -10908,43 +10998,185 @@ American International
 American International Group
 American Tower
 American Water Works
+Americana
+Americana Group
 Ameriprise Financial
+AmerisourceBergen
 Ametek
+Amey
+Amey plc
 Amgen
 Amphenol
+América Móvil
 Analog Devices
+Andhra Pradesh Power Generation
+Andhra Pradesh Power Generation Corporation
+Andrade Gutierrez
+Andritz
+Andritz AG
+Anglo American
+Anglo American plc
+Anhanguera Educacional
+Anheuser-Busch InBev
+Anthem
+Anthem Inc.
 Aon plc
+Apeejay Surrendra
+Apeejay Surrendra Group
+Apollo Education
+Apollo Education Group
 Apollo Global Management
+Apollo Tyres
+Apotex
 AppLovin
 Apple
 Apple Inc.
 Applied Materials
 Aptiv
+Arabtec
+Aramark
+Arcandor
+ArcelorMittal
 Arch Capital
 Arch Capital Group
 Archer Daniels Midland
+Arconic
+Ardagh
+Ardagh Group
 Ares Management
 Arista Networks
+Arkema
+Arla Foods
+Arrium
 Arthur J. Gallagher
 Arthur J. Gallagher & Co.
+Arthur J. Gallagher and Co.
+Arvind
+Arçelik
+Asahi Kasei
+Ascena Retail
+Ascena Retail Group
+Asda
+Asfour crystal
+Ashland
+Ashland Inc.
+Ashok Leyland
+Asia Commercial Bank
+Asklepios Kliniken
+Assa Abloy
+Assicurazioni Generali
 Assurant
+Astaldi
+Astellas Pharma
+Astra Agro Lestari
+Atento
 Atmos Energy
+Audi
+Audi India
+Aurobindo Pharma
+Austrian Federal Railways
 AutoZone
 Autodesk
+Autogrill
+Autoliv
 Automatic Data Processing
 AvalonBay Communities
+Avaya
 Avery Dennison
+Avianca
+Avianca Holdings
+Avis Budget
+Avis Budget Group
+Avon Products
+Axel Springer
+Axel Springer SE
+Axis Bank
 Axon Enterprise
+B & M
+B and M
+B. Braun Melsungen
+BAE Systems Land & Armaments
+BAE Systems Land and Armaments
+BASF
+BBDO
+BCD Travel
+BCE Inc.
+BDO International
+BDO Unibank
+BMCE Bank
+BNP Paribas
 BNY Mellon
+BSH Hausgeräte
+BSNL Mobile
+BT Group
 BXP, Inc.
+Babayevsky
 Baker Hughes
+Baker Tilly International
+Bakrie
+Bakrie Group
 Ball
 Ball Corporation
+Banca Intesa
+Banca Nazionale del Lavoro
+Banco Bilbao Vizcaya Argentaria
+Banco Comercial Português
+Banco Itaú
+Banco Popular Español
+Banco Sabadell
+Banco de Crédito del Perú
+Bandhan Bank
+Bank Maskan
+Bank Mellat
+Bank Melli Iran
+Bank Negara Indonesia
 Bank of America
+Bank of Baroda
+Bank of China
+Bank of Communications
+Bank of India
+Bank of Ireland
+Bank of Maharashtra
+Bank of Montreal
+Bank of Moscow
+Bank of the Philippine Islands
+Banorte
+Banrisul
+Barclays Africa
+Barclays Africa Group
+Barloworld
+Barloworld Limited
+Barry-Wehmiller
+Bauer
+Bauer Group
+Bavaria Brewery
 Baxter International
+BayWa
+Bayer
+Beckman Coulter
 Becton Dickinson
+Bega
+Bega Group
+Behran Oil
+Behran Oil Company
+Beiersdorf
+Beijing Hyundai
+Bekaert
+Belarusbank
+Bell Canada
+BellSouth
+Belle International
+BenQ
+Berjaya
+Berjaya Corporation
 Berkshire Hathaway
 Best Buy
+Bharat Petroleum
+Bharti Airtel
+Bharti Enterprises
+Big C
+Bilfinger
+Bimbo Bakeries USA
 Bio-Techne
 Biogen
 BlackRock
@@ -10952,145 +11184,477 @@ Blackstone
 Blackstone Inc.
 Block
 Block, Inc.
+Bloomberg
+Bloomberg L.P.
+Bloomingdale's
+BlueScope
+Boehringer Ingelheim
 Boeing
+Bogatyr Access Komir
+Bolloré
+Bombardier Aerospace
+Bombardier Transportation
 Booking
 Booking Holdings
+Boots UK
+Borders
+Borders Group
+BorgWarner
+Bose
+Bose Corporation
 Boston Scientific
+Bouygues
+Bradesco Seguros
+Brambles
+Brambles Limited
+Brasil Kirin
+Brasil Telecom
+Bremer Vulkan
+Brenntag
+Bridgestone
+Brinker International
 Bristol Myers Squibb
+Bristol-Myers Squibb
 Broadcom
+Broadcom Limited
 Broadridge Financial Solutions
+Brother Industries
 Brown & Brown
+Brown and Brown
 Brown–Forman
+Budget Rent a Car
 Builders FirstSource
 Bunge Global
+Bunzl
+Bupa
+Bureau Veritas
+Burlington Coat Factory
+Burlington Northern Santa Fe
+Burlington Northern Santa Fe Corporation
+Buzzi Unicem
+Byelorussian Steel Works
+Böhler-Uddeholm
+C. H. Robinson
 C.H. Robinson
+CACI
 CBRE
 CBRE Group
 CDW Corporation
 CF Industries
+CIE Automotive
+CIMB
+CIR Group
+CK Birla
+CK Birla Group
+CK Hutchison
+CK Hutchison Holdings
 CME Group
 CMS Energy
 CRH plc
 CSX Corporation
 CVS Health
 Cadence Design Systems
+Caesars Entertainment
+Caesars Entertainment Corporation
+Caixa Econômica Federal
+Caixabank
+California Pizza Kitchen
+Camargo Corrêa
 Camden Property Trust
+Campbell Soup
+Campbell Soup Company
+Canada Post
+Canadian Imperial Bank of Commerce
+Canadian National Railway
+Canadian Tire
+Canara Bank
+Canwest
 Capital One
+Capitalia
 Cardinal Health
+CareFusion
+Cargill
+Cargotec
+Carlsberg
+Carlsberg Group
+Carlson Wagonlit Travel
 Carnival
 Carnival Corporation
+Carrier
+Carrier Corporation
 Carrier Global
 Carvana
+Casas GEO
 Casey's
+Casey's General Stores
+Casio
+Castorama
 Caterpillar
 Caterpillar Inc.
 Cboe Global Markets
+Celesio
+Celestica
+Cemex
 Cencora
+Cencosud
 Centene
 Centene Corporation
 CenterPoint Energy
+Central Bank of India
+Central Group
+Central Japan Railway
+Central Japan Railway Company
+Century 21
+Cerner
 Charles River Laboratories
 Charles Schwab
 Charles Schwab Corporation
+Charming Shoppes
+Charoen Pokphand
 Charter Communications
+Charter International
+Chelyabinsk Tractor Plant
+Chenab
+Chenab Group
+Cheng Shin Rubber
+Chengdu Aircraft Industry
+Chengdu Aircraft Industry Group
+Cherkizovo
 Chevron
 Chevron Corporation
+Chimelong
+Chimelong Group
+China CITIC Bank
+China Central Television
+China Construction Bank
+China Heilan
+China Heilan Group
+China Minmetals
+China National Aero-Technology Import & Export
+China National Aero-Technology Import & Export Corporation
+China National Aero-Technology Import and Export
+China National Aero-Technology Import and Export Corporation
+China National Machinery Industry
+China National Machinery Industry Corporation
+China National Nuclear
+China National Nuclear Corporation
+China National Salt Industry
+China National Salt Industry Corporation
+China Netcom
+China Post
+China Railway Construction Corporation
+China Railway Construction Corporation Limited
+China Resources Vanguard
+China Shenhua Energy
+China Shipbuilding Industry
+China Shipbuilding Industry Corporation
+China Telecom
+China Three Gorges
+China Three Gorges Corporation
+China Unicom
 Chipotle Mexican Grill
+Chiquita Brands International
 Chubb
 Chubb Limited
+Chunghwa Post
 Church & Dwight
+Church and Dwight
 Ciena
 Cigna
 Cincinnati Financial
 Cintas
+Cipla
+Circuit City
 Cisco
+Cisco Systems
 Citigroup
 Citizens Financial
 Citizens Financial Group
+Citroën
+City Group
+Claas
+Clariant
+Clarion
 Clorox
+Club Med
 CoStar
 CoStar Group
+Coal India
 Coca-Cola
+Coca-Cola Amatil
 Coca-Cola Company
+Coca-Cola Enterprises
+Cofra
+Cofra Group
 Cognizant
 Coherent
 Coherent Corp.
 Coinbase
+Coles Supermarkets
 Colgate-Palmolive
+Collabera
+Colliers International
+Colruyt
+Colruyt Group
+Comau
 Comcast
+Comercial Mexicana
 Comfort Systems USA
+Comisión Federal de Electricidad
+Commercial Bank of Ethiopia
+Commonwealth Bank
+Compal Electronics
+Companhia Siderúrgica Nacional
+Compartamos Banco
+Computer Sciences
+Computer Sciences Corporation
+Con-way
+Conad
+Conagra Brands
 ConocoPhillips
+Consolidated Contractors
+Consolidated Contractors Company
 Consolidated Edison
 Constellation Brands
 Constellation Energy
+Constellation Energy Group
+Continente
+Convergys
+Coop
 Cooper
 Cooper Companies
 Copart
+Copersucar
 Corning
 Corning Inc.
 Corpay
+Corporation Bank
+Correios
 Corteva
+Cosan
 Costco
+Coty
+Coty, Inc.
+Country Road
+Covance
+Coventry Health Care
+Cox Communications
+Cox Enterprises
+Credicorp
 CrowdStrike
+Crown
 Crown Castle
+Crown Holdings
+Ctrip
 Cummins
+Currys
+Curtiss-Wright
+Cushman & Wakefield
+Cushman and Wakefield
+Cyient
 D. R. Horton
+DB Cargo
+DBS Bank
+DHL Express
+DIXY
+DKSH
+DMA Distribuidora
+DNB ASA
+DNV GL
+DP World
+DS Smith
+DSI Samson
+DSI Samson Group
 DTE Energy
 DaVita
+Dachser
+Daelim
+Daewoo Shipbuilding & Marine Engineering
+Daewoo Shipbuilding and Marine Engineering
+Daihatsu
+Daiichi Sankyo
+Daikin
+Daimler
+Daimler AG
+Daiwa House
+Daiwa Securities
+Daiwa Securities Group
+Dalkia
 Danaher
 Danaher Corporation
+Danfoss
+Danone
+Danske Bank
+Daqin Railway
 Darden Restaurants
+Dashang
+Dashang Group
+Dassault Systèmes
 Datadog
+De Beers
+Dean Foods
+Decathlon
+Decathlon Group
 Deckers Brands
 Deere &
 Deere & Company
+Deere and Company
+Deliveroo
+Dell EMC
 Dell Technologies
+Deloitte
 Delta Air Lines
+Dentsu Aegis Network
+Descon
+Desjardins
+Desjardins Group
+Deutsche Bahn
+Deutsche Bank
+Deutsche Bundespost
+Deutsche Post
+Deutsche Postbank
+Deutsche Telekom
 Devon Energy
 Dexcom
+Diagnosticos da America
 Diamondback Energy
 Digital Realty
+Dillard's
+Dimension Data
+Direct Line
+Direct Line Group
+Djarum
+Dm-drogerie markt
+Dole Food
+Dole Food Company
 Dollar General
 Dollar Tree
+Dollarama
 Dominion Energy
 Domino's
+Domino's Pizza Enterprises
+Dongbu Daewoo Electronics
+Dongfeng Motor
 DoorDash
+Douglas Holding
 Dover
 Dover Corporation
+Dow Chemical
+Dow Chemical Company
+Dow Corning
 Dow Inc.
+Dr Pepper Snapple
+Dr Pepper Snapple Group
+Dr. Oetker
+Dr. Reddy's Laboratories
+Dresdner-Cetelem Kreditbank GmbH
+Dresser-Rand
+Dresser-Rand Group
+Dreyer's
+Drägerwerk
 DuPont
+Dufry
 Duke Energy
+Dunnes Stores
+Duratex
+DynCorp
+Dynamic Parcel Distribution
+Dürr
+Dürr AG
+E.ON
+E.ON UK
+E4 Group
+EBay
+EE Limited
+EF Education First
 EOG Resources
 EQT Corporation
+ERGO
+ERGO Group
+East Dawning
+East Japan Railway
+East Japan Railway Company
+Eastman Chemical
+Eastman Chemical Company
 Eaton
 Eaton Corporation
+Ebara
+Ebara Corporation
 EchoStar
+Ecobank
 Ecolab
+Edeka
 Edison International
+Edward Jones Investments
 Edwards Lifesciences
+Eiffage
+Eisai
+Elco
+Elco Holdings
+Electrica
+Electrolux
 Elevance Health
+Elitegroup Computer Systems
+Elkjøp
+Emaar Properties
+Embraer
 Emcor
 Emerson Electric
+Endesa
+Endress+Hauser
+Enel
+Enercon
+Energias de Portugal
+Enka İnşaat ve Sanayi A.Ş.
 Entergy
+Enterprise
+Enterprise Holdings
+Enterprise Rent-A-Car
+Epcos
 Equifax
 Equinix
 Equity Residential
+Eramet
+Ericsson
 Erie Indemnity
+Ernst & Young
+Ernst and Young
+Eskom
+Essel
+Essel Group
 Essex Property Trust
+Estácio
+Estácio S.A.
 Estée Lauder
 Estée Lauder Companies
+Eurasian Natural Resources
+Eurasian Natural Resources Corporation
+Eureka Forbes
+Eurofins Scientific
 Everest
 Everest Group
 Evergy
 Eversource Energy
+EvoBus
+Evonik Industries
+Exel
+Exelis
+Exelis Inc.
 Exelon
 Expand Energy
 Expedia
 Expedia Group
+Expedia, Inc.
 Expeditors International
+Experian
+Express Scripts
 Extra Space Storage
 ExxonMobil
 F5, Inc.
+FEMSA
+FLSmidth
+FRHI Hotels & Resorts
+FRHI Hotels and Resorts
 FactSet
 Fair Isaac
 Fastenal
@@ -11098,142 +11662,601 @@ FedEx
 FedEx Freight
 Federal Realty Investment Trust
 Ferguson Enterprises
+Ferrero SpA
+Ferrovial
+Fiat Chrysler Automobiles
+Fiat Industrial
+Fiat Powertrain Technologies
+Fibria
+Fidelity Investments
 Fidelity National Information Services
+Fido Solutions
+Fielmann
 Fifth Third Bancorp
+Fifth Third Bank
+Finansbank
+Fincantieri
+Finning
+First American
+First American Corporation
+First Data
+First Rand
 First Solar
 FirstEnergy
+FirstGroup
 Fiserv
+Five Guys
 Flex
 Flex Ltd.
+Flight Centre Australia
+Flowserve
+Fluor
+Fluor Corporation
+Fomento de Construcciones y Contratas
+Fonterra
+Food Lion
+Ford Brasil
+Ford Germany
 Ford Motor
 Ford Motor Company
+Ford of Britain
+Ford of Europe
 Fortinet
 Fortive
+Fortune Brands
+Fossil
+Fossil Group
+Foster Wheeler
 Fox Corporation
 Franklin Resources
+Fraport
+Fraunhofer Society
 Freeport-McMoRan
+Freescale Semiconductor
+Fresenius
+Fresenius Medical Care
+Fresh Market
+Freudenberg
+Freudenberg Group
+Friedrich Krupp Germaniawerft
+Friesland Foods
+FrieslandCampina
+Fugro
+Fujifilm
+Fujikon
 GE Aerospace
 GE HealthCare
 GE Vernova
+GEA Group
+GENCO ATC
+GRG Banking
+GS Yuasa
+GameStop
 Garmin
 Gartner
+Gas Natural
+Gazprom
+Gazprom Neft
+Gazprombank
+Geberit
+Gedeon Richter
+Gedeon Richter plc
+Geely
+Gemalto
 Gen Digital
 Generac
 General Dynamics
+General Electric
+General Logistics Systems
 General Mills
 General Motors
+Generali Deutschland
+Genesis HealthCare
 Genuine Parts
 Genuine Parts Company
+Gerdau
+Gerresheimer
+Getinge
+Getinge Group
+Getrag
+Giant Eagle
 Gilead Sciences
+Givaudan
+GlaxoSmithKline
+Glencore
 Global Payments
 Globe Life
 GoDaddy
+Godrej
+Godrej Group
+Gold Fields
 Goldman Sachs
+Golrang Industrial
+Golrang Industrial Group
+Google
+Gordon Food Service
+Gorenje
+Graham Holdings
+Graham Holdings Company
+Grameen Bank
+Granada
+Granada plc
+Grand Metropolitan
+Great Eastern Life
+Great-West Life Assurance
+Grifols
+Groupe Banque Populaire
+Groupe Casino
+Groupe PSA
+Groupon
+Grupo Antolin
+Grupo Argos
+Grupo Aval Acciones y Valores
+Grupo Bimbo
+Grupo Carso
+Grupo Elektra
+Grupo Famsa
+Grupo Financiero Banamex
+Grupo Modelo
+Grupo México
+Grupo Poma
+Grupo Silvio Santos
+Grupo Sura
+Gruppo Riva
+Guaranty Trust Bank
+Guthrie
+HBL Pakistan
 HCA Healthcare
+HCL Technologies
+HDFC Bank
+HDFC Life
+HMS Group
 HP Inc.
+HSBC Bank
+HSBC Bank India
+HSBC Bank USA
+HSBC Finance
+HSBC France
+HSBC Mexico
+Habib's
+Hagemeyer
 Halliburton
+Hanergy
+Hangzhou Wahaha
+Hangzhou Wahaha Group
+Hankook Tire
+Hanson
+Harman International Industries
 Hartford
 Hasbro
 Healthpeak Properties
+HeidelbergCement
+Heidelberger Druckmaschinen
+Heineken International
+Hella
+Henkel
 Henry Schein
+Heraeus
 Hershey
 Hershey Company
+Hertz
+Hetero Drugs
+Heublein
+Heung Kong
+Heung Kong Group
+Hewitt Associates
 Hewlett Packard Enterprise
+Hikvision
+Hilti
 Hilton Worldwide
+Hindalco Industries
+Hinduja
+Hinduja Group
+Hindustan Aeronautics
+Hindustan Aeronautics Limited
+Hindustan Petroleum
+Hino Motors
+Hochtief
+Hoffmann-La Roche
+Holcim
 Home Depot
+Home Retail
+Home Retail Group
 Honeywell Aerospace
 Honeywell Technologies
+Hongdu Aviation Industry
+Hongdu Aviation Industry Group
+Hormel
 Hormel Foods
+Hornbach
 Host Hotels & Resorts
+Host Hotels and Resorts
+Houchens Industries
 Howmet Aerospace
+Huawei
 Hubbell
 Hubbell Incorporated
 Humana
 Huntington Bancshares
 Huntington Ingalls Industries
+Husqvarna
+Husqvarna Group
+Hutchison Whampoa
+Hyatt
+Hydro-Québec
+Hyosung
+Hypermarcas
+HypoVereinsbank
+Hyundai
+Hyundai Heavy Industries
+Hyundai Motor
+Hyundai Motor Company
+Hyundai Motor Group
+ICICI Bank
+IDBI Bank
 IDEX
 IDEX Corporation
+IGB Eletrônica
+IHI Corporation
+IHeartMedia
+IKEA
+IMS Health
+ING Group
+IOI Group
 IQVIA
+Iberdrola
+Iberostar Hotels & Resorts
+Iberostar Hotels and Resorts
 Idexx Laboratories
 Illinois Tool Works
+Imasco
+Impala Platinum
+InVentiv Health
+Inchcape
+Inchcape plc
 Incyte
+Indian Bank
+Indian Overseas Bank
+Inditex
+Indra Sistemas
+Ineos
+Infor
+Infosys
 Ingersoll Rand
+Ingram Micro
+Inmobiliaria Colonial
 Insulet
 Insulet Corporation
 Intel
+InterContinental Hotels
+InterContinental Hotels Group
 Interactive Brokers
 Intercontinental Exchange
 International Flavors & Fragrances
+International Flavors and Fragrances
+International Game Technology
+International House Of Pancakes
+International Metalworking
+International Metalworking Companies
 International Paper
+Intertek
+Intesa Sanpaolo
+Intex Technologies
 Intuit
 Intuitive Surgical
 Invesco
 Invitation Homes
+Iran Khodro
 Iron Mountain
+Italcementi
+Itaú Unibanco
+Itaúsa
+Iveco
 J.B. Hunt
+J.Crew
 J.M. Smucker
 J.M. Smucker Company
+JCDecaux
+JD.com
+JFE Holdings
 JPMorgan Chase
+JSL S.A.
+JVC Kenwood
 Jabil
+Jabil Circuit
 Jack Henry & Associates
+Jack Henry and Associates
+Jack in the Box
 Jacobs Solutions
+Jalur Nugraha Ekakurir
+Janata Bank
+Japan Display
+Japan Post
+Japan Post Bank
+Japan Tobacco
+Japan Tobacco International
+Jardine Lloyd Thompson
+Jastrzębska Spółka Węglowa
+Jerónimo Martins
+Jim Pattison
+Jim Pattison Group
+John Deere
 Johnson & Johnson
 Johnson Controls
+Johnson Matthey
+Johnson and Johnson
+Joint Stock Commercial Bank for Foreign Trade of Vietnam
+Jollibee
+Jungheinrich
+KAZ Minerals
+KDDI
+KEMA
 KKR & Co.
+KKR and Co.
 KLA Corporation
+KPIT Technologies
+KPMG
+KSB Company
+KT Corporation
+KUKA
+Kaiser Permanente
+Kalbe Farma
+Kamaz
+Kantar TNS
+Karstadt
+Kazakhstan Temir Zholy
+Kazzinc
+Kempinski
 Kenvue
+Kering
+Keshavarzi Bank
 Keurig Dr Pepper
 KeyCorp
 Keysight Technologies
+Kia Motors
 Kimberly-Clark
+Kimberly-Clark de México
 Kimco Realty
 Kinder Morgan
+KinderCare Learning Centers
+Kingfisher
+Kingfisher plc
+Kinnevik AB
+Kirloskar
+Kirloskar Group
+Koch Industries
+Komatsu
+Komatsu Limited
+Kompania Węglowa
+Kone
+Konecranes
+Kongsberg Automotive
+Konica Minolta
+Konzum
+Kraft Foods
 Kraft Heinz
+Krka
 Kroger
+Kroton Educacional
+Kubota
+Kuehne + Nagel
+Kuoni Travel
+Kärcher
+Körber
+L Brands
 L3Harris
+LATAM Airlines
+LATAM Airlines Group
+LG Chem
+LG Corporation
+LG Display
+LG Electronics
+La Poste
 Labcorp
+Lafarge
+LafargeHolcim
+Laing O'Rourke
 Lam Research
+Landesbank Baden-Württemberg
+Lanxess
 Las Vegas Sands
+Lattice
+Lattice Group
+Lear
+Lear Corporation
+Lee Enterprises
+Lego
+Legrand
 Leidos
+Lend Lease
+Lend Lease Group
+Lend Lease Infrastructure
 Lennar
 Lennox International
+Lenovo
+Leonardo S.p.A.
+Leoni
+Leoni AG
+Levi Strauss
+Levi Strauss & Co.
+Levi Strauss and Co.
+Lexmark
+Liberty Mutual
+Liebherr
+Liebherr Group
+Lifan
+Lifan Group
+Life Insurance
+Life Insurance Corporation
 Lilly
+Linamar
 Linde
 Linde plc
+Lindt & Sprüngli
+Lindt and Sprüngli
+Lionbridge
+Lithia Motors
+Lithuanian Railways
 Live Nation Entertainment
+Liverpool
+Lloyds Banking
+Lloyds Banking Group
+Loblaw
+Loblaw Companies
 Lockheed Martin
 Loews
 Loews Corporation
+Lojas Renner
+Lonza
+Lonza Group
+Lotte
+Louis Vuitton
 Lowe's
+LucasVarity
 Lululemon Athletica
 Lumentum
+Luxoft
+Luxottica
 LyondellBasell
 M&T Bank
+M. A. Kharafi & Sons
+M. A. Kharafi and Sons
+M.H. Alshaya
+M.H. Alshaya Co.
+MAN Diesel
+MAN Diesel & Turbo
+MAN Diesel and Turbo
+MAN SE
+MBDA
 MGM Resorts
+MGM Resorts International
+MIC Tanzania
+MIC Tanzania Limited
+MMI Holdings
+MMI Holdings Limited
+MOL Group
+MSC Cruises
 MSCI
 MSCI Inc.
+Mabuchi Motor
+Mac's Convenience Stores
+Macquarie
+Macquarie Group
+Madhvani
+Madhvani Group
+Maersk Line
+Magna International
+Magna Steyr
+Magneti Marelli
+Magyar Telekom
+Maharashtra State Electricity Distribution Company
+Maharashtra State Electricity Distribution Company Limited
+Maharashtra State Power Generation
+Maharashtra State Power Generation Company
+Mahindra
+Mahindra & Mahindra
+Mahindra Group
+Mahindra and Mahindra
+Majid Al Futtaim
+Majid Al Futtaim Group
+Makita
+Malaysia Airports
+Mando
+Mando Corporation
+Mang Inasal
+Mango
+Mann+Hummel
+Manulife
+Mapfre
+Maple Leaf Foods
 Marathon Petroleum
+Marcopolo
+Marcopolo S.A.
+Marfin Investment
+Marfin Investment Group
+Marfrig
+Marine Harvest
+Marks & Spencer
+Marks and Spencer
 Marriott International
+Mars Canada
 Marsh McLennan
+Marston's Brewery
 Martin Marietta Materials
+Marubeni
 Marvell Technology
 Masco
+MasterCard
 Mastercard
+Maxima
+Maxima Group
+Maxtor
+Mazars
+Mazda
+Mazoni
 McCormick &
 McCormick & Company
+McCormick and Company
 McDonald's
 McKesson
 McKesson Corporation
+MedStar Health
+MediaMarktSaturn Retail
+MediaMarktSaturn Retail Group
+Mediterranean Shipping
+Mediterranean Shipping Company
 Medtronic
+Meggitt
+Meijer
+Meiji Yasuda Life
+Meliá Hotels International
+Menards
+Mengniu Dairy
+Mercantil Servicios Financieros
+Mercator
+Mercedes-Benz
+Mercer
 Merck
 Merck & Co.
+Merck Group
+Merck and Co.
+Mercury Drug
 MetLife
 Meta Platforms
+Metro
+Metro Inc.
 Mettler Toledo
+Mexichem
+Michelin
+Micro-Star International
 Microchip Technology
 Micron Technology
 Microsoft
 Mid-America Apartment Communities
+Migros
+Millennium & Copthorne Hotels
+Millennium and Copthorne Hotels
+Millicom
+Mindray Medical International
+Mindray Medical International Limited
+Minebea
+Mitsuba
+Mitsuba Corporation
+Mitsubishi
+Mitsubishi Corporation
+Mitsubishi Electric
+Mitsubishi Heavy Industries
+Mitsubishi Motors
+Mitsubishi UFJ Financial
+Mitsubishi UFJ Financial Group
+Mitsui Sumitomo Insurance
+Mitsui Sumitomo Insurance Group
+Mitsumi Electric
+Mittal Steel
+Mittal Steel Company
+Mizuho Bank
+Mizuho Financial
+Mizuho Financial Group
 Moderna
 Molson Coors Beverage
 Molson Coors Beverage Company
@@ -11243,226 +12266,912 @@ Monster Beverage
 Moody's
 Moody's Corporation
 Morgan Stanley
+Morrison Management Specialists
 Mosaic
 Mosaic Company
+Mostotrest
+Motor Sich
+Motorola
+Motorola Mobility
 Motorola Solutions
+Mphasis
+Mr. Bricolage
+Munich Re
+Muthoot Pappachan
+Muthoot Pappachan Group
+Myer
+Mylan
+Máquina de Vendas
+Müller
+NH Hotel
+NH Hotel Group
+NLC India
+NLC India Limited
 NRG Energy
+NSK Ltd.
+NTPC
+NTPC Limited
+NTT DATA
+NTT DoCoMo
 NVR, Inc.
 NXP Semiconductors
+Nabors Industries
+Nalco Holding
+Nalco Holding Company
 Nasdaq
 Nasdaq, Inc.
+National Australia Bank
+National Bank of Canada
+National Grid
+National Grid plc
+National Hard Coal
+National Hard Coal Company
+National Iranian Oil
+National Iranian Oil Company
+National Iranian South Oil
+National Iranian South Oil Company
+National Oilwell Varco
+National Petrochemical
+National Petrochemical Company
+National Railway Company of Belgium
+Natixis
+Nedbank
+Nederlandse Spoorwegen
+Nestlé Purina PetCare
+Nestlé Waters
 NetApp
+NetEase
 Netflix
+Network Rail
+New World Resources
+New York Life Insurance
+New York Life Insurance Company
 Newmont
+Newmont Mining
+Newmont Mining Corporation
 News
 News Corp
+News Corporation
+Nexans
 NextEra Energy
 NiSource
+Nidec
+Nielsen
+Nielsen Holdings
 Nike
 Nike, Inc.
+Nikon
+Nippon Light Metal
+Nippon Paint
+Nippon Paper Industries
+Nippon Steel & Sumitomo Metal
+Nippon Steel and Sumitomo Metal
+Nippon Yusen
+Nirma
+Nissan
+Nokia
+Nokia Networks
+Nordea
 Nordson
 Nordson Corporation
 Norfolk Southern
+Norinco
+Norsk Hydro
+Northern Coalfields
+Northern Engineering Industries
 Northern Trust
 Northrop Grumman
 Norwegian Cruise Line
 Norwegian Cruise Line Holdings
+Norwegian State Railways
+Novartis
+Novelis
+Novo Nordisk
+Novolipetsk Steel
+Novotel
+Nuance Communications
 Nucor
+Nuffield Health
 Nvidia
+Nycomed
+OCBC Bank
 ON Semiconductor
+OP Financial
+OP Financial Group
 Occidental Petroleum
+Odebrecht
+Oji Paper
+Oji Paper Company
+Oki Electric Industry
+Olam International
 Old Dominion
+Olympus
+Olympus Corporation
 Omnicom
 Omnicom Group
 Oneok
+Ontario Power Generation
+Opel
 Oracle
 Oracle Corporation
+Orange
+Orange S.A.
+Oriental Bank of Commerce
+Orkla
+Orkla Group
+Oshkosh
+Oshkosh Corporation
+Osram
 Otis Worldwide
+Outokumpu
 O’Reilly Automotive
+PAREXEL
 PG&E
 PG&E Corporation
+PIK Group
+PKP Cargo
+PKP Polskie Linie Kolejowe
+PNB MetLife India Insurance
+PNB MetLife India Insurance Company
 PNC Financial Services
+POSCO
 PPG Industries
 PPL Corporation
+PRISA
+PROTON
+PROTON Holdings
 PTC Inc.
 Paccar
 Packaging Corporation of America
+Pactera
+Pakistan Post
 Palantir Technologies
+Pall
+Pall Corporation
 Palo Alto Networks
+Pampa Energía
+Panalpina
+Panasonic
 Paramount Skydance
 Paramount Skydance Corporation
 Parker Hannifin
+Passenger Rail Agency of South Africa
 PayPal
 Paychex
+Peab
+Peckham's
+Peek & Cloppenburg
+Peek and Cloppenburg
+Pemex
+Penske Truck Leasing
 Pentair
 PepsiCo
+Perdigão
+Perdigão S.A.
+Pernod Ricard
+Perodua
+Perrigo
+Pertamina
+Perusahaan Listrik Negara
+PetroChina
+Petrobras
+Petrobras Distribuidora
+Petronas
+Peugeot
 Pfizer
+Phar-Mor
+Pharmaceutical Product Development
+Phelps Dodge
 Philip Morris International
+Philips
 Phillips 66
+Phoenix Pharmahandel
+Pick n Pay Stores
+Pinnacle Entertainment
 Pinnacle West Capital
+Pioneer
+Pioneer Corporation
+Pirelli
+Placer Dome
+Polish State Railways
+Polska Grupa Energetyczna
+Porsche
+Porsche Holding
+Porto Seguro
+Porto Seguro S.A.
+Portugal Telecom
+PostNL
+Posti
+Posti Group
+Power Corporation of Canada
+Power Grid Corporation of India
+Powszechny Zakład Ubezpieczeń
+Prada
+Praktiker
+PricewaterhouseCoopers
+Primondo
 Principal Financial
 Principal Financial Group
 Procter & Gamble
+Procter and Gamble
+Progress Energy
+Progress Energy Inc
 Progressive
 Progressive Corporation
+Progressive Enterprises
 Prologis
+Prosegur
+Proximus
+Proximus Group
 Prudential Financial
+Public Bank Berhad
 Public Service Enterprise
 Public Service Enterprise Group
 Public Storage
+Publix
 PulteGroup
+Puma
+Qimonda
 Qnity Electronics
 Qualcomm
+Quanta Computer
 Quanta Services
+Quebecor
+Quebecor World
 Quest Diagnostics
+Quicken Loans
+QuintilesIMS
+R+L Carriers
+RAG AG
+RAO UES
+RATP
+RATP Group
+RHB Bank
+RP-Sanjiv Goenka
+RP-Sanjiv Goenka Group
+RPG Group
+RR Donnelley
+RSA Insurance
+RSA Insurance Group
+RSM International
 RTX Corporation
+Raiffeisen Zentralbank
+Rakuten
+Raley's Supermarkets
 Ralph Lauren
 Ralph Lauren Corporation
+Randstad Holding
+Rank
 Raymond James Financial
+Raízen
+Realogy
 Realty Income
+Red Bull GmbH
+Redland
+Redland plc
 Regency Centers
 Regeneron Pharmaceuticals
 Regions Financial
 Regions Financial Corporation
+Reitan
+Reitan Group
+Reliance Anil Dhirubhai Ambani
+Reliance Anil Dhirubhai Ambani Group
+Reliance Capital
+Reliance Steel & Aluminum
+Reliance Steel & Aluminum Co.
+Reliance Steel and Aluminum
+Reliance Steel and Aluminum Co.
+Renault
+Rentokil Initial
+Repsol
 Republic Services
 ResMed
 Revvity
+Rexel
+Rezayat
+Rheinmetall
+Rhenus
+Rhodia
+Rhön-Klinikum
+Richemont
+Ricoh
+Rimbunan Hijau
+Rinker
+Rinker Group
+Rio Tinto
+Rio Tinto Alcan
+Rio Tinto Group
+Rite Aid
+Robert Bosch GmbH
+Robert Half International
 Robinhood Markets
+RockTenn
 Rockwell Automation
+Rockwell Collins
+Rogers Communications
 Rollins
 Rollins, Inc.
+Rolls-Royce
+Rolls-Royce Holdings
+Rolls-Royce Power Systems
 Roper Technologies
 Ross Stores
+Rostelecom
+Rourkela Steel Plant
+Royal BAM
+Royal BAM Group
+Royal Bank of Canada
+Royal Boskalis Westminster
 Royal Caribbean
+Royal Caribbean Cruises
+Royal Caribbean Cruises Ltd.
 Royal Caribbean Group
+Royal Dutch Shell
+Royal LePage
+Rusal
+Ruselectronics
+Russneft
+Rustan's
+Ryder
 S&P Global
+S.A.C.I. Falabella
+SABIC
+SAIC Motor
+SAIC-GM-Wuling
+SAIPA
+SAS Institute
 SBA Communications
+SEW Eurodrive
+SGS S.A.
+SIG plc
+SK Group
+SK Hynix
+SK Telecom
+SNC-Lavalin
+SNCF
+SP Plus
+SP Plus Corporation
+ST Engineering
+STMicroelectronics
+STX Corporation
+STX Europe
+Saab
+Saab Group
+Sabancı Holding
+Sabesp
+Sacyr Vallehermoso
+Sadia
+Safeway
+Safeway Inc.
+Safran
+Saint-Gobain
+Saks
+Saks, Inc.
 Salesforce
+Salesforce.com
+Salzgitter
+Salzgitter AG
+Samsung
+Samsung C&T
+Samsung C&T Corporation
+Samsung Electronics
+Samsung Heavy Industries
+San Miguel
+San Miguel Corporation
+Sandals Resorts
 Sandisk
+Sandvik
+Sanofi
+Sanoma
+Sanpaolo IMI
+Santander Brasil
+Santander UK
+Sanyo
+Sapa
+Sapa Group
+Sapient
+Sapient Corporation
+Sapphire
+Sapphire Group
+Sara Lee
+Sara Lee Corporation
+Sasol
+Saudi Aramco
+Saudi Telecom
+Saudi Telecom Company
+Sberbank of Russia
+Schering
+Schering AG
+Schlecker
 Schlumberger
+Schott
+Schott AG
+Schwan Food
+Schwan Food Company
 Seagate Technology
+Sears
+Sears Canada
+Sears Holdings
+Sears plc
+Securitas
+Seiko
+Seiko Epson
+Select Medical
+Selex ES
+Semiconductor Manufacturing International
+Semiconductor Manufacturing International Corporation
 Sempra
+Seoul Metro
+ServiceMaster
 ServiceNow
+Seven & I Holdings
+Seven & I Holdings Co.
+Seven and I Holdings
+Seven and I Holdings Co.
+Shaanxi Aircraft
+Shaanxi Aircraft Corporation
+Shanghai Pudong Development Bank
+Sharp
+Sharp Corporation
+Shaw Communications
+Shenyang Aircraft
+Shenyang Aircraft Corporation
 Sherwin-Williams
+Shimadzu
+Shimadzu Corp.
+Shimano
+Shin-Etsu Chemical
+Shinhan Bank
+Shiseido
+Shopko
+Shoppers Stop
+Shoprite
+Shuanghui
+Siemens Energy Sector
+Siemens Healthineers
+Sika
+Sika AG
+Sikorsky Aircraft
+Sime Darby
 Simon Property
 Simon Property Group
+Sina
+Sina Corp
+Sinopec
+Sky plc
 Skyworks Solutions
+Smithfield Foods
 Smurfit Westrock
 Snap-on
+Snecma
+Sodexo
+SoftBank
+SoftBank Group
+Sojitz
+SolarCity
+Solvay
+Solvay S.A.
 Solventum
+Sonatrach
+Sonda
+Sonda S.A.
+Sonic Healthcare
+Sonova
+Sony
+Sopra Steria
 Southern
+Southern California Edison
 Southern Company
+Southern Copper
+Southern Copper Corporation
+Southern Wine & Spirits
+Southern Wine and Spirits
 Southwest Airlines
+Spice Global
+Správa železniční dopravní cesty
+Sri Lanka Railways
+Stadtwerke Köln
+Standard Bank
 Stanley Black & Decker
+Stanley Black and Decker
+Stantec
 Starbucks
+Starwood
+State Grid Corporation of China
 State Street
 State Street Corporation
+Station Casinos
+Statoil
+Statoil Fuel & Retail
+Statoil Fuel and Retail
+Steel Authority of India
 Steel Dynamics
+Steelcase
+Steinhoff International
 Steris
+Stihl
+Strabag
+Strauss
 Stryker
 Stryker Corporation
+Subaru
+Suez Environnement
+Sulzer
+Sumitomo Electric Industries
+Sumitomo Heavy Industries
+Sumitomo Life
+Sumitomo Mitsui Financial
+Sumitomo Mitsui Financial Group
+Sumitomo Rubber Industries
+Sun Life Financial
+Sun Microsystems
+SunGard
+SunTrust Banks
+Suncor Energy
+Suncorp
+Suncorp Group
+Sunoco
+Sunway
+Sunway Group
+SuperValu
 Supermicro
+Suzlon
+Swire
+Swire Group
+Swiss Federal Railways
+Swiss Re
+Swissport
 Synchrony Financial
+Syndicate Bank
+Synergy
+Synergy Group
+Syngenta
 Synopsys
+Synthes
 Sysco
+Südzucker
 T-Mobile US
 T. Rowe Price
+TASMAC
+TCDD Taşımacılık
 TE Connectivity
+TI Automotive
 TJX Companies
 TKO Group
 TKO Group Holdings
+TNK-BP
+TNT N.V.
+TRW Inc.
+TUI Group
+Taco Bell
+Taiwan Financial Holdings
+Taiwan Financial Holdings Group
+Takashimaya
+Takata
+Takata Corporation
 Take-Two Interactive
+Talaat Moustafa
+Talaat Moustafa Group
 Tapestry
 Tapestry, Inc.
 Targa Resources
 Target
 Target Corporation
+Tata
+Tata Consultancy Services
+Tata Group
+Tata Steel
+Taylor
+Taylor Corporation
+Tech Mahindra
+Techint
+Technip
+Tejarat Bank
+Telecom Argentina
+Telecom Éireann
 Teledyne Technologies
+Telekom Austria
+Telekom Malaysia
+Telenet
+Telenor
+Televisa
+Telia
+Telia Company
+Telmex
+Telstra
+Telus
+Temple-Inland
+Tenaris
+Tenet Healthcare
+Tengelmann
+Tengelmann Group
 Teradyne
+Tereos
+Terex
+Ternium
+Terumo
 Tesla
 Tesla, Inc.
+Tetra Pak
 Texas Instruments
 Texas Pacific Land
 Texas Pacific Land Corporation
 Textron
+Thai Life Insurance
+Thai Summit
+Thai Summit Group
+Thales
+Thales Group
+The Adecco Group
+The BOC Group
+The Coca-Cola Company
+The Fresh Market
+The Great-West Life Assurance Company
+The Hertz Corporation
+The Lego Group
+The Rank Group
+The Times Group
+The Travelers Companies
+The Walt Disney Company
 Thermo Fisher Scientific
+Thomas Cook
+Thomas Cook AG
+Thomas Cook Group
+Thomson Reuters
+ThyssenKrupp
+Tiens
+Tiens Group
+Tieto
+Tiffany
+Tiffany & Co.
+Tiffany and Co.
+Tim Hortons
+Time Warner
+Times
+Tohoku Electric Power
+Tokio Marine
+Tokyo Electron
+Toll Global Express
+Tomkins
+Tomkins plc
+Tommy Hilfiger
+Top Glove
+Topaz Energy
+Toshiba
+Toto
+Toto Ltd.
+Toyota
+Toyota Tsusho
 Tractor Supply
 Trade Desk
 Trane Technologies
 TransDigm
 TransDigm Group
+Transmashholding
+Transnet Freight Rail
+Travco
+Travco Group
 Travelers
 Travelers Companies
+Trelleborg
+Trenitalia
 Trimble
 Trimble Inc.
+Trina Solar
 Truist Financial
+Trumpf
+Turkcell
+Turkish State Railways
+Tyco International
 Tyler Technologies
 Tyson Foods
+Türk Telekom
 U.S. Bancorp
+U.S. Steel
+UBI Banca
+UCO Bank
 UDR, Inc.
+URS Corporation
+US Foods
+USAA
+UST Global
 Uber
+Ubisoft
 Ulta Beauty
+Umicore
+Unibanco
+Unilever
+Union Bank of Switzerland
 Union Pacific
 Union Pacific Corporation
+Uniper
+Uniqa Insurance
+Uniqa Insurance Group
+Uniqlo
 United Airlines
 United Airlines Holdings
+United Bank
+United Bank of India
+United Microelectronics
+United Microelectronics Corporation
 United Parcel Service
 United Rentals
 UnitedHealth
 UnitedHealth Group
 Universal Health Services
+Uralkali
+Usiminas
+Uttar Pradesh State Road Transport
+Uttar Pradesh State Road Transport Corporation
+VDL Groep
+VELUX
+VMware
+VTech
+Vaillant
+Vaillant Group
+VakıfBank
+Vale
+Vale Limited
 Valero Energy
+Vallourec
+VanceInfo
+Vapiano
+Vattenfall
+Vedanta
+Vedanta Limited
+Vedior
 Veeva Systems
 Ventas
+Veolia
+Veolia Environmental Services
+Veolia Water
 Veralto
 Verisign
 Verisk Analytics
 Verizon
+Verizon Communications
 Vertex Pharmaceuticals
+VertigoXmedia
 Vertiv
+Vestas
+Vestel
+Vesuvius
+Vesuvius plc
+Vetco
+Viacom
 Viatris
 Vici Properties
+Vienna Insurance
+Vienna Insurance Group
+Viessmann
+Vietnam Electricity
+Viettel
+Vijaya Bank
+Vinci SA
 Visa
 Visa Inc.
+Vishay Intertechnology
+Vista Group International
 Vistra
 Vistra Corp.
+Vivendi
+Vodafone
+Voestalpine
+Voith
+Volga
+Volga Group
+VolkerWessels
+Volkswagen
+Volkswagen Group
+Volkswagen do Brasil
+Volvo
+Volvo Cars
+Volvo Construction Equipment
+Votorantim
+Votorantim Cimentos
+Votorantim Group
+Votorantim Novos Negócios
+Vozrozhdenie Bank
+Vulcabrasǀazaleia
 Vulcan Materials
 Vulcan Materials Company
 W. R. Berkley
 W. R. Berkley Corporation
 W. W. Grainger
+WABCO Vehicle Control Systems
 WEC Energy
 WEC Energy Group
+WEG Industries
+WSP Global
 Wabtec
+Wabtec Corporation
+Wacker Chemie
 Walmart
+Walmart de México y Centroamérica
 Walt Disney
 Walt Disney Company
+Walton Hi-Tech Industries
+Walton Hi-Tech Industries Limited
+Walton Micro-Tech
+Walton Micro-Tech Corporation
+Wanda
+Wanda Group
 Warner Bros. Discovery
+Washington Mutual
 Waste Management
 Waters
 Waters Corporation
+Weichai
+Weichai Group
 Wells Fargo
 Welltower
+West Japan Railway
+West Japan Railway Company
 West Pharmaceutical Services
 Western Digital
+Western Norway Regional Health Authority
+Westinghouse Electric
+Westinghouse Electric Company
 Weyerhaeuser
+Whirlpool
+Whirlpool Corporation
+Whitbread
+Wienerberger
+Wilh. Wilhelmsen
 Williams
 Williams Companies
 Williams-Sonoma
 Williams-Sonoma, Inc.
 Willis Towers Watson
+Wilmar International
+Windstream
+Windstream Holdings
+Winn-Dixie
+Wipro
+Wolters Kluwer
+Woori Bank
 Workday
 Workday, Inc.
+Worldcolor
+Wyndham Worldwide
 Wynn Resorts
 Xcel Energy
 Xylem
 Xylem Inc.
+YRC Worldwide
+Yamaha
+Yamaha Corporation
+Yamaha Motor
+Yamaha Motor Company
+Yangtze River Pharmaceutical
+Yangtze River Pharmaceutical Group
+Yanmar
+Yara International
+Yingli
+Yokohama Rubber
+Yokohama Rubber Company
 Yum! Brands
+Zamil Industrial
+Zara
 Zebra Technologies
+Zijin Mining
 Zimmer Biomet
+Zions Bancorporation
 Zoetis
+Zoomlion
+Zurich Insurance
+Zurich Insurance Group
 eBay
 eBay Inc.
+Çalık Holding
+Çaykur
+Électricité de France
+Österreichische Post
+ČEZ Group
+Česká pošta
+České dráhy
+Şahinler Holding
 """
 
     /// Political parties of every country, by their English and short names (Party Facts core parties, MIT).
