@@ -150,7 +150,8 @@ struct EntityRecognizer {
         else { return nil }
         let before = start..<and
         if before.count <= 3, before.allSatisfy({ tokens[$0].isCapitalized }),
-            Lexicon.organizationHeads.contains(tokens[k - 1].key), !Lexicon.organizationHeads.contains(tokens[and - 1].key)
+            Lexicon.organizationHeads.contains(tokens[k - 1].key),
+            !Lexicon.organizationHeads.contains(tokens[and - 1].key) || Lexicon.companyHeads.contains(tokens[and - 1].key)
         {
             let key = document.phraseKey(before)
             let firstIsGivenName = gazetteer.firstNames.contains(tokens[start].key)

@@ -63,7 +63,8 @@ enum Lexicon {
 
     /// Words that end an organisation's name ("... Party", "... Ministry").
     static let organizationHeads = WordSet(
-        """
+        companyHeadWords + " "
+            + """
         party council ministry department agency authority bank corporation corp company co inc ltd plc llc gmbh ag
         group university college school academy institute institution foundation trust fund association federation
         union league alliance coalition front movement organisation organization commission committee court tribunal
@@ -73,6 +74,18 @@ enum Lexicon {
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations
         """)
+
+    /// Head words that name a company's line of business ("Factory Records",
+    /// "Crystal Cruises", "Evolution Securities"); also in ``organizationHeads``.
+    /// Unlike a body's head word ("Commission", "Union"), one of them can end
+    /// the first half of an organisation's name with "and" in it
+    /// ("Securities and Exchange Commission").
+    static let companyHeads = WordSet(companyHeadWords)
+    private static let companyHeadWords = """
+        records films pictures studios productions entertainment laboratories laboratory labs cruises securities
+        motors pharmaceuticals technologies telecom communications electronics airline publishers publishing
+        breweries brewery petroleum mining insurance investments
+        """
 
     /// Plural nouns whose possessive goes on into a name ("People's Alliance",
     /// "Women's Tennis Association", "Association of Children's Hospices").

@@ -142,6 +142,15 @@ struct EntityTests {
         #expect(a.entity("Dockers Union")?.type == .organization)
     }
 
+    @Test func aCompanysLineOfBusinessMakesItAnOrganisation() throws {
+        let a = try extract(
+            "The band signed with Talvor Records last year. Quenby Cruises said bookings rose. "
+                + "The Harbour Securities and Futures Commission fined them.")
+        #expect(a.entity("Talvor Records")?.type == .organization)
+        #expect(a.entity("Quenby Cruises")?.type == .organization)
+        #expect(a.entity("Harbour Securities and Futures Commission")?.type == .organization)
+    }
+
     @Test func aNameDoesNotEndInAFunctionWordWhereAFullStopIsMissing() throws {
         let a = try extract("Voters backed the Harbour Workers Union In his speech, the leader thanked them.")
         #expect(a.entity("Harbour Workers Union")?.type == .organization)
