@@ -135,6 +135,23 @@ enum Lexicon {
         spokesman spokeswoman officials leaders leader
         """)
 
+    /// Kinds of work a title names, in lower case next to it ("the film
+    /// Hellboy", "the Mary Poppins musical"): a feature for `other`.
+    static let workNouns = WordSet(
+        """
+        film films movie movies album albums single song songs show shows series programme program sitcom soap drama
+        documentary game games book books novel novels play musical opera comedy thriller sequel remake hit track
+        """)
+
+    /// What an organisation is called in lower case just before its name ("the
+    /// band Scissor Sisters", "US bank Merrill Lynch", "the firm Calyon").
+    static let organizationNouns = WordSet(
+        """
+        band group firm company companies club side team party label broadcaster network channel retailer bank
+        airline carrier insurer carmaker supermarket chain operator manufacturer maker giant charity agency
+        newspaper paper magazine station studio publisher developer brokerage broker lender conglomerate
+        """)
+
     /// Words that follow a place's name and make it one ("the Donetsk region").
     static let locationHeads = WordSet(
         """

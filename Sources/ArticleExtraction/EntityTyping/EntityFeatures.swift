@@ -53,6 +53,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
     case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
+    case workNounBefore, workNounAfter, organizationNounBefore
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -68,6 +69,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
         "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
+        "work-noun-before", "work-noun-after", "org-noun-before",
     ]
 }
 
@@ -229,6 +231,8 @@ struct EntityFeatures {
                     if before.key == W.the { f.add(.theBefore) }
                     if before.isLowercaseWord, Lexicon.locationPrepositions.contains(before.key) { f.add(.placePreposition) }
                     if Lexicon.speechVerbs.contains(before.key) { f.add(.speechVerbBefore) }
+                    if before.isLowercaseWord, Lexicon.workNouns.contains(before.key) { f.add(.workNounBefore) }
+                    if before.isLowercaseWord, Lexicon.organizationNouns.contains(before.key) { f.add(.organizationNounBefore) }
                 case .punctuation: f.add(.previous, UInt64(before.symbol), String(UnicodeScalar(before.symbol)))
                 case .paragraph: f.add(.previous, 1, "<paragraph>")
                 default: f.add(.previous, 2, "<other>")
@@ -245,6 +249,7 @@ struct EntityFeatures {
                     if Lexicon.speechVerbs.contains(after.key) { f.add(.speechVerbAfter) }
                     if after.isLowercaseWord, Lexicon.organizationMembers.contains(after.key) { f.add(.memberNounAfter) }
                     if after.isLowercaseWord, Lexicon.locationHeads.contains(after.key) { f.add(.placeNounAfter) }
+                    if after.isLowercaseWord, Lexicon.workNouns.contains(after.key) { f.add(.workNounAfter) }
                 case .possessive: f.add(.possessiveAfter)
                 case .punctuation:
                     f.add(.next, UInt64(after.symbol), String(UnicodeScalar(after.symbol)))
