@@ -88,7 +88,8 @@ struct EntityRecognizer {
                 {
                     j += 1  // "Radio 4", "BBC News 24"
                 } else if t.isLowercaseWord, j + 1 < end, Lexicon.nameConnectors.contains(t.key),
-                    tokens[j + 1].isCapitalized, !isCalendarWord(tokens[j + 1])
+                    tokens[j + 1].isCapitalized, !isCalendarWord(tokens[j + 1]),
+                    t.key != W.for || !namesSomethingBeforeFor(i, j)
                 {
                     j += 2
                 } else if t.isLowercaseWord, t.key == W.of, j + 2 < end,
@@ -193,6 +194,17 @@ struct EntityRecognizer {
             return nil
         }
         return Lexicon.organizationHeads.contains(tokens[k - 1].key) ? k : nil
+    }
+
+    /// Whether the words before a "for" at `forIndex` are a name of their own,
+    /// so that "for" ends it: a person's ("Ferenc Horvath for Bahoken"), a
+    /// known place's or organisation's ("Rangers for Scotland"); not a body's
+    /// ("Minister for Health", "Transport for London").
+    private func namesSomethingBeforeFor(_ start: Int, _ forIndex: Int) -> Bool {
+        if (start..<forIndex).contains(where: isHeadWord) { return false }
+        let key = document.phraseKey(start..<forIndex)
+        return (forIndex - start >= 2 && gazetteer.firstNames.contains(tokens[start].key))
+            || gazetteer.locations[key] != nil || gazetteer.organizations[key] != nil
     }
 
     // MARK: - Refining a span
@@ -370,6 +382,9 @@ struct EntityRecognizer {
                 || (of - lo >= 2 && (lo..<of).allSatisfy { tokens[$0].isCapitalized && !isHeadWord($0) }),
             !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             gazetteer.locations[document.phraseKey((of + 1)..<hi)] != nil
+                // "Shane Bradford of Ballidu": a given name and a surname, then one word the lists do not know.
+                || (of - lo == 2 && hi - of == 2 && gazetteer.firstNames.contains(tokens[lo].key)
+                    && !(lo..<hi).contains(where: isHeadWord))
         {
             parts.append(Part(range: lo..<of, titled: titled, titles: titles))
             parts.append(Part(range: (of + 1)..<hi, titled: false, titles: []))

@@ -37,6 +37,7 @@ enum W {
     static let eve: WordKey = 0xC30AF418F069FE45  // "eve"
     static let evening: WordKey = 0x8E5A5D5C0BD446EF  // "evening"
     static let few: WordKey = 0xDCC67D18FEEA8C19  // "few"
+    static let `for`: WordKey = 0xDCB27818FED9DA90  // "for"
     static let from: WordKey = 0x7F845078D7A5C0B5  // "from"
     static let had: WordKey = 0x335808192FEF8292  // "had"
     static let has: WordKey = 0x335813192FEF9543  // "has"

@@ -151,6 +151,17 @@ struct EntityTests {
         #expect(a.entity("Harbour Securities and Futures Commission")?.type == .organization)
     }
 
+    @Test func aPersonsNameEndsBeforeForAndBeforeOfAnUnknownPlace() throws {
+        let a = try extract(
+            "The quake woke John Tavish of Wirrabool at midnight. Coach Jim Orrin came on for Kettering at half time. "
+                + "The Commission for Harbour Safety disagreed.")
+        #expect(a.entity("John Tavish")?.type == .person)
+        #expect(a.entity("John Tavish of Wirrabool") == nil)
+        #expect(a.entity("Jim Orrin")?.type == .person)
+        #expect(a.entity("Jim Orrin for Kettering") == nil)
+        #expect(a.entity("Commission for Harbour Safety")?.type == .organization)
+    }
+
     @Test func aNameDoesNotEndInAFunctionWordWhereAFullStopIsMissing() throws {
         let a = try extract("Voters backed the Harbour Workers Union In his speech, the leader thanked them.")
         #expect(a.entity("Harbour Workers Union")?.type == .organization)
