@@ -11,8 +11,9 @@ import Synchronization
 /// regenerated once, and after a long render it rests four times as long.
 /// A run that took in no file but grouped a day's stories again (its last
 /// articles had waited) rewrites that day's digest and has no run digest.
-/// At start it writes the digests of recent runs that have none (a stop can
-/// come between a run and its digest).
+/// At start it writes the digests of recent runs that saw files and have
+/// none (a stop can come between a run and its digest); a run that saw no
+/// file has no digest, then as always.
 public final class DigestService: Service, Sendable {
     private let database: String
     private let directory: String
@@ -80,7 +81,10 @@ public final class DigestService: Service, Sendable {
         do {
             let done = writer.runsWithDigests()
             let recent = try writer.query.connection.rows(
-                "SELECT id FROM runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 20")
+                """
+                SELECT id FROM runs WHERE finished_at IS NOT NULL AND (files_seen > 0 OR deferred > 0)
+                ORDER BY id DESC LIMIT 20
+                """)
             let missing = recent.compactMap { $0[0].integer }.filter { !done.contains($0) }
             guard !missing.isEmpty else { return }
             pending.withLock { list in list.insert(contentsOf: missing.reversed().map { ($0, 0, []) }, at: 0) }
