@@ -384,7 +384,7 @@ struct EntityRecognizer {
             gazetteer.locations[document.phraseKey((of + 1)..<hi)] != nil
                 // "Shane Bradford of Ballidu": a given name and a surname, then one word the lists do not know.
                 || (of - lo == 2 && hi - of == 2 && gazetteer.firstNames.contains(tokens[lo].key)
-                    && !(lo..<hi).contains(where: isHeadWord))
+                    && gazetteer.surnames.contains(tokens[lo + 1].key) && !(lo..<hi).contains(where: isHeadWord))
         {
             parts.append(Part(range: lo..<of, titled: titled, titles: titles))
             parts.append(Part(range: (of + 1)..<hi, titled: false, titles: []))
