@@ -548,6 +548,8 @@ struct EntityRecognizer {
         if count >= 2, count <= 4, nameLike, !containsKnown, !quoted, hasPersonContext(range) {
             return mention(.person, 2)
         }
+        // "GMT", "HIV", "DVD", "PR": an everyday abbreviation names nothing.
+        if count == 1, first.has(Token.allCaps), Lexicon.everydayAbbreviations.contains(key) { return nil }
         if count == 1, first.has(Token.allCaps), first.length <= 6 { return mention(.organization, 2) }
         // Context: "the Donetsk region", "in Bakhmut", "Tamil Tiger rebels".
         let after = range.upperBound < tokens.count ? tokens[range.upperBound] : nil

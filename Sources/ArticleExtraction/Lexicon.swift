@@ -135,6 +135,21 @@ enum Lexicon {
         spokesman spokeswoman officials leaders leader
         """)
 
+    /// Abbreviations of everyday English that name no organisation: time
+    /// zones, diseases, devices and media, units, honours, common business
+    /// terms. An unknown all-capitals word is otherwise taken for an
+    /// organisation's initials.
+    static let everydayAbbreviations = WordSet(
+        """
+        gmt bst utc aedt aest acdt acst awst awdt nzdt nzst edt est pst pdt cst cdt mst mdt cet cest
+        aids hiv bse sars cjd mrsa dna rna ivf adhd ocd gp icu ae
+        pr id pc tv dvd cd cgi gsm sms mms mp3 pda lcd hd hdtv vcr gps dsl adsl isp url www pin atm it ai vr
+        awol ceo cfo coo cto md vip obe mbe cbe qc kc phd mba
+        gdp gnp cpi vat rpi ipo m&a r&d hr faq ok
+        km kg mm cm mph kph mw kw gb mb kb tb ghz mhz
+        am pm bc ad ufo rpg fps
+        """)
+
     /// Kinds of work a title names, in lower case next to it ("the film
     /// Hellboy", "the Mary Poppins musical"): a feature for `other`.
     static let workNouns = WordSet(

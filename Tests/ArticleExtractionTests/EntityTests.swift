@@ -162,6 +162,12 @@ struct EntityTests {
         #expect(a.entity("Commission for Harbour Safety")?.type == .organization)
     }
 
+    @Test func everydayAbbreviationsAreNotOrganisations() throws {
+        let a = try extract("The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew.")
+        #expect(a.entity("GMT") == nil && a.entity("HIV") == nil && a.entity("DVD") == nil)
+        #expect(a.entity("QPRX")?.type == .organization, "unknown initials are still an organisation's")
+    }
+
     @Test func aNameDoesNotEndInAFunctionWordWhereAFullStopIsMissing() throws {
         let a = try extract("Voters backed the Harbour Workers Union In his speech, the leader thanked them.")
         #expect(a.entity("Harbour Workers Union")?.type == .organization)
