@@ -188,6 +188,12 @@ enum Lexicon {
     /// Letters written after a person's name: "Frank Field MP".
     static let postNominals = WordSet("mp mep msp mla qc kc obe mbe cbe")
 
+    /// Words that, capitalised and alone, name a party ("Labour", "the
+    /// Tories", "the Democrats"): an organisation, though they are also in
+    /// ``groupWords`` so that a name made of them is not taken apart.
+    static let partyWords = WordSet(
+        "labor labour tory tories conservative conservatives liberal liberals democrat democrats republican republicans")
+
     /// Peoples, religions and political groups that are not demonyms of a country.
     static let groupWords = WordSet(
         """

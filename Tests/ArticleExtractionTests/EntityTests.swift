@@ -162,6 +162,13 @@ struct EntityTests {
         #expect(a.entity("Commission for Harbour Safety")?.type == .organization)
     }
 
+    @Test func aPartyNamedByOneWordIsAnOrganisation() throws {
+        let a = try extract("Labour said the vote was close. The Tories disagreed, and Kurds in the north stayed away.")
+        #expect(a.entity("Labour")?.type == .organization)
+        #expect(a.entity("Tories")?.type == .organization)
+        #expect(a.entity("Kurds")?.type == .group)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract("The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew.")
         #expect(a.entity("GMT") == nil && a.entity("HIV") == nil && a.entity("DVD") == nil)
