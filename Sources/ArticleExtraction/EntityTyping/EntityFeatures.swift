@@ -53,7 +53,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
     case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
-    case workNounBefore, workNounAfter, organizationNounBefore
+    case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -69,7 +69,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
         "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
-        "work-noun-before", "work-noun-after", "org-noun-before",
+        "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone",
     ]
 }
 
@@ -153,6 +153,7 @@ struct EntityFeatures {
         if words.contains(where: { gazetteer.locations[tokens[$0].key] != nil }) { f.add(.placeWord) }
         if gazetteer.firstNames.contains(tokens[firstWord].key) { f.add(.givenNameFirst) }
         if words.count > 1, gazetteer.surnames.contains(last.key) { f.add(.surnameLast) }
+        if words.count == 1, gazetteer.surnames.contains(last.key) { f.add(.surnameAlone) }  // "Miller scored"
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
         if gazetteer.venues.contains(phrase) { f.add(.knownVenue) }
         let organizationKind = gazetteer.organizationKind(ofPhrase: phrase, words: words.count) ?? 0
