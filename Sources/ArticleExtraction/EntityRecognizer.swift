@@ -520,10 +520,14 @@ struct EntityRecognizer {
             return mention(.organization, 3)
         }
         let words = range.filter { tokens[$0].isWord }
+        // "Guardian First Book Award", "Detroit Motor Show": an event's head word ends the name,
+        // whatever organisation's word is inside it.
+        if Lexicon.eventHeads.contains(last.key), count > 1, !Lexicon.organizationHeads.contains(last.key) {
+            return mention(.other, 2)
+        }
         if count > 1, words.contains(where: { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             return mention(.organization, 3)
         }
-        if Lexicon.eventHeads.contains(last.key), count > 1 { return mention(.other, 2) }
         if count == 1, Lexicon.organizationHeads.contains(first.key) {
             // "the Guardian", "the Senate": a capitalised institution after "the".
             if isKnownSingleOrganization(first) { return mention(.organization, 3) }

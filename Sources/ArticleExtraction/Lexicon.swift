@@ -126,6 +126,7 @@ enum Lexicon {
         """
         war wars cup games olympics championship championships summit conference festival award awards prize act
         treaty accord accords agreement convention revolution crisis day week games protocol doctrine plan
+        show slam trophy open marathon derby
         """)
 
     /// Plural nouns for the members of an organisation ("Tamil Tiger rebels").

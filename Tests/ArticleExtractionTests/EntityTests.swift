@@ -169,6 +169,12 @@ struct EntityTests {
         #expect(a.entity("Kurds")?.type == .group)
     }
 
+    @Test func anEventsHeadWordMakesItAnEventThoughAnOrganisationIsNamedInside() throws {
+        let a = try extract("She won the Harbour Times Book Award on Friday, and then ran the Kettering Marathon.")
+        #expect(a.entity("Harbour Times Book Award")?.type == .other)
+        #expect(a.entity("Kettering Marathon")?.type == .other)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract("The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew.")
         #expect(a.entity("GMT") == nil && a.entity("HIV") == nil && a.entity("DVD") == nil)
