@@ -37,6 +37,12 @@ public enum NameForms {
         return (key(name), name)
     }
 
+    /// The name a party is filed under, for an organisation's name that is a
+    /// party's short or informal form (``Gazetteer/partyName(of:)``), or nil.
+    public static func partyName(_ name: String) -> String? {
+        Gazetteer.shared.partyName(of: name)
+    }
+
     /// A name written as an acronym: two to six letters, all capitals, with
     /// or without dots ("PA", "U.N.", "NATO").
     public static func isAcronym(_ name: String) -> Bool {

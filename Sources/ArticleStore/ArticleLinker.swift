@@ -98,16 +98,28 @@ final class ArticleLinker {
         {
             return full
         }
-        let (key, name) = canonicalName(entity.name)
+        // "Labour", "the Tories": a party's short or informal name is filed under the party's.
+        let party = entity.type == "organization" ? NameForms.partyName(entity.name) : nil
+        let (key, name) = party.map { (NameForms.key($0), $0) } ?? canonicalName(entity.name)
+        let origin = party != nil ? "party" : "place"
         let id: Int64
         if let known = try canonicalID(ofForm: key) {
             id = known
         } else {
-            id = try create(key: key, name: name, origin: name == entity.name ? "name" : "place", day: day, seenAt: seenAt)
+            id = try create(key: key, name: name, origin: name == entity.name ? "name" : origin, day: day, seenAt: seenAt)
         }
         // "US" is kept as a form of "United States", so that it finds it too.
         let surface = NameForms.key(entity.name)
-        if surface != key, try canonicalID(ofForm: surface) == nil { try addForm(surface, of: id, origin: "place") }
+        if surface != key {
+            if let existing = try canonicalID(ofForm: surface) {
+                // A party's short name stored on its own before it was filed under the party joins it.
+                if party != nil, existing != id, try s.canonicalKey.firstValue(.integer(existing))?.text == surface {
+                    try merge(existing, into: id)
+                }
+            } else {
+                try addForm(surface, of: id, origin: origin)
+            }
+        }
         return id
     }
 

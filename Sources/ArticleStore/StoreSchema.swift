@@ -6,7 +6,7 @@
 /// described for users in `docs/schema.md`.
 enum StoreSchema {
     /// Migration `i` brings the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, version3, version4]
+    static let migrations: [String] = [version1, version2, version3, version4, version5]
 
     /// The version a store has after every migration ran.
     static var currentVersion: Int { migrations.count }
@@ -328,5 +328,19 @@ enum StoreSchema {
         DELETE FROM story_days;
         -- When each day was last grouped whole: articles that did not make it due wait five minutes at most.
         ALTER TABLE story_days ADD COLUMN grouped_at TEXT;
+        """
+
+    static let version5 = """
+        -- A party's short or informal name ("Labour", "Tories") is a form of the party's
+        -- entity, with its own origin. SQLite cannot change a CHECK: the table is rebuilt.
+        -- Entities stored under such a name join the party's at its next mention.
+        CREATE TABLE canonical_forms_v5 (
+            form TEXT PRIMARY KEY,
+            canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id),
+            origin TEXT NOT NULL CHECK (origin IN ('name', 'place', 'acronym', 'party'))
+        ) WITHOUT ROWID;
+        INSERT INTO canonical_forms_v5 (form, canonical_id, origin) SELECT form, canonical_id, origin FROM canonical_forms;
+        DROP TABLE canonical_forms;
+        ALTER TABLE canonical_forms_v5 RENAME TO canonical_forms;
         """
 }

@@ -110,6 +110,37 @@ struct CrossArticleLinkTests {
         }
     }
 
+    @Test func aPartysShortAndInformalNamesAreTheParty() throws {
+        let first = " date 2024-03-01 Labour said the vote in Kettering was close. The Tories disagreed on Monday."
+        let second = " date 2024-03-01 The Labour Party won Kettering, and the Conservatives came second."
+        try withStore { store, _ in
+            try store.store([try record("a.txt", first, day: "2024-03-01")])
+            try store.store([try record("b.txt", second, day: "2024-03-01")])
+            #expect(try store.canonical(of: "Labour", inArticleFrom: "a.txt")?.0 == "Labour Party")
+            #expect(try store.canonical(of: "Labour Party", inArticleFrom: "b.txt")?.0 == "Labour Party")
+            #expect(try store.canonical(of: "Tories", inArticleFrom: "a.txt")?.0 == "Conservative Party")
+            #expect(try store.canonical(of: "Conservatives", inArticleFrom: "b.txt")?.0 == "Conservative Party")
+            #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE type = 'organization'") == 2)
+            try expectDayTalliesMatchMentions(store)
+        }
+    }
+
+    @Test func aPartyStoredUnderItsShortNameBeforeJoinsThePartyAtItsNextMention() throws {
+        try withStore { store, _ in
+            // As a store written before parties were filed under their full names holds it.
+            try store.connection.execute(
+                """
+                INSERT INTO canonical_entities (key, name, first_seen_at, first_seen_day)
+                    VALUES ('labour', 'Labour', '2024-02-01T12:00:00.000Z', '2024-02-01');
+                INSERT INTO canonical_forms (form, canonical_id, origin) VALUES ('labour', last_insert_rowid(), 'name');
+                """)
+            try store.store([try record("a.txt", " date 2024-03-01 Labour said the vote in Kettering was close.", day: "2024-03-01")])
+            #expect(try store.canonical(of: "Labour", inArticleFrom: "a.txt")?.0 == "Labour Party")
+            #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE key = 'labour'") == 0)
+            #expect(try store.connection.scalar("SELECT origin FROM canonical_forms WHERE form = 'labour'") == .text("name"))
+        }
+    }
+
     @Test func aSurnameAloneLinksToTheDaysOneFullNameInEitherOrder() throws {
         try withStore { store, _ in
             // The surname's article comes first; the full name arrives after and takes it over.

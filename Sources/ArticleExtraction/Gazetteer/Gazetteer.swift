@@ -79,6 +79,33 @@ public final class Gazetteer: Sendable {
         locations[Gazetteer.phraseKey(name)]
     }
 
+    /// The name a party is filed under when `name`, an organisation's, is
+    /// that party's short or informal form: "Labour" and "Labour party" are
+    /// "Labour Party", "Conservatives" is "Conservative Party" (a word for a
+    /// party whose "... Party" the lists know); "Liberal Democrat" is
+    /// "Liberal Democrats" (a known party's singular); "Tory" and "Tories"
+    /// are "Conservative Party", as the annotation guidelines have it.
+    /// Nil for any other name.
+    public func partyName(of name: String) -> String? {
+        let words = name.split(separator: " ")
+        let lowered = name.lowercased()
+        if lowered == "tory" || lowered == "tories" { return "Conservative Party" }
+        if words.count >= 2, words.last == "party" || words.last == "Party" {
+            let full = words.dropLast().joined(separator: " ") + " Party"
+            return full == name ? nil : full
+        }
+        if words.count == 1, Lexicon.partyWords.contains(WordKeys.key(name)) {
+            for stem in [name, String(name.dropLast())] where isKnownParty(stem + " Party") { return stem + " Party" }
+            return nil
+        }
+        if words.count >= 2, !isKnownParty(name), isKnownParty(name + "s") { return name + "s" }
+        return nil
+    }
+
+    private func isKnownParty(_ name: String) -> Bool {
+        (organizations[Gazetteer.phraseKey(name)] ?? 0) & OrganizationKind.party != 0
+    }
+
     /// What kind of organisation the phrase of `words` words with key `key`
     /// is known as, or `nil`. A name of two or more words the lists know only
     /// in the plural counts too ("Liberal Democrat" as "Liberal Democrats":
