@@ -506,6 +506,12 @@ struct EntityRecognizer {
         {
             return nil
         }
+        // "MPs", "DVDs", "CSOs": the plural of an abbreviation is a common noun.
+        if count == 1, surface.utf8.count >= 3, surface.utf8.last == UInt8(ascii: "s"),
+            surface.utf8.dropLast().allSatisfy({ $0 >= 65 && $0 <= 90 })
+        {
+            return nil
+        }
         if count == 1, Lexicon.partyWords.contains(key) { return mention(.organization, 3, surface) }  // "Labour", "the Tories"
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
