@@ -11,9 +11,9 @@ import Synchronization
 /// regenerated once, and after a long render it rests four times as long.
 /// A run that took in no file but grouped a day's stories again (its last
 /// articles had waited) rewrites that day's digest and has no run digest.
-/// At start it writes the digests of recent runs that saw files and have
-/// none (a stop can come between a run and its digest); a run that saw no
-/// file has no digest, then as always.
+/// At start it writes the digests of recent runs that saw files and lack
+/// theirs or half of it (a stop can come between a run and its digest, or
+/// between its two files); a run that saw no file has no digest, then as always.
 public final class DigestService: Service, Sendable {
     private let database: String
     private let directory: String

@@ -70,12 +70,16 @@ public struct DigestWriter {
         return [base + ".md", base + "-articles.md", base + ".json", base + ".html"]
     }
 
-    /// The run ids that have a digest file.
+    /// The run ids that have both their digest files, Markdown and JSON (a
+    /// stop can come between the two).
     public func runsWithDigests() -> Set<Int64> {
-        Set(FileSystem.names(in: directory + "/runs").compactMap { name -> Int64? in
-            guard name.hasSuffix(".md"), let dash = name.lastIndex(of: "-") else { return nil }
-            return Int64(name[name.index(after: dash)...].dropLast(3))
-        })
+        func ids(_ suffix: String) -> Set<Int64> {
+            Set(FileSystem.names(in: directory + "/runs").compactMap { name -> Int64? in
+                guard name.hasSuffix(suffix), let dash = name.lastIndex(of: "-") else { return nil }
+                return Int64(name[name.index(after: dash)...].dropLast(suffix.count))
+            })
+        }
+        return ids(".md").intersection(ids(".json"))
     }
 
     /// Removes run digests whose start is more than `keepRunDays` days ago.

@@ -102,9 +102,11 @@ struct RunCommand: AsyncParsableCommand {
                 options: Self.intakeOptions(fresh),
                 needsRestart: changed.filter { GleanerConfiguration.restartKeys.contains($0) })
         }
+        // A group stops its services in reverse order: intake first, so that the
+        // digests, stopped after it, write the receipt of the run it ends on.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: daemon), .init(service: digests)], gracefulShutdownSignals: [.sigterm, .sigint],
+                services: [.init(service: digests), .init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
     }

@@ -197,6 +197,20 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test func aRunReceiptHalfWrittenWhenTheDaemonStoppedIsWrittenWholeAtTheNextStart() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try Self.drop(state, 0..<3, prefix: "h")
+        #expect(try state.run().status == 0)
+        // A stop between the receipt's two files: the Markdown is there, the JSON is not.
+        let json = try #require(state.entries(in: "digests/runs").first { $0.hasSuffix(".json") })
+        try FileManager.default.removeItem(atPath: state.root + "/digests/runs/" + json)
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment())
+        #expect(eventually(10) { state.entries(in: "digests/runs").contains(json) }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.exitStatus(within: 5) == 0)
+    }
+
     @Test func killedWhileWritingDigestsTheyAreTheOldFileOrTheNewNeverHalf() throws {
         let state = try StateFixture()
         defer { state.remove() }
@@ -233,8 +247,11 @@ struct FaultInjectionTests {
         let runs = Int(
             try state.scalar("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL AND (files_seen > 0 OR deferred > 0)")
                 .integer ?? 0)
-        let receipts = state.entries(in: "digests/runs").filter { $0.hasSuffix(".json") }.count
-        #expect(receipts >= min(runs, 20) && receipts <= runs, "\(receipts) receipts for \(runs) runs that saw files")
+        let receipts = state.entries(in: "digests/runs").filter { $0.hasSuffix(".json") }
+        let runIDs = try state.query(
+            "SELECT id, files_seen, deferred FROM runs WHERE finished_at IS NOT NULL AND (files_seen > 0 OR deferred > 0)")
+        #expect(receipts.count >= min(runs, 20) && receipts.count <= runs,
+            "\(receipts.count) receipts for \(runs) runs that saw files: \(receipts.sorted()) for \(runIDs)")
     }
 }
 
