@@ -146,18 +146,15 @@ struct EntityRecognizer {
         var k = and + 1
         while k < end, k - and <= 5, tokens[k].isCapitalized, !isCalendarWord(tokens[k]) { k += 1 }
         let after = and + 1..<k
-        guard !after.isEmpty, k - and <= 5, k == end || !tokens[k].isCapitalized,
-            gazetteer.locations[document.phraseKey(after)] == nil, gazetteer.organizations[document.phraseKey(after)] == nil
-        else { return nil }
+        guard !after.isEmpty, k - and <= 5, k == end || !tokens[k].isCapitalized, !isListedName(after) else { return nil }
         let before = start..<and
         if before.count <= 3, before.allSatisfy({ tokens[$0].isCapitalized }),
             Lexicon.organizationHeads.contains(tokens[k - 1].key),
             !Lexicon.organizationHeads.contains(tokens[and - 1].key) || Lexicon.companyHeads.contains(tokens[and - 1].key)
         {
-            let key = document.phraseKey(before)
             let firstIsGivenName = gazetteer.firstNames.contains(tokens[start].key)
-            let namesItself = gazetteer.locations[key] != nil || gazetteer.organizations[key] != nil
-                || (before.count == 1 && gazetteer.surnames.contains(key)) || (before.count > 1 && firstIsGivenName)
+            let namesItself = isListedName(before)
+                || (before.count == 1 && gazetteer.surnames.contains(tokens[start].key)) || (before.count > 1 && firstIsGivenName)
                 || before.contains { tokens[$0].has(Token.allCaps) }
             return namesItself ? nil : k
         }
@@ -174,22 +171,20 @@ struct EntityRecognizer {
     /// follow and end in an organisation's head word ("Prosecutor General's
     /// Office", "Barnard's Retail Consulting Group"), or the possessor is a
     /// plural such as "People's" or "Women's" ("People's Alliance Against
-    /// Child Sexual Abuse"). Nil when the possessor is a plain name of two words or more (a person's:
-    /// "Abu Nidal's"), or
-    /// names something the lists know, or the words after are a known name of
-    /// their own ("Britain's Labour Party"): then the possessive ends the name.
+    /// Child Sexual Abuse"). Nil when the possessor is a plain name of two
+    /// words or more (a person's: "Abu Nidal's") or names something the lists
+    /// know, or the words after are a known name of their own ("Britain's
+    /// Labour Party"): then the possessive ends the name.
     private func nameAfterPossessive(_ start: Int, _ possessive: Int, _ end: Int) -> Int? {
         var k = possessive + 1
         while k < end, k - possessive <= 6, tokens[k].isCapitalized, !isCalendarWord(tokens[k]) { k += 1 }
         let after = (possessive + 1)..<k
         guard !after.isEmpty, k - possessive <= 6, tokens[possessive - 1].isCapitalized else { return nil }
         if Lexicon.possessiveNameNouns.contains(tokens[possessive - 1].key) { return k }
-        let before = document.phraseKey(start..<possessive)
-        let afterKey = document.phraseKey(after)
-        if gazetteer.locations[before] != nil || gazetteer.demonyms[before] != nil || gazetteer.organizations[before] != nil
-            || (possessive - start >= 2 && tokens[start].key != W.st
-                && !(start..<possessive).contains(where: isHeadWord))
-            || gazetteer.locations[afterKey] != nil || gazetteer.organizations[afterKey] != nil
+        let before = start..<possessive
+        if isListedName(before) || gazetteer.demonyms[document.phraseKey(before)] != nil
+            || (before.count >= 2 && tokens[start].key != W.st && !before.contains(where: isHeadWord))
+            || isListedName(after)
         {
             return nil
         }
@@ -202,9 +197,13 @@ struct EntityRecognizer {
     /// ("Minister for Health", "Transport for London").
     private func namesSomethingBeforeFor(_ start: Int, _ forIndex: Int) -> Bool {
         if (start..<forIndex).contains(where: isHeadWord) { return false }
-        let key = document.phraseKey(start..<forIndex)
-        return (forIndex - start >= 2 && gazetteer.firstNames.contains(tokens[start].key))
-            || gazetteer.locations[key] != nil || gazetteer.organizations[key] != nil
+        return (forIndex - start >= 2 && gazetteer.firstNames.contains(tokens[start].key)) || isListedName(start..<forIndex)
+    }
+
+    /// Whether the lists know `range` as a place or an organisation.
+    private func isListedName(_ range: Range<Int>) -> Bool {
+        let key = document.phraseKey(range)
+        return gazetteer.locations[key] != nil || gazetteer.organizations[key] != nil
     }
 
     // MARK: - Refining a span

@@ -113,9 +113,7 @@ final class ArticleLinker {
         if surface != key {
             if let existing = try canonicalID(ofForm: surface) {
                 // A party's short name stored on its own before it was filed under the party joins it.
-                if party != nil, existing != id, try s.canonicalKey.firstValue(.integer(existing))?.text == surface {
-                    try merge(existing, into: id)
-                }
+                if party != nil { try mergeIfNamedOnly(existing, by: surface, into: id) }
             } else {
                 try addForm(surface, of: id, origin: origin)
             }
@@ -156,9 +154,7 @@ final class ArticleLinker {
         for alias in entity.aliases where NameForms.isAcronym(alias) && !NameForms.isAcronym(entity.name) {
             let form = NameForms.key(alias)
             if let existing = try canonicalID(ofForm: form) {
-                if existing != id, try s.canonicalKey.firstValue(.integer(existing))?.text == form {
-                    try merge(existing, into: id)
-                }
+                try mergeIfNamedOnly(existing, by: form, into: id)
             } else {
                 try addForm(form, of: id, origin: "acronym")
             }
@@ -227,6 +223,15 @@ final class ArticleLinker {
     }
 
     /// Moves everything of canonical entity `old` to `new` and removes `old`.
+    /// Merges `existing` into `id` when `existing` is an entity of its own
+    /// whose key is `form` (the bare acronym, the party's short name), not one
+    /// that `form` only leads to.
+    private func mergeIfNamedOnly(_ existing: Int64, by form: String, into id: Int64) throws(SQLiteError) {
+        if existing != id, try s.canonicalKey.firstValue(.integer(existing))?.text == form {
+            try merge(existing, into: id)
+        }
+    }
+
     private func merge(_ old: Int64, into new: Int64) throws(SQLiteError) {
         try flushVotes()
         let (o, n) = (SQLiteValue.integer(old), SQLiteValue.integer(new))

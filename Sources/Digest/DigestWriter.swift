@@ -73,8 +73,9 @@ public struct DigestWriter {
     /// The run ids that have both their digest files, Markdown and JSON (a
     /// stop can come between the two).
     public func runsWithDigests() -> Set<Int64> {
+        let names = FileSystem.names(in: directory + "/runs")
         func ids(_ suffix: String) -> Set<Int64> {
-            Set(FileSystem.names(in: directory + "/runs").compactMap { name -> Int64? in
+            Set(names.compactMap { name -> Int64? in
                 guard name.hasSuffix(suffix), let dash = name.lastIndex(of: "-") else { return nil }
                 return Int64(name[name.index(after: dash)...].dropLast(suffix.count))
             })

@@ -152,8 +152,7 @@ struct EntityFeatures {
         if gazetteer.locations[phrase] != nil { f.add(.placeName) }
         if words.contains(where: { gazetteer.locations[tokens[$0].key] != nil }) { f.add(.placeWord) }
         if gazetteer.firstNames.contains(tokens[firstWord].key) { f.add(.givenNameFirst) }
-        if words.count > 1, gazetteer.surnames.contains(last.key) { f.add(.surnameLast) }
-        if words.count == 1, gazetteer.surnames.contains(last.key) { f.add(.surnameAlone) }  // "Miller scored"
+        if gazetteer.surnames.contains(last.key) { f.add(words.count > 1 ? .surnameLast : .surnameAlone) }  // "Miller scored"
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
         if gazetteer.venues.contains(phrase) { f.add(.knownVenue) }
         let organizationKind = gazetteer.organizationKind(ofPhrase: phrase, words: words.count) ?? 0
