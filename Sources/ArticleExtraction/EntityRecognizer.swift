@@ -524,6 +524,10 @@ struct EntityRecognizer {
         if count == 1, first.has(Token.allCaps), Lexicon.organizationAcronyms.contains(key) {
             return mention(.organization, 3)
         }
+        // "Manchester City", "Sony Ericsson": a name of two or more words the organisation lists know.
+        if count >= 2, !titled, gazetteer.organizationKind(ofPhrase: key, words: count) != nil {
+            return mention(.organization, 3)
+        }
         let words = range.filter { tokens[$0].isWord }
         // "Guardian First Book Award", "Detroit Motor Show": an event's head word ends the name,
         // whatever organisation's word is inside it.
@@ -567,6 +571,11 @@ struct EntityRecognizer {
             return mention(.location, 2)
         }
         if let after, after.isLowercaseWord, Lexicon.organizationMembers.contains(after.key) {
+            return mention(.organization, 1)
+        }
+        // "to Sony", "in Labor": a company or party the lists know is not a place for its preposition
+        // (a club's short name is its town's: "Berwick").
+        if count == 1, (gazetteer.organizations[key] ?? 0) & ~Gazetteer.OrganizationKind.club != 0 {
             return mention(.organization, 1)
         }
         if let previous = document.previousWord(range.lowerBound), tokens[previous].isLowercaseWord,

@@ -174,7 +174,7 @@ enum Lexicon {
         region province city town village district county state island islands peninsula river valley mountains
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
         road street avenue highway freeway motorway bridge tunnel square airport harbour harbor reserve basin
-        marsh swamp gorge creek canal plaza stadium tops range peak heights
+        marsh swamp gorge creek canal plaza stadium tops range peak heights park beach hills reef glacier
         """)
 
     /// Plural nouns that do not end in "s": a number before them is a count, not a year.

@@ -169,6 +169,16 @@ struct EntityTests {
         #expect(a.entity("Kurds")?.type == .group)
     }
 
+    @Test func aNameTheOrganisationListsKnowIsAnOrganisationWhateverItsHeadWordOrPreposition() throws {
+        // Real names: the rule is about names the public lists hold.
+        let a = try extract(
+            "Tavi Ramenu moved to Manchester City in May. The ferry operator sold its stake to Allianz in June. "
+                + "Walkers crowded the Ramenu Park by noon.")
+        #expect(a.entity("Manchester City")?.type == .organization, "a known club, though \"City\" ends a place's name")
+        #expect(a.entity("Allianz")?.type == .organization, "a known company after \"to\"")
+        #expect(a.entity("Ramenu Park")?.type == .location)
+    }
+
     @Test func anEventsHeadWordMakesItAnEventThoughAnOrganisationIsNamedInside() throws {
         let a = try extract("She won the Harbour Times Book Award on Friday, and then ran the Kettering Marathon.")
         #expect(a.entity("Harbour Times Book Award")?.type == .other)
