@@ -84,7 +84,8 @@ enum Lexicon {
     private static let companyHeadWords = """
         records films pictures studios productions entertainment laboratories laboratory labs cruises securities
         motors pharmaceuticals technologies telecom communications electronics airline publishers publishing
-        breweries brewery petroleum mining insurance investments
+        breweries brewery petroleum mining insurance investments energy media research systems software computer
+        computers networks semiconductor semiconductors chemicals oil foods brands stores logistics aerospace automotive
         """
 
     /// Plural nouns whose possessive goes on into a name ("People's Alliance",
