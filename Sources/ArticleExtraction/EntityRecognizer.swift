@@ -547,6 +547,12 @@ struct EntityRecognizer {
             }
             return mention(.other, 0)
         }
+        // "Meet The Fockers", "Lost In Translation": a capitalised function word inside names a work, not a person.
+        if count > 2, words.dropFirst().contains(where: {
+            tokens[$0].isCapitalized && Lexicon.stopWords.contains(tokens[$0].key) && !Lexicon.nameConnectors.contains(tokens[$0].key)
+        }) {
+            return mention(.other, 2)
+        }
         if titled { return mention(.person, 3) }
         // "Hunter Valley", "Blue Mountains": a place's head word ends the name.
         if count >= 2, last.isCapitalized, Lexicon.locationHeads.contains(last.key) { return mention(.location, 3) }

@@ -185,6 +185,15 @@ struct EntityTests {
         #expect(a.entity("Kettering Marathon")?.type == .other)
     }
 
+    @Test func aTitleWithACapitalisedFunctionWordAndABillAreNotPeople() throws {
+        let a = try extract(
+            "Critics praised Meet The Ramenus at the festival. MPs debated the Harbour Safety Bill on Monday, "
+                + "and Tavi Van Ramenu voted against it.")
+        #expect(a.entity("Meet The Ramenus")?.type == .other)
+        #expect(a.entity("Harbour Safety Bill")?.type == .other)
+        #expect(a.entity("Tavi Van Ramenu")?.type == .person, "a name's connector is not a title's function word")
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
