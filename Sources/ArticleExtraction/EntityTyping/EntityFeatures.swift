@@ -53,7 +53,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
     case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
-    case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone
+    case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone, innerCapital
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -69,7 +69,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
         "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
-        "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone",
+        "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone", "inner-capital",
     ]
 }
 
@@ -119,6 +119,26 @@ struct EntityFeatures {
             }
         }
         return bits
+    }
+
+    /// Whether word token `index` has a capital after a lower-case letter
+    /// ("PlayStation", "WorldCom", "EdgeScape"): a brand's or a product's
+    /// spelling. A surname's prefix before the capital ("McCartney",
+    /// "MacDonald", "DiCaprio", "LeBron") does not count.
+    private func hasInnerCapital(_ index: Int) -> Bool {
+        let t = tokens[index]
+        return document.text.withUnsafeBufferPointer { text in
+            var k = Int(t.start) + 1
+            while k < Int(t.end) {
+                let c = text[k]
+                if c >= 0x41, c <= 0x5A, text[k - 1] >= 0x61, text[k - 1] <= 0x7A {
+                    let prefix = WordKeys.key(text, Int(t.start), k)
+                    return !Lexicon.surnamePrefixes.contains(prefix)
+                }
+                k += 1
+            }
+            return false
+        }
     }
 
     func features(entity: EntitySet.Resolved, mentions own: ArraySlice<Int>, of all: [Mention], naming: Bool)
@@ -189,6 +209,7 @@ struct EntityFeatures {
         if words.contains(where: { Lexicon.personTitles.contains(tokens[$0].key) }) { f.add(.titleWordInside) }
         if words.count == 1, tokens[firstWord].has(Token.allCaps) { f.add(.acronym) }
         if name.contains(where: { tokens[$0].isPunct(0x2D) }) { f.add(.hyphen) }
+        if words.contains(where: { tokens[$0].isWord && hasInnerCapital($0) }) { f.add(.innerCapital) }
         if words.contains(where: { tokens[$0].isLowercaseWord }) { f.add(.connector) }
         f.add(.mentionCount, UInt64(min(own.count, 3)), "\(min(own.count, 3))")
         if entity.surfaces.count > 1 { f.add(.hasAlias) }
