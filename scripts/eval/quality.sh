@@ -40,7 +40,7 @@ echo "== bars: dev/"
 python3 scripts/eval/check-bars.py "$out/dev.json" entities.PER+ORG+LOC=0.85 dates=0.85 quotes=0.90 \
     amounts=0.75 speaker=0.80
 echo "== bars: 5-fold CV over both sources (issue 17's bars where this build meets them, else a floor at what it reaches)"
-python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.86 entities.organization=0.78 \
+python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.86 entities.organization=0.80 \
     speaker=0.88 quotes=0.92 dates=0.88 amounts=0.92
 echo "== bars: leave one source out, speaker >= 0.85 each way; trained on BBC, scored on ABC, PER+ORG+LOC >= 0.85"
 python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" speaker=0.85
