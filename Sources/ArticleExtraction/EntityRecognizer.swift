@@ -141,12 +141,16 @@ struct EntityRecognizer {
     /// and those before are not a name of their own ("Australian Competition
     /// and Consumer Commission", not "Israel and Palestinian Authority"), or the
     /// name so far is a head word "of" something and one word follows
-    /// ("Department of Work and Pensions"). Nil when the name stops at "and".
+    /// ("Department of Work and Pensions"), or the lists know the whole name
+    /// ("Ernst and Young"). Nil when the name stops at "and".
     private func organizationAfterAnd(_ start: Int, _ and: Int, _ end: Int) -> Int? {
         var k = and + 1
         while k < end, k - and <= 5, tokens[k].isCapitalized, !isCalendarWord(tokens[k]) { k += 1 }
         let after = and + 1..<k
-        guard !after.isEmpty, k - and <= 5, k == end || !tokens[k].isCapitalized, !isListedName(after) else { return nil }
+        guard !after.isEmpty, k - and <= 5, k == end || !tokens[k].isCapitalized else { return nil }
+        // "Ernst and Young", "Marks and Spencer": the lists know the whole as an organisation.
+        if gazetteer.organizationKind(ofPhrase: document.phraseKey(start..<k), words: k - start) != nil { return k }
+        guard !isListedName(after) else { return nil }
         let before = start..<and
         if before.count <= 3, before.allSatisfy({ tokens[$0].isCapitalized }),
             Lexicon.organizationHeads.contains(tokens[k - 1].key),

@@ -127,7 +127,7 @@ enum Lexicon {
         """
         war wars cup games olympics championship championships summit conference festival award awards prize act
         treaty accord accords agreement convention revolution crisis day week games protocol doctrine plan
-        show slam trophy open marathon derby bill
+        show slam trophy open marathon derby bill test
         """)
 
     /// Plural nouns for the members of an organisation ("Tamil Tiger rebels").

@@ -66,6 +66,7 @@ enum W {
     static let night: WordKey = 0x4F77B2414B2C8001  // "night"
     static let into: WordKey = 0xF5A6C8C57A9061A3  // "into"
     static let of: WordKey = 0x08B06007B5567108  // "of"
+    static let or: WordKey = 0x08B05407B5565CA4  // "or"
     static let old: WordKey = 0x1A0FAD1921D08076  // "old"
     static let on: WordKey = 0x08B05807B5566370  // "on"
     static let once: WordKey = 0x070ECEB46AD585C4  // "once"

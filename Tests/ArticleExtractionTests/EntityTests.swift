@@ -194,6 +194,13 @@ struct EntityTests {
         #expect(a.entity("Tavi Van Ramenu")?.type == .person, "a name's connector is not a title's function word")
     }
 
+    @Test func aCompanyTheListsKnowWithAndInsideIsOneName() throws {
+        // A real firm's name: the rule is about names the public lists hold.
+        let a = try extract("Tavi Ramenu joined Ernst and Young in 1999.")
+        #expect(a.entity("Ernst and Young")?.type == .organization)
+        #expect(a.entity("Ernst") == nil && a.entity("Young") == nil)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "

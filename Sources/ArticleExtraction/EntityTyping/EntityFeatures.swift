@@ -53,7 +53,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case knownOrganization, topicAround, articleTopic, placeWithTopicAround, placeInArticleTopic
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
     case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
-    case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone, innerCapital
+    case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone, innerCapital, coordinatedWith
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -69,7 +69,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "known-organization", "topic-around", "article-topic", "place+topic-around", "place+article-topic",
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
         "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
-        "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone", "inner-capital",
+        "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone", "inner-capital", "coordinated-with",
     ]
 }
 
@@ -139,6 +139,24 @@ struct EntityFeatures {
             }
             return false
         }
+    }
+
+    /// What the lists know the capitalised word at `index` as, when a list
+    /// joins it to a mention ("Penrith and Springwood", "Sony, Philips or
+    /// Ericsson"): 1 a place, 2 an organisation; 0 for neither.
+    private func coordinatedKind(_ index: Int) -> UInt64 {
+        guard index >= 0, index < tokens.count, tokens[index].isCapitalized else { return 0 }
+        let key = tokens[index].key
+        if gazetteer.locations[key] != nil { return 1 }
+        if gazetteer.organizations[key] != nil { return 2 }
+        return 0
+    }
+
+    /// Whether token `index` joins the items of a list: "and", "or" or a comma.
+    private func isListJoint(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count else { return false }
+        let t = tokens[index]
+        return t.isPunct(0x2C) || (t.isLowercaseWord && (t.key == W.and || t.key == W.or))
     }
 
     func features(entity: EntitySet.Resolved, mentions own: ArraySlice<Int>, of all: [Mention], naming: Bool)
@@ -234,6 +252,10 @@ struct EntityFeatures {
             if !document.insideQuote[lo] { allInQuote = false }
             if !mention.range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(Token.allCaps) }) { allCapitals = false }
             if !mention.titles.isEmpty { f.add(.titled) }
+            for kind in [isListJoint(lo - 1) ? coordinatedKind(lo - 2) : 0, isListJoint(hi) ? coordinatedKind(hi + 1) : 0]
+            where kind != 0 {
+                f.add(.coordinatedWith, kind, kind == 1 ? "place" : "organization")
+            }
             // "Pierre Mignoni (Biarritz)": a name in brackets after a person's is their club, party or place.
             if lo >= 2, hi < tokens.count, tokens[lo - 1].isPunct(0x28), tokens[hi].isPunct(0x29),
                 tokens[lo - 2].isWord, tokens[lo - 2].isCapitalized, gazetteer.surnames.contains(tokens[lo - 2].key)
