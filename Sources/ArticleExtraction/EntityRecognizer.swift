@@ -525,7 +525,10 @@ struct EntityRecognizer {
         {
             return mention(.location, 3)
         }
-        if count == 1, first.has(Token.allCaps), Lexicon.organizationAcronyms.contains(key) {
+        // "NATO", and "Nato", "Uefa", "Ofsted" as British news writes the longer ones.
+        if count == 1, first.has(Token.allCaps) || (first.isCapitalized && first.length >= 4),
+            Lexicon.organizationAcronyms.contains(key)
+        {
             return mention(.organization, 3)
         }
         // "Manchester City", "Sony Ericsson": a name of two or more words the organisation lists know.

@@ -119,7 +119,7 @@ enum Lexicon {
     static let organizationAcronyms = WordSet(
         """
         un nato eu fbi cia nsa bbc cnn abc nbc cbs afp ap upi imf who wto opec asean oecd unesco unicef unhcr icc icj
-        nasa pla idf kgb fsb mi5 mi6 ira plo anc sec fda epa osce interpol fifa ioc gop
+        nasa pla idf kgb fsb mi5 mi6 ira plo anc sec fda epa osce interpol fifa ioc gop uefa ofsted ofcom ofgem ofwat
         """)
 
     /// Words that end the name of an event, a law or a work: typed `other`.

@@ -201,6 +201,12 @@ struct EntityTests {
         #expect(a.entity("Ernst") == nil && a.entity("Young") == nil)
     }
 
+    @Test func aKnownAcronymWrittenAsAWordIsAnOrganisation() throws {
+        let a = try extract("Bills rose, said Ofwat, and Ofgem agreed.")
+        #expect(a.entity("Ofwat")?.type == .organization)
+        #expect(a.entity("Ofgem")?.type == .organization)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
