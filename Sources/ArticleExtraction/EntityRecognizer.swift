@@ -247,7 +247,7 @@ struct EntityRecognizer {
             let key = tokens[lo].key
             let known =
                 gazetteer.locations[key] != nil || gazetteer.demonyms[key] != nil || Lexicon.groupWords.contains(key)
-                || gazetteer.firstNames.contains(key)
+                || gazetteer.firstNames.contains(key) || Lexicon.organizationAcronyms.contains(key)
                 || ((gazetteer.organizations[key] != nil || (tokens[lo].has(Token.allCaps) && tokens[lo].length >= 2))
                     && !document.lowercaseKeys.contains(key))
             let common =

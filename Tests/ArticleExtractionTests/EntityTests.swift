@@ -205,6 +205,8 @@ struct EntityTests {
         let a = try extract("Bills rose, said Ofwat, and Ofgem agreed.")
         #expect(a.entity("Ofwat")?.type == .organization)
         #expect(a.entity("Ofgem")?.type == .organization)
+        let b = try extract("Uefa fined the club on Monday.")
+        #expect(b.entity("Uefa")?.type == .organization, "an acronym the lists know is a name at a sentence's start too")
     }
 
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
