@@ -209,6 +209,13 @@ struct EntityTests {
         #expect(b.entity("Uefa")?.type == .organization, "an acronym the lists know is a name at a sentence's start too")
     }
 
+    @Test func aChannelIsABroadcasterButTheEnglishChannelIsASea() throws {
+        let a = try extract("The ferry crossed the English Channel on Monday. Ramenu Channel showed the film, and Channel 9 bought it.")
+        #expect(a.entity("English Channel")?.type == .location)
+        #expect(a.entity("Ramenu Channel")?.type == .organization)
+        #expect(a.entity("Channel 9")?.type == .organization)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "

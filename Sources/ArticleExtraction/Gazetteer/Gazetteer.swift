@@ -33,7 +33,7 @@ public final class Gazetteer: Sendable {
             let surface = String(parts[0])
             locations[Gazetteer.phraseKey(surface)] = parts.count > 1 ? String(parts[1]) : surface
         }
-        // Short forms of a few countries that news writes more often than the name.
+        // Short forms of a few countries that news writes more often than the name, and a few regions and seas.
         let shortForms = [
             ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"),
             ("U.S.A.", "United States"), ("America", "United States"), ("UK", "United Kingdom"),
@@ -43,6 +43,7 @@ public final class Gazetteer: Sendable {
             ("Kashmir", "Kashmir"), ("Gaza", "Gaza"), ("West Bank", "West Bank"), ("Kurdistan", "Kurdistan"),
             ("Crimea", "Crimea"), ("Siberia", "Siberia"), ("Tibet", "Tibet"), ("Chechnya", "Chechnya"),
             ("Earth", "Earth"), ("Scotland", "Scotland"), ("Wales", "Wales"), ("England", "England"),
+            ("English Channel", "English Channel"),  // "Channel" is an organisation's head word ("Channel 4")
         ]
         for (surface, canonical) in shortForms { locations[Gazetteer.phraseKey(surface)] = canonical }
         self.locations = locations
