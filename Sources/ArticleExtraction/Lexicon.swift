@@ -72,7 +72,8 @@ enum Lexicon {
         navy police guard legion brigade battalion regiment militia division command corps network times post news
         herald journal tribune telegraph gazette guardian press radio television tv broadcasting airlines airways
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
-        society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations channel
+        society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations channel choir
+        orchestra survey watch consortium observatory
         """)
 
     /// Head words that name a company's line of business ("Factory Records",
