@@ -563,6 +563,10 @@ struct EntityRecognizer {
         if titled { return mention(.person, 3) }
         // "Hunter Valley", "Blue Mountains": a place's head word ends the name.
         if count >= 2, last.isCapitalized, Lexicon.locationHeads.contains(last.key) { return mention(.location, 3) }
+        // "Port Augusta", "Mt Gambier", "Lake Bonney": a place's first word.
+        if count >= 2, Lexicon.locationPrefixes.contains(first.key), !words.contains(where: isHeadWord) {
+            return mention(.location, 3)
+        }
         let nameLike = words.allSatisfy { tokens[$0].isCapitalized && !tokens[$0].has(Token.allCaps)
                 || Lexicon.nameConnectors.contains(tokens[$0].key) || tokens[$0].length == 1 }
             && tokens[range.lowerBound].isCapitalized

@@ -176,8 +176,12 @@ enum Lexicon {
         region province city town village district county state island islands peninsula river valley mountains
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
         road street avenue highway freeway motorway bridge tunnel square airport harbour harbor reserve basin
-        marsh swamp gorge creek canal plaza stadium tops range peak heights park beach hills reef glacier
+        marsh swamp gorge creek canal plaza stadium tops range peak heights park beach hills reef glacier hotel place
+        theatre theater tower
         """)
+
+    /// First words of places' names ("Port Augusta", "Mt Gambier", "Lake Bonney").
+    static let locationPrefixes = WordSet("port mount mt lake cape fort")
 
     /// Plural nouns that do not end in "s": a number before them is a count, not a year.
     static let irregularPlurals = WordSet("people men women children police staff cattle personnel feet teeth mice geese sheep fish troops")

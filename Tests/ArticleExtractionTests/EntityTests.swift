@@ -216,6 +216,13 @@ struct EntityTests {
         #expect(a.entity("Channel 9")?.type == .organization)
     }
 
+    @Test func aPlacesFirstWordOrABuildingsHeadWordMakesAPlace() throws {
+        let a = try extract("Fires burned near Port Ramenu and Mt Quorra. Guests left the Tavi Hotel by noon.")
+        #expect(a.entity("Port Ramenu")?.type == .location)
+        #expect(a.entity("Mt Quorra")?.type == .location)
+        #expect(a.entity("Tavi Hotel")?.type == .location)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
