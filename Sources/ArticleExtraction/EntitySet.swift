@@ -86,6 +86,12 @@ package struct EntitySet {
                     .append(h)
             }
         }
+        // "Anil" after "Anil Ambani": a word no rule typed is the given name of the one person of
+        // two names (given name and surname) it starts.
+        func soleGivenName(_ short: [WordKey], _ starting: [Int]) -> Bool {
+            let people = starting.filter { types[$0] == .person }
+            return people.count == 1 && groupWords[people[0]].count == 2
+        }
         for g in groups.indices {
             let short = groupWords[g]
             guard !short.isEmpty, short.count <= EntitySet.longestShortForm else { continue }
@@ -104,7 +110,8 @@ package struct EntitySet {
                     joins =
                         types[g] != .group && !(strongOther && strengths[h] < 3)
                         && (short.count == 1
-                            ? short[0] == long.last! || (types[g] == .person && short[0] == long.first!)
+                            ? short[0] == long.last! || (short[0] == long.first! && (types[g] == .person
+                                || (types[g] == .other && soleGivenName(short, byPrefix[short] ?? []))))
                             : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
                 case .organization:
                     // "Radio Free Europe" -> "Radio Free Europe/Radio Liberty"; "Labour" -> "Labour Party";

@@ -223,6 +223,15 @@ struct EntityTests {
         #expect(a.entity("Tavi Hotel")?.type == .location)
     }
 
+    @Test func aGivenNameAloneIsTheOnePersonItStarts() throws {
+        let a = try extract(
+            "The brothers Tavi Quorrason and Moko Quorrason run the firm, said Ilsa Berrow. "
+                + "Last year Tavi took the refinery, and Moko kept the telecoms arm.")
+        #expect(a.entity("Tavi") == nil && a.entity("Moko") == nil)
+        #expect(a.entity("Tavi Quorrason")?.aliases.contains("Tavi") == true)
+        #expect(a.entity("Moko Quorrason")?.aliases.contains("Moko") == true)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
