@@ -68,6 +68,23 @@ final class Document {
         insideQuote = inside
     }
 
+    /// Whether sentence `index` is a list of names and little else: three or
+    /// more commas, and three in four of its words capitalised ("Gordon,
+    /// Webster, Miller, Hartley, ...": a team's line-up, a roll of names).
+    func isNameList(_ index: Int) -> Bool {
+        var words = 0
+        var capitalized = 0
+        var commas = 0
+        for k in sentences[index] {
+            let t = tokens[k]
+            if t.isPunct(0x2C) { commas += 1 }
+            guard t.isWord else { continue }
+            words += 1
+            if t.isCapitalized { capitalized += 1 }
+        }
+        return commas >= 3 && capitalized * 4 >= words * 3
+    }
+
     /// Whether the double opening mark at `i`, met while a quote is open, starts
     /// a new quote rather than a nested one: it follows a sentence's end and a
     /// capital or a digit follows it ('… concerned. "In fact, …'), as when a

@@ -241,6 +241,7 @@ package struct EntitySet {
                 keep[e] = false
             }
         }
+        if model != nil { typeLineUps(document: document, gazetteer: gazetteer, keep: &keep) }
         guard keep.contains(false) else { return }
         var newIndex = [Int](repeating: -1, count: entities.count)
         var kept: [Resolved] = []
@@ -255,6 +256,44 @@ package struct EntitySet {
                 for t in mentions[m].range where mentionOfToken[t] == Int32(m) { mentionOfToken[t] = -1 }
             }
         }
+    }
+
+    /// How many of a line-up's names must be people the article names in full.
+    static let lineUpAnchors = 2
+
+    /// A team's line-up ("Gordon, Webster, Miller, Hartley, ...", a sentence
+    /// of names and commas, ``Document/isNameList(_:)``) lists people: where
+    /// at least ``lineUpAnchors`` of its one-word names are surnames of people
+    /// the article names in full, its other one-word names that the article
+    /// uses only there, and that are no known place, are people too, whatever
+    /// the model made of them with so little context.
+    private mutating func typeLineUps(document: Document, gazetteer: Gazetteer, keep: inout [Bool]) {
+        let tokens = document.tokens
+        var sentence = -1
+        var listing = false
+        var members: [Int] = []
+        func settle() {
+            let anchors = members.filter { keep[$0] && entities[$0].type == .person && entities[$0].wordKeys.count > 1 }
+            guard Set(anchors).count >= EntitySet.lineUpAnchors else { return }
+            for e in members where entities[e].wordKeys.count == 1 && entities[e].surfaces.count == 1
+                && gazetteer.locations[entities[e].wordKeys[0]] == nil
+            {
+                entities[e].type = .person
+                keep[e] = true
+            }
+        }
+        for mention in mentions where mention.entity >= 0 && mention.range.count == 1 {
+            let s = Int(document.sentenceOfToken[mention.range.lowerBound])
+            if s != sentence {  // mentions come in text order: each sentence is read once
+                settle()
+                members = []
+                sentence = s
+                listing = s >= 0 && document.isNameList(s)
+            }
+            guard listing, tokens[mention.range.lowerBound].isCapitalized else { continue }
+            members.append(mention.entity)
+        }
+        settle()
     }
 
     /// The capital letters of `surface` when it is written as an acronym ("PUK", "U.N."), else nil.

@@ -232,6 +232,19 @@ struct EntityTests {
         #expect(a.entity("Moko Quorrason")?.aliases.contains("Moko") == true)
     }
 
+    @Test func theOneWordNamesOfALineUpWithPeopleInItArePeople() throws {
+        let a = try extract(
+            "Tavi Ramenu scored inside the opening minute as Kettering beat Harbourside 2-1 in the league. "
+                + "Ramenu headed in from a Moko Quorrason free kick, and Quorrason hit the bar after the break.\n\n"
+                + "Ossenby, Ramenu, Talvik, Quorrason, Verhagel (Brannock 64), Durrowe, Kestner, Holloran.\n")
+        // A sentence's first word seen nowhere else is no candidate ("Ossenby").
+        for name in ["Talvik", "Verhagel", "Brannock", "Durrowe", "Kestner", "Holloran"] {
+            #expect(a.entity(name)?.type == .person, "\(name) is in a line-up with Ramenu and Quorrason")
+        }
+        let places = try extract("Tavi Ramenu and Moko Quorrason toured Paris, Ramenu, Quorrason, Berlin, Madrid and Rome.")
+        #expect(places.entity("Berlin")?.type == .location, "a known place stays a place")
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
