@@ -253,6 +253,7 @@ struct EntityRecognizer {
             let common =
                 Lexicon.stopWords.contains(key) || document.lowercaseKeys.contains(key)
                 || (hi - lo == 1 && !known && !seenCapitalizedElsewhere(lo))
+                || (hi - lo >= 2 && !known && isParticiple(lo))  // "Analysing Mr Brown", "Striking Latrobe Valley workers" 
             let title = Lexicon.personTitles.contains(key) && hi - lo > 1
             if common && !title && !(known && !Lexicon.stopWords.contains(key)) {
                 lo += 1
@@ -488,6 +489,15 @@ struct EntityRecognizer {
                 || Lexicon.locationHeads.contains(tokens[range.upperBound - 1].key))
     }
 
+    /// Whether the word at `index` reads as a verb's "-ing" form: six letters
+    /// or more ending in "ing", and no surname the lists know ("Fleming").
+    private func isParticiple(_ index: Int) -> Bool {
+        let t = tokens[index]
+        guard t.length >= 6, !gazetteer.surnames.contains(t.key) else { return false }
+        let end = Int(t.end)
+        return document.text[end - 3] == 0x69 && document.text[end - 2] == 0x6E && document.text[end - 1] == 0x67
+    }
+
     private func seenCapitalizedElsewhere(_ index: Int) -> Bool {
         (document.midSentenceCapitalized[tokens[index].key] ?? 0) > (document.isSentenceInitial(index) ? 0 : 1)
     }
@@ -519,6 +529,8 @@ struct EntityRecognizer {
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
+        // "Southern African", "West Africans": a direction before a nationality.
+        if count == 2, Lexicon.directions.contains(first.key), gazetteer.demonyms[last.key] != nil { return mention(.group, 3) }
         // "Eastern Europe", "South Lebanon": a direction before a place.
         if count >= 2, Lexicon.directions.contains(first.key),
             gazetteer.locations[document.phraseKey((range.lowerBound + 1)..<range.upperBound)] != nil

@@ -245,6 +245,13 @@ struct EntityTests {
         #expect(places.entity("Berlin")?.type == .location, "a known place stays a place")
     }
 
+    @Test func aSentencesFirstParticipleIsNotPartOfTheNameAfterIt() throws {
+        let a = try extract("Striking Ramenu Valley miners marched on Monday. Analysing Tavi Quorrason, the paper was kind.")
+        #expect(a.entity("Striking Ramenu Valley") == nil)
+        #expect(a.entity("Ramenu Valley")?.type == .location)
+        #expect(a.entity("Analysing Tavi Quorrason") == nil)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
