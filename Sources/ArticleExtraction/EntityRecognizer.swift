@@ -201,7 +201,17 @@ struct EntityRecognizer {
     /// ("Minister for Health", "Transport for London").
     private func namesSomethingBeforeFor(_ start: Int, _ forIndex: Int) -> Bool {
         if (start..<forIndex).contains(where: isHeadWord) { return false }
-        return (forIndex - start >= 2 && gazetteer.firstNames.contains(tokens[start].key)) || isListedName(start..<forIndex)
+        if forIndex - start >= 2, gazetteer.firstNames.contains(tokens[start].key) { return true }
+        // "Ferenc Horvath for Bahoken": two or three plain capitalised words, and after "for" one
+        // word that ends the run and that the article names elsewhere too, as a person's surname.
+        let after = forIndex + 1
+        if (2...3).contains(forIndex - start), after + 1 >= tokens.count || !tokens[after + 1].isCapitalized,
+            (document.midSentenceCapitalized[tokens[after].key] ?? 0) >= 2,
+            (start..<forIndex).allSatisfy({ tokens[$0].isCapitalized && !Lexicon.personTitles.contains(tokens[$0].key) })
+        {
+            return true
+        }
+        return isListedName(start..<forIndex)
     }
 
     /// Whether the lists know `range` as a place or an organisation.

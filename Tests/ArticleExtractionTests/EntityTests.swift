@@ -252,6 +252,15 @@ struct EntityTests {
         #expect(a.entity("Analysing Tavi Quorrason") == nil)
     }
 
+    @Test func aSubstitutionForAPlayerNamedElsewhereEndsTheName() throws {
+        let a = try extract(
+            "Moko Quorrason fouled Tavi Ramenu early on. Ramenu limped off after the hour. "
+                + "The manager sent on Ilsa Berrowby for Ramenu, and Berrowby scored.")
+        #expect(a.entity("Ilsa Berrowby for Ramenu") == nil)
+        #expect(a.entity("Ilsa Berrowby")?.type == .person)
+        #expect(a.entity("Tavi Ramenu")?.mentions == 3)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
