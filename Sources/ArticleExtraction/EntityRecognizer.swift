@@ -541,6 +541,8 @@ struct EntityRecognizer {
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
         // "Southern African", "West Africans": a direction before a nationality.
         if count == 2, Lexicon.directions.contains(first.key), gazetteer.demonyms[last.key] != nil { return mention(.group, 3) }
+        // "Christmas", "Easter Sunday", "Christmas Eve Mass": a feast names a time or an event, not a person.
+        if Lexicon.feastWords.contains(first.key) { return mention(.other, 3) }
         // "Eastern Europe", "South Lebanon": a direction before a place.
         if count >= 2, Lexicon.directions.contains(first.key),
             gazetteer.locations[document.phraseKey((range.lowerBound + 1)..<range.upperBound)] != nil

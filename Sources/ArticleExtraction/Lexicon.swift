@@ -180,6 +180,9 @@ enum Lexicon {
         theatre theater tower
         """)
 
+    /// Feasts and holidays that start a name ("Christmas Eve", "Easter Monday").
+    static let feastWords = WordSet("christmas easter ramadan eid diwali hanukkah thanksgiving hogmanay passover")
+
     /// First words of places' names ("Port Augusta", "Mt Gambier", "Lake Bonney").
     static let locationPrefixes = WordSet("port mount mt lake cape fort")
 

@@ -261,6 +261,12 @@ struct EntityTests {
         #expect(a.entity("Tavi Ramenu")?.mentions == 3)
     }
 
+    @Test func aFeastIsNotAPerson() throws {
+        let a = try extract("The cardinal will speak at his Christmas Midnight Mass, and the shops close over Easter.")
+        #expect(a.entity("Christmas Midnight Mass")?.type == .other)
+        #expect(a.entity("Easter")?.type != .person)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
