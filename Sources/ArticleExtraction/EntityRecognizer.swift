@@ -348,11 +348,13 @@ struct EntityRecognizer {
             if end > lo { parts.append(Part(range: lo..<end, titled: false, titles: [])) }
             return parts
         }
-        // Titles: stripped when what follows is a name, kept when the span is an organisation.
+        // Titles: stripped when what follows is a name, kept when the span is an organisation
+        // or a place named after someone ("Prince Edward Theatre", "King George Square").
         var titled = false
         var titles: [WordKey] = []
         if lo < hi, Lexicon.personTitles.contains(tokens[lo].key),
-            !Lexicon.organizationHeads.contains(tokens[hi - 1].key)
+            !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
+            hi - lo < 3 || !Lexicon.locationHeads.contains(tokens[hi - 1].key)  // but "Mr Park" is a person
         {
             var k = lo
             while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) {

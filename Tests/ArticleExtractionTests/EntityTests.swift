@@ -267,6 +267,13 @@ struct EntityTests {
         #expect(a.entity("Easter")?.type != .person)
     }
 
+    @Test func aPlaceNamedAfterSomeoneKeepsTheTitleAndAnHonorificStillNamesAPerson() throws {
+        let a = try extract("The musical opened at the Prince Ramenu Theatre in May, Mr Park said.")
+        #expect(a.entity("Prince Ramenu Theatre")?.type == .location)
+        #expect(a.entity("Ramenu Theatre") == nil)
+        #expect(a.entity("Park")?.type == .person)
+    }
+
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
         let a = try extract(
             "The vote closed at 2200 GMT. Clinics tested for HIV, and the DVD sold well. The QPRX fund grew. "
