@@ -2,10 +2,9 @@
 # The extraction quality check: the dev set, 5-fold cross-validation over both
 # training sources, and leave-one-source-out both ways (train on one source,
 # score the other), each scored by eval/score.py. Fails below the bars: dev/'s,
-# issue 17's where this build meets them (CV ORG, speaker, quotes, dates, amounts;
-# speaker both ways; PER+ORG+LOC trained on BBC, scored on ABC), and floors at
-# what it reaches for the other entity figures,
-# whose targets are printed beside them.
+# and issue 17's that this build meets (all of the CV's; speaker both ways;
+# PER+ORG+LOC trained on BBC, scored on ABC). The one target not met,
+# PER+ORG+LOC trained on ABC and scored on BBC, is printed, not enforced.
 # Usage: scripts/eval/quality.sh [BUILD_DIR]   (default .build/debug; run from anywhere)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,13 +38,12 @@ score eval/train "$out/bbc-to-abc.jsonl" bbc-to-abc
 echo "== bars: dev/"
 python3 scripts/eval/check-bars.py "$out/dev.json" entities.PER+ORG+LOC=0.85 dates=0.85 quotes=0.90 \
     amounts=0.75 speaker=0.80
-echo "== bars: 5-fold CV over both sources (issue 17's bars where this build meets them, else a floor at what it reaches)"
-python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.87 entities.organization=0.80 \
+echo "== bars: 5-fold CV over both sources (issue 17's bars)"
+python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.88 entities.organization=0.80 \
     speaker=0.88 quotes=0.92 dates=0.88 amounts=0.92
 echo "== bars: leave one source out, speaker >= 0.85 each way; trained on BBC, scored on ABC, PER+ORG+LOC >= 0.85"
 python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" speaker=0.85
 python3 scripts/eval/check-bars.py "$out/bbc-to-abc.json" speaker=0.85 entities.PER+ORG+LOC=0.85
-echo "== targets of issue 17 not yet met (printed, not enforced): CV PER+ORG+LOC >= 0.88; trained on ABC, scored on BBC, PER+ORG+LOC >= 0.85"
-python3 scripts/eval/check-bars.py "$out/cv.json" entities.PER+ORG+LOC=0.88 || true
+echo "== target of issue 17 not yet met (printed, not enforced): trained on ABC, scored on BBC, PER+ORG+LOC >= 0.85"
 python3 scripts/eval/check-bars.py "$out/abc-to-bbc.json" entities.PER+ORG+LOC=0.85 || true
 echo "extraction meets the bars"
