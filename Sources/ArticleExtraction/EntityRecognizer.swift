@@ -354,7 +354,7 @@ struct EntityRecognizer {
         var titles: [WordKey] = []
         if lo < hi, Lexicon.personTitles.contains(tokens[lo].key),
             !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
-            hi - lo < 3 || !Lexicon.locationHeads.contains(tokens[hi - 1].key)  // but "Mr Park" is a person
+            hi - lo < 3 || !Lexicon.locationHeads.contains(tokens[hi - 1].key) || isGivenNameAndSurname((lo + 1)..<hi)
         {
             var k = lo
             while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) {
@@ -501,6 +501,14 @@ struct EntityRecognizer {
                 || Lexicon.locationHeads.contains(tokens[range.upperBound - 1].key))
     }
 
+    /// Whether `range` is two words, a given name and one of the place's head
+    /// words that are common surnames too (``Lexicon/surnameLocationHeads``):
+    /// "Ellen Park", "Ricki Lake". "Hunter Valley" is a place.
+    private func isGivenNameAndSurname(_ range: Range<Int>) -> Bool {
+        range.count == 2 && gazetteer.firstNames.contains(tokens[range.lowerBound].key)
+            && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
+    }
+
     /// Whether the word at `index` reads as a verb's "-ing" form: six letters
     /// or more ending in "ing", and no surname the lists know ("Fleming").
     private func isParticiple(_ index: Int) -> Bool {
@@ -588,7 +596,9 @@ struct EntityRecognizer {
         }
         if titled { return mention(.person, 3) }
         // "Hunter Valley", "Blue Mountains": a place's head word ends the name.
-        if count >= 2, last.isCapitalized, Lexicon.locationHeads.contains(last.key) { return mention(.location, 3) }
+        if count >= 2, last.isCapitalized, Lexicon.locationHeads.contains(last.key), !isGivenNameAndSurname(range) {
+            return mention(.location, 3)
+        }
         // "Port Augusta", "Mt Gambier", "Lake Bonney": a place's first word.
         if count >= 2, Lexicon.locationPrefixes.contains(first.key), !words.contains(where: isHeadWord) {
             return mention(.location, 3)

@@ -183,6 +183,9 @@ enum Lexicon {
     /// Feasts and holidays that start a name ("Christmas Eve", "Easter Monday").
     static let feastWords = WordSet("christmas easter ramadan eid diwali hanukkah thanksgiving hogmanay passover")
 
+    /// Places' head words that are common surnames too ("Ellen Park", "Ricki Lake").
+    static let surnameLocationHeads = WordSet("park lake hills beach tower place")
+
     /// First words of places' names ("Port Augusta", "Mt Gambier", "Lake Bonney").
     static let locationPrefixes = WordSet("port mount mt lake cape fort")
 

@@ -272,6 +272,9 @@ struct EntityTests {
         #expect(a.entity("Prince Ramenu Theatre")?.type == .location)
         #expect(a.entity("Ramenu Theatre") == nil)
         #expect(a.entity("Park")?.type == .person)
+        let b = try extract("Ellen Park, 41, walked to the Hunter Valley, and Judge Ellen Park agreed.")
+        #expect(b.entity("Ellen Park")?.type == .person, "a given name and a surname, though parks are places")
+        #expect(b.entity("Hunter Valley")?.type == .location)
     }
 
     @Test func everydayAbbreviationsAreNotOrganisations() throws {
