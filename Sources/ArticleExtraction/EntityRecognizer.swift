@@ -263,7 +263,7 @@ struct EntityRecognizer {
             let common =
                 Lexicon.stopWords.contains(key) || document.lowercaseKeys.contains(key)
                 || (hi - lo == 1 && !known && !seenCapitalizedElsewhere(lo))
-                || (hi - lo >= 2 && !known && isParticiple(lo))  // "Analysing Mr Brown", "Striking Latrobe Valley workers" 
+                || (hi - lo >= 2 && !known && isParticiple(lo))  // "Analysing Mr Brown", "Striking Latrobe Valley workers"
             let title = Lexicon.personTitles.contains(key) && hi - lo > 1
             if common && !title && !(known && !Lexicon.stopWords.contains(key)) {
                 lo += 1

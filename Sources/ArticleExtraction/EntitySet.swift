@@ -87,9 +87,9 @@ package struct EntitySet {
             }
         }
         // "Anil" after "Anil Ambani": a word no rule typed is the given name of the one person of
-        // two names (given name and surname) it starts.
-        func soleGivenName(_ short: [WordKey], _ starting: [Int]) -> Bool {
-            let people = starting.filter { types[$0] == .person }
+        // two names (given name and surname) that the names starting with it hold.
+        func isSoleGivenName(_ short: [WordKey]) -> Bool {
+            let people = (byPrefix[short] ?? []).filter { types[$0] == .person }
             return people.count == 1 && groupWords[people[0]].count == 2
         }
         for g in groups.indices {
@@ -111,7 +111,7 @@ package struct EntitySet {
                         types[g] != .group && !(strongOther && strengths[h] < 3)
                         && (short.count == 1
                             ? short[0] == long.last! || (short[0] == long.first! && (types[g] == .person
-                                || (types[g] == .other && soleGivenName(short, byPrefix[short] ?? []))))
+                                || (types[g] == .other && isSoleGivenName(short))))
                             : Array(long.prefix(short.count)) == short || Array(long.suffix(short.count)) == short)
                 case .organization:
                     // "Radio Free Europe" -> "Radio Free Europe/Radio Liberty"; "Labour" -> "Labour Party";

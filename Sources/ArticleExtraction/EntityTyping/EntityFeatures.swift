@@ -252,9 +252,10 @@ struct EntityFeatures {
             if !document.insideQuote[lo] { allInQuote = false }
             if !mention.range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(Token.allCaps) }) { allCapitals = false }
             if !mention.titles.isEmpty { f.add(.titled) }
-            for kind in [isListJoint(lo - 1) ? coordinatedKind(lo - 2) : 0, isListJoint(hi) ? coordinatedKind(hi + 1) : 0]
-            where kind != 0 {
-                f.add(.coordinatedWith, kind, kind == 1 ? "place" : "organization")
+            // "Penrith and Springwood": what the lists know a name joined to this one as, either side.
+            for (joint, neighbour) in [(lo - 1, lo - 2), (hi, hi + 1)] where isListJoint(joint) {
+                let kind = coordinatedKind(neighbour)
+                if kind != 0 { f.add(.coordinatedWith, kind, kind == 1 ? "place" : "organization") }
             }
             // "Pierre Mignoni (Biarritz)": a name in brackets after a person's is their club, party or place.
             if lo >= 2, hi < tokens.count, tokens[lo - 1].isPunct(0x28), tokens[hi].isPunct(0x29),
