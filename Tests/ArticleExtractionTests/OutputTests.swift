@@ -71,6 +71,23 @@ struct OutputTests {
         #expect(error == "{\"file\":\"bad\\n.txt\",\"error\":\"the file is empty\"}")
     }
 
+    @Test func jsonStringsEscapeWhatJSONAndJavaScriptForbidAndPassTheRestThrough() throws {
+        let cases: [(String, String)] = [
+            ("plain Zoë — 5 €", "\"plain Zoë — 5 €\""),
+            ("\"quoted\" back\\slash", "\"\\\"quoted\\\" back\\\\slash\""),
+            ("tab\tline\nreturn\r", "\"tab\\tline\\nreturn\\r\""),
+            ("\u{1B}[31m\u{7F}\u{0}", "\"\\u001b[31m\\u007f\\u0000\""),
+            ("a\u{2028}b\u{2029}", "\"a\\u2028b\\u2029\""),
+            ("\u{2027}\u{202A}é", "\"\u{2027}\u{202A}é\""),
+        ]
+        for (value, expected) in cases {
+            let quoted = JSONWriter.quoted(value)
+            #expect(quoted == expected)
+            let decoded = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+            #expect(decoded == [value], "the escaped form reads back as the original")
+        }
+    }
+
     @Test func randomBytesNeverCrash() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
