@@ -149,34 +149,52 @@ enum Summarizer {
     static func title(of document: Document, limit: Int = 120) -> String {
         guard let lead = document.sentences.first else { return "" }
         var text = document.string(lead)
-        while let last = text.last, last == "." { text.removeLast() }
-        if text.count <= limit { return text }
-        let room = Array(text.prefix(limit - 1))  // the ellipsis takes the last character
+        while text.utf8.last == UInt8(ascii: ".") { text.removeLast() }
+        if text.utf8.count <= limit || text.count <= limit { return text }
+        // Scalars, not characters: as many or more than the characters, so the
+        // limit still holds, and far cheaper to cut and compare.
+        let room = Array(text.unicodeScalars.prefix(limit - 1))  // the ellipsis takes the last character
         var cut = room.count
         // A clause boundary: the mark stays out, the clause before it reads whole.
         if let clause = room.indices.last(where: { i in
-            i >= limit / 2 && i + 1 < room.count && room[i + 1] == " " && ",;:".contains(room[i])
-                || i >= limit / 2 && i > 0 && room[i - 1] == " " && (room[i] == "-" || room[i] == "–" || room[i] == "—")
+            i >= limit / 2 && i + 1 < room.count && room[i + 1] == " " && Self.clauseMarks.contains(room[i])
+                || i >= limit / 2 && i > 0 && room[i - 1] == " " && Self.dashes.contains(room[i])
         }) {
             cut = clause
         } else if let space = room.lastIndex(of: " ") {
             cut = space
         }
-        var words = String(room[..<cut]).split(separator: " ")
+        var words = room[..<cut].split(separator: " ")
         // Never inside a quotation: a word that opens one the cut leaves open goes, with what follows.
         if let open = Self.unclosedQuote(in: words), open > 0 { words.removeLast(words.count - open) }
         while words.count > 1, let last = words.last,
-            Self.phraseOpeners.contains(WordKeys.key(last.lowercased())) || last.allSatisfy({ !$0.isLetter && !$0.isNumber })
+            Self.phraseOpeners.contains(WordKeys.key(Self.string(last).lowercased()))
+                || last.allSatisfy({ !$0.properties.isAlphabetic && $0.properties.numericType == nil })
         {
             words.removeLast()
         }
-        var shortened = words.joined(separator: " ")
-        while let last = shortened.last, ",;:-–—".contains(last) { shortened.removeLast() }
-        return shortened + "…"
+        var shortened = String.UnicodeScalarView()
+        for (i, word) in words.enumerated() {
+            if i > 0 { shortened.append(" ") }
+            shortened.append(contentsOf: word)
+        }
+        while let last = shortened.last, Self.clauseMarks.contains(last) || Self.dashes.contains(last) {
+            shortened.removeLast()
+        }
+        return String(shortened) + "…"
+    }
+
+    private static let clauseMarks: [Unicode.Scalar] = [",", ";", ":"]
+    private static let dashes: [Unicode.Scalar] = ["-", "\u{2013}", "\u{2014}"]
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     /// The index of the word that opens a quotation still open at the end of `words`, if any.
-    private static func unclosedQuote(in words: [Substring]) -> Int? {
+    private static func unclosedQuote(in words: [ArraySlice<Unicode.Scalar>]) -> Int? {
         var open: Int?
         for (i, word) in words.enumerated() {
             for c in word {
