@@ -582,9 +582,11 @@ struct EntityRecognizer {
             // "the Guardian", "the Senate": a capitalised institution after "the".
             if isKnownSingleOrganization(first) { return mention(.organization, 3) }
             if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
-                tokens[previous].key == W.the, !document.lowercaseKeys.contains(first.key)
+                tokens[previous].key == W.the
             {
-                return mention(.organization, 2)
+                // "The Times", "The Observer": a capital "The" inside a sentence is part of a title.
+                if tokens[previous].isCapitalized, !document.isSentenceInitial(previous) { return mention(.organization, 3) }
+                if !document.lowercaseKeys.contains(first.key) { return mention(.organization, 2) }
             }
             return mention(.other, 0)
         }

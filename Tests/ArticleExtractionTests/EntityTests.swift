@@ -333,6 +333,12 @@ struct EntityTests {
         #expect(a.entity("KRT") != nil)
     }
 
+    @Test func aCapitalTheInsideASentenceStartsANewspapersName() throws {
+        // "herald" is a common word too, written lower case here: the capital "The" tells the title.
+        let a = try extract("The mayor told The Herald on Monday that the flood was a herald of worse to come.")
+        #expect(a.entity("Herald")?.type == .organization, "\(a.entities)")
+    }
+
     @Test func aPluralAndItsSingularAreOneOrganisation() throws {
         let a = try extract(
             "Progressive leader Ada Brunner told MPs the Progressives would win the vote. "
