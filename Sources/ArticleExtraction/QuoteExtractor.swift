@@ -620,6 +620,11 @@ struct QuoteExtractor {
                 return organization
             }
             if let person = titleHolder(Array(words.dropFirst()), before: range.lowerBound) { return person }
+            // "the prime minister said", where the article never gives anyone that title: the person
+            // the article is about, when one stands out.
+            if Lexicon.personTitles.contains(tokens[head].key), words.count <= 3, let person = mainPerson(before: range.lowerBound) {
+                return person
+            }
         }
         return holder(of: document.string(range))
     }
@@ -685,6 +690,27 @@ struct QuoteExtractor {
         guard holders.count > 1 else { return nil }
         return lastEntity(before: index) { holders.contains($0) }
     }
+
+    /// The person the article is about: named before `index`, at least
+    /// ``mainPersonMentions`` times, and more often than anyone else.
+    private func mainPerson(before index: Int) -> String? {
+        var counts: [Int: Int] = [:]
+        for t in 0..<min(index, tokens.count) where !document.insideQuote[t] {
+            if let e = entities.entity(atToken: t), entities.entities[e].type == .person,
+                t == 0 || entities.entity(atToken: t - 1) != e
+            {
+                counts[e, default: 0] += 1
+            }
+        }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let top = ranked.first, top.value >= Self.mainPersonMentions,
+            ranked.count == 1 || ranked[1].value < top.value
+        else { return nil }
+        return entities.entities[top.key].name
+    }
+
+    /// How often the person an article is about is named before the description stands for them.
+    static let mainPersonMentions = 2
 
     /// How many tokens back a description looks for the entity it stands for:
     /// a long article's worth, so that a text of many quotes stays linear.

@@ -129,6 +129,19 @@ struct QuoteTests {
         #expect(a.quotes.map(\.speaker) == ["Alain Courbet", "Grainfield Group"])
     }
 
+    @Test func aTitleNoOneIsGivenStandsForThePersonTheArticleIsAbout() throws {
+        // British news rarely writes "Prime Minister Ada Brunner": the reader knows who holds the office.
+        let about = try extract(
+            "Ada Brunner has called an early election. Mrs Brunner met Tomas Brandt on Monday. "
+                + "Mrs Brunner said the vote would be close. \"We are ready,\" the prime minister said.")
+        #expect(about.quotes.map(\.speaker) == ["Ada Brunner"])
+        // Two people named as often: nobody stands out, and the description is all the text says.
+        let even = try extract(
+            "Ada Brunner met Tomas Brandt on Monday. Mrs Brunner and Mr Brandt spoke for an hour. "
+                + "\"We are ready,\" the prime minister said.")
+        #expect(even.quotes.map(\.speaker) == ["the prime minister"])
+    }
+
     @Test func aStatementSpeaksForTheBodyThatIssuedIt() throws {
         let a = try extract(
             "The singer was criticised after the show. \"He had been asked to tone his act down,\" a Kelso "
