@@ -338,7 +338,7 @@ struct EntityRecognizer {
         // that ends in a title names a role. What names something before the
         // role (the longest such prefix) stands alone; a portfolio is dropped.
         if hi - lo >= 2, hi - lo <= Self.longestName, Lexicon.personTitles.contains(tokens[hi - 1].key),
-            tokens[hi - 1].isCapitalized,
+            tokens[hi - 1].isCapitalized, !isQualifiedBody(lo..<hi),
             !(lo..<hi).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             !(lo..<hi).contains(where: { tokens[$0].key == W.of })
         {
@@ -501,6 +501,13 @@ struct EntityRecognizer {
                 || Lexicon.locationHeads.contains(tokens[range.upperBound - 1].key))
     }
 
+    /// Whether `range` is a qualifier and a title word that names a body
+    /// after it (``Lexicon/qualifiedBodyWords``): "Federal Opposition".
+    private func isQualifiedBody(_ range: Range<Int>) -> Bool {
+        range.count >= 2 && Lexicon.qualifiedBodyWords.contains(tokens[range.upperBound - 1].key)
+            && tokens[range.upperBound - 2].isCapitalized && !Lexicon.personTitles.contains(tokens[range.upperBound - 2].key)
+    }
+
     /// Whether `range` is two words, a given name and one of the place's head
     /// words that are common surnames too (``Lexicon/surnameLocationHeads``):
     /// "Ellen Park", "Ricki Lake". "Hunter Valley" is a place.
@@ -575,6 +582,7 @@ struct EntityRecognizer {
         if Lexicon.eventHeads.contains(last.key), count > 1, !Lexicon.organizationHeads.contains(last.key) {
             return mention(.other, 2)
         }
+        if isQualifiedBody(range) { return mention(.organization, 2) }
         if count > 1, words.contains(where: { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             return mention(.organization, 3)
         }

@@ -116,6 +116,10 @@ enum Lexicon {
     /// form is the name without them ("Labour" of "Labour Party").
     static let genericOrganizationWords = WordSet("party corporation corp company co inc ltd plc llc gmbh ag group holdings fc afc club limited")
 
+    /// Title words that, after a qualifier, name a body rather than a role:
+    /// "Federal Opposition", "State Opposition" ("Opposition Leader" is a role).
+    static let qualifiedBodyWords = WordSet("opposition")
+
     /// Well-known organisations written as acronyms.
     static let organizationAcronyms = WordSet(
         """

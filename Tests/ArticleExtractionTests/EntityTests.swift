@@ -339,6 +339,16 @@ struct EntityTests {
         #expect(a.entity("Herald")?.type == .organization, "\(a.entities)")
     }
 
+    @Test func aQualifiedOppositionIsABodyAndAnOppositionLeaderARole() throws {
+        let a = try extract(
+            "The State Opposition says the levy has failed. State Opposition leader Jo Bell agreed on Monday. "
+                + "Opposition Leader Tom Reyes did not.")
+        #expect(a.entity("State Opposition")?.type == .organization, "\(a.entities)")
+        #expect(a.entity("Jo Bell")?.type == .person)
+        #expect(a.entity("Tom Reyes")?.type == .person)
+        #expect(!a.entities.contains { $0.name == "Opposition" || $0.name.hasSuffix("Leader") }, "\(a.entities)")
+    }
+
     @Test func aPluralAndItsSingularAreOneOrganisation() throws {
         let a = try extract(
             "Progressive leader Ada Brunner told MPs the Progressives would win the vote. "
