@@ -73,7 +73,7 @@ enum Lexicon {
         herald journal tribune telegraph gazette guardian press radio television tv broadcasting airlines airways
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations channel choir
-        orchestra survey watch consortium observatory
+        orchestra survey watch consortium observatory limited incorporated associates industry
         """)
 
     /// Head words that name a company's line of business ("Factory Records",
@@ -87,6 +87,7 @@ enum Lexicon {
         motors pharmaceuticals technologies telecom communications electronics airline publishers publishing
         breweries brewery petroleum mining insurance investments energy media research systems software computer
         computers networks semiconductor semiconductors chemicals oil foods brands stores logistics aerospace automotive
+        electric petrochemicals
         """
 
     /// Plural nouns whose possessive goes on into a name ("People's Alliance",

@@ -349,6 +349,15 @@ struct EntityTests {
         #expect(!a.entities.contains { $0.name == "Opposition" || $0.name.hasSuffix("Leader") }, "\(a.entities)")
     }
 
+    @Test func aCompanysLegalFormOrItsLineOfBusinessMakesItAnOrganisation() throws {
+        let a = try extract(
+            "Shares in Marlow Brannock Limited fell after Tarlow Electric Power cut its forecast. "
+                + "Analysts at Velden Associates expect more cuts.")
+        for name in ["Marlow Brannock Limited", "Tarlow Electric Power", "Velden Associates"] {
+            #expect(a.entity(name)?.type == .organization, "\(name): \(a.entities)")
+        }
+    }
+
     @Test func aPluralAndItsSingularAreOneOrganisation() throws {
         let a = try extract(
             "Progressive leader Ada Brunner told MPs the Progressives would win the vote. "
