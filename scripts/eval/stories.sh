@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-.build/debug}
-floor=0.87
+floor=0.89
 target=0.92
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
