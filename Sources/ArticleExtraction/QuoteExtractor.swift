@@ -692,7 +692,8 @@ struct QuoteExtractor {
     }
 
     /// The person the article is about: named before `index`, at least
-    /// ``mainPersonMentions`` times, and more often than anyone else.
+    /// ``mainPersonMentions`` times, more often than anyone else, and given a
+    /// title somewhere.
     private func mainPerson(before index: Int) -> String? {
         var counts: [Int: Int] = [:]
         for t in 0..<min(index, tokens.count) where !document.insideQuote[t] {
@@ -703,8 +704,9 @@ struct QuoteExtractor {
             }
         }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        // Someone the article gives a title ("Mr Blair"): a work the model took for a person has none.
         guard let top = ranked.first, top.value >= Self.mainPersonMentions,
-            ranked.count == 1 || ranked[1].value < top.value
+            ranked.count == 1 || ranked[1].value < top.value, !entities.entities[top.key].titles.isEmpty
         else { return nil }
         return entities.entities[top.key].name
     }

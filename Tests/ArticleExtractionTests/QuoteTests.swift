@@ -140,6 +140,11 @@ struct QuoteTests {
             "Ada Brunner met Tomas Brandt on Monday. Mrs Brunner and Mr Brandt spoke for an hour. "
                 + "\"We are ready,\" the prime minister said.")
         #expect(even.quotes.map(\.speaker) == ["the prime minister"])
+        // Named most but never given a title ("Mr", "Ms", "Minister"): not taken for the office holder.
+        let untitled = try extract(
+            "Ada Brunner called an early election. Brunner met voters on Monday. "
+                + "Brunner said the vote would be close. \"We are ready,\" the prime minister said.")
+        #expect(untitled.quotes.map(\.speaker) == ["the prime minister"])
     }
 
     @Test func aStatementSpeaksForTheBodyThatIssuedIt() throws {
