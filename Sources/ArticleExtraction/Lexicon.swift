@@ -229,9 +229,9 @@ enum Lexicon {
         welshman welshmen scotsman scotsmen dutchman dutchmen
         """)
 
-    /// Connectors allowed inside a name between capitalised words.
     /// What a surname may start with before a second capital ("McCartney", "DiCaprio").
     static let surnamePrefixes = WordSet("mc mac di de da du la le van von fitz")
+    /// Connectors allowed inside a name between capitalised words.
     static let nameConnectors = WordSet("of for de da di del della der den van von la le du bin ibn al el y")
     /// Connectors that may start a name when a hyphen follows ("al-Qaida").
     static let hyphenPrefixes = WordSet("al el ad as ash at az")

@@ -139,19 +139,26 @@ public struct DayClustering: Sendable {
         return result
     }
 
-    /// How many articles the neighbourhoods of `a` and `b` share, and the size of the smaller one.
+    /// How many articles the neighbourhoods of `a` and `b` share, and the size
+    /// of the smaller one. A neighbourhood's empty slots (-1) sort first, and
+    /// the article itself is always in it.
     private static func sharedCount(_ hoods: [Int32], _ a: Int, _ b: Int, width: Int) -> (shared: Int, smaller: Int) {
         var i = a * width, j = b * width
         let iEnd = i + width, jEnd = j + width
-        let smaller = min(hoods[i..<iEnd].count { $0 >= 0 }, hoods[j..<jEnd].count { $0 >= 0 })
+        while hoods[i] < 0 { i += 1 }
+        while hoods[j] < 0 { j += 1 }
+        let smaller = min(iEnd - i, jEnd - j)
         var shared = 0
         while i < iEnd, j < jEnd {
-            let x = hoods[i], y = hoods[j]
-            if x < 0 { i += 1 } else if y < 0 { j += 1 } else if x == y {
+            if hoods[i] == hoods[j] {
                 shared += 1
                 i += 1
                 j += 1
-            } else if x < y { i += 1 } else { j += 1 }
+            } else if hoods[i] < hoods[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return (shared, smaller)
     }
