@@ -696,12 +696,10 @@ struct QuoteExtractor {
     /// title somewhere.
     private func mainPerson(before index: Int) -> String? {
         var counts: [Int: Int] = [:]
-        for t in 0..<min(index, tokens.count) where !document.insideQuote[t] {
-            if let e = entities.entity(atToken: t), entities.entities[e].type == .person,
-                t == 0 || entities.entity(atToken: t - 1) != e
-            {
-                counts[e, default: 0] += 1
-            }
+        for mention in entities.mentions where mention.entity >= 0 && mention.range.lowerBound < index
+            && !document.insideQuote[mention.range.lowerBound] && entities.entities[mention.entity].type == .person
+        {
+            counts[mention.entity, default: 0] += 1
         }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         // Someone the article gives a title ("Mr Blair"): a work the model took for a person has none.
