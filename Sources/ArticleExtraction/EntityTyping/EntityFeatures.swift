@@ -54,6 +54,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
     case ruleWithTopicAround, ruleInArticleTopic, organizationWithTopicAround
     case capitalizedFunctionWordInside, commonWordsInside, bracketedAfterPerson, knownVenue
     case workNounBefore, workNounAfter, organizationNounBefore, surnameAlone, innerCapital, coordinatedWith
+    case worldGivenNameFirst
 
     var description: String { String(describing: Self.names[Int(rawValue) - 1]) }
 
@@ -70,6 +71,7 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
         "rule+topic-around", "rule+article-topic", "known-organization+topic-around",
         "capitalized-function-word-inside", "common-words-inside", "bracketed-after-person", "known-venue",
         "work-noun-before", "work-noun-after", "org-noun-before", "surname-alone", "inner-capital", "coordinated-with",
+        "world-given-name-first",
     ]
 }
 
@@ -189,7 +191,11 @@ struct EntityFeatures {
         let phrase = document.phraseKey(name)
         if gazetteer.locations[phrase] != nil { f.add(.placeName) }
         if words.contains(where: { gazetteer.locations[tokens[$0].key] != nil }) { f.add(.placeWord) }
-        if gazetteer.firstNames.contains(tokens[firstWord].key) { f.add(.givenNameFirst) }
+        if gazetteer.firstNames.contains(tokens[firstWord].key) {
+            f.add(.givenNameFirst)
+        } else if words.count > 1, gazetteer.worldGivenNames.contains(tokens[firstWord].key) {
+            f.add(.worldGivenNameFirst)
+        }
         if gazetteer.surnames.contains(last.key) { f.add(words.count > 1 ? .surnameLast : .surnameAlone) }  // "Miller scored"
         if gazetteer.demonyms[phrase] != nil { f.add(.demonym) }
         if gazetteer.venues.contains(phrase) { f.add(.knownVenue) }

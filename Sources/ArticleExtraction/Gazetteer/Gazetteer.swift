@@ -13,6 +13,9 @@ public final class Gazetteer: Sendable {
     /// Demonym or plural key to (adjective, plural).
     let demonyms: KeyMap<(adjective: String, plural: String?)>
     let firstNames: KeySet
+    /// Given names of other countries and of recent US births (``GazetteerData/worldGivenNames``):
+    /// weaker evidence than ``firstNames``, many being words or places too.
+    let worldGivenNames: KeySet
     let surnames: KeySet
     /// Organisation name key to what it is known as (``OrganizationKind`` bits).
     let organizations: KeyMap<UInt8>
@@ -58,6 +61,7 @@ public final class Gazetteer: Sendable {
         }
         self.demonyms = demonyms
         firstNames = KeySet(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        worldGivenNames = KeySet(GazetteerData.worldGivenNames.split(separator: "\n").map { WordKeys.key(String($0)) })
         surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
         var organizations = KeyMap<UInt8>()
         for (list, kind) in [(OrganizationData.clubs, OrganizationKind.club), (OrganizationData.companies, OrganizationKind.company),
