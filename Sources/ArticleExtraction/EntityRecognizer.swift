@@ -637,8 +637,12 @@ struct EntityRecognizer {
         if count >= 2, nameLike, !containsKnown, !quoted, gazetteer.surnames.contains(last.key) {
             return mention(.person, 2)
         }
-        if count >= 2, count <= 4, nameLike, !containsKnown, !quoted,
-            hasPersonContext(range) || gazetteer.worldGivenNames.contains(first.key)
+        if count >= 2, count <= 4, nameLike, !containsKnown, !quoted, hasPersonContext(range) {
+            return mention(.person, 2)
+        }
+        // "Vladimir Putin": a given name of another country, also a town's, then words no list knows.
+        if count >= 2, count <= 4, nameLike, !quoted, gazetteer.worldGivenNames.contains(first.key),
+            !words.dropFirst().contains(where: { isKnownAlone($0) })
         {
             return mention(.person, 2)
         }

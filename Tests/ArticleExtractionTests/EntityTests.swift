@@ -107,6 +107,13 @@ struct EntityTests {
         #expect(!a.entities.contains { $0.name.hasSuffix("of the Ivory Coast") })
     }
 
+    @Test func aGivenNameThatIsAlsoATownStartsAPerson() throws {
+        // Vladimir is a Russian town of 350,000 as well as a given name.
+        let a = try extract("The deal was signed by Vladimir Ostrenko. The proposal came from Vladimir Ilkov.")
+        #expect(a.entity("Vladimir Ostrenko")?.type == .person)
+        #expect(a.entity("Vladimir Ilkov")?.type == .person)
+    }
+
     @Test func aPlaceThenACapitalisedPluralNamesATeam() throws {
         let a = try extract("The Springfield Otters beat the Seattle Herons 24-17 on Sunday in Seattle.")
         #expect(a.entity("Springfield Otters")?.type == .organization)

@@ -127,7 +127,8 @@ def main(out_path, world_sources=None):
 
     # Given names from beyond the US Census: the SSA's names of babies born in
     # 2010 and the popular given names of every country by Wikipedia. A feature
-    # of their own: many are also words or places ("Paris", "Justice").
+    # of their own: many are also words or towns ("Justice", "Vladimir"); a
+    # country, capital, state or city of a million ("Chad", "Paris") is left out.
     world = set()
     if world_sources:
         ssa_path, by_country_path = world_sources
@@ -140,7 +141,7 @@ def main(out_path, world_sources=None):
                     world.add(word.capitalize())
     world = sorted(w for w in world
                    if len(w) > 2 and w.isalpha() and w.isascii() and w not in first
-                   and w.lower() not in COMMON_WORDS and w not in locations and w not in demonyms)
+                   and w.lower() not in COMMON_WORDS and w not in major and w not in demonyms)
 
     def block(lines):
         text = "\n".join(lines)

@@ -15547,6 +15547,7 @@ Abubakar
 Abubakr
 Abukar
 Abulfazl
+Abyan
 Ace
 Acea
 Acelin
@@ -15622,6 +15623,7 @@ Adomas
 Adon
 Adonai
 Adonay
+Adoni
 Adonias
 Adonijah
 Adoniram
@@ -15766,6 +15768,7 @@ Ajahni
 Ajai
 Ajan
 Ajani
+Ajax
 Ajay
 Ajda
 Ajdin
@@ -15814,6 +15817,7 @@ Alakay
 Alam
 Alameen
 Alamin
+Aland
 Alani
 Alann
 Alanoud
@@ -15979,6 +15983,7 @@ Amani
 Amante
 Amanuel
 Amar
+Amara
 Amare
 Amaree
 Amareon
@@ -16068,6 +16073,7 @@ Amrom
 Amyr
 Anahit
 Anakin
+Anand
 Ananias
 Anant
 Ananth
@@ -16240,6 +16246,7 @@ Aqeel
 Aqib
 Aquarius
 Aquiles
+Arad
 Arael
 Arafat
 Aram
@@ -16319,6 +16326,7 @@ Arlando
 Arley
 Arlin
 Arlind
+Arlington
 Arlis
 Arlo
 Arly
@@ -16618,6 +16626,7 @@ Ayden
 Aydenn
 Aydian
 Aydien
+Aydin
 Aydn
 Aydon
 Aydrian
@@ -16761,6 +16770,7 @@ Bartholomew
 Bartlomiej
 Bartosz
 Baruch
+Basel
 Bashar
 Basheer
 Bashir
@@ -16774,6 +16784,7 @@ Bassirou
 Bastian
 Bastien
 Bastion
+Batu
 Batuhan
 Bauer
 Bautista
@@ -16799,6 +16810,7 @@ Bayron
 Bayze
 Baze
 Bear
+Beaumont
 Beauregard
 Beaux
 Beck
@@ -16856,10 +16868,12 @@ Beowulf
 Bereket
 Berel
 Beren
+Bergen
 Berish
 Berk
 Berkay
 Berke
+Berkeley
 Berkley
 Bernabe
 Bernardino
@@ -16949,6 +16963,7 @@ Bohdan
 Bohdi
 Bojan
 Bolormaa
+Bolton
 Bomani
 Bon
 Bonifacio
@@ -16960,6 +16975,7 @@ Bosco
 Boss
 Bosten
 Bostin
+Boston
 Bostyn
 Boubacar
 Bow
@@ -17180,6 +17196,7 @@ Briggs
 Brigham
 Bright
 Brighten
+Brighton
 Brik
 Briley
 Brilyn
@@ -17192,6 +17209,7 @@ Brion
 Brisco
 Briscoe
 Brison
+Bristol
 Briston
 Brisyn
 Brit
@@ -17228,6 +17246,7 @@ Brogen
 Brok
 Brolin
 Brom
+Bromley
 Bronc
 Bronco
 Bronner
@@ -17396,6 +17415,7 @@ Camaury
 Cambell
 Cambren
 Camdan
+Camden
 Camdin
 Camdon
 Camdyn
@@ -17504,6 +17524,7 @@ Caton
 Catrell
 Cauan
 Cavalli
+Cavan
 Cavell
 Caven
 Cavin
@@ -17575,6 +17596,7 @@ Chananya
 Chancellor
 Chancelor
 Chancey
+Chandler
 Chandon
 Chane
 Chaney
@@ -17595,6 +17617,7 @@ Charbel
 Charle
 Charlee
 Charleson
+Charleston
 Charli
 Charlton
 Charly
@@ -17725,6 +17748,7 @@ Clever
 Cliffton
 Clive
 Cloud
+Clovis
 Coady
 Coal
 Cobain
@@ -17793,6 +17817,7 @@ Connor
 Conor
 Conrado
 Constantin
+Constantine
 Constantino
 Constantinos
 Contrell
@@ -17884,6 +17909,7 @@ Cree
 Creed
 Creede
 Creedence
+Creek
 Creighton
 Cresencio
 Creston
@@ -17940,6 +17966,7 @@ Cyler
 Cylis
 Cylus
 Cyncere
+Cypress
 Cyprian
 Cyris
 Cyron
@@ -18191,6 +18218,7 @@ Daric
 Darick
 Dariel
 Dariell
+Darien
 Darija
 Darion
 Darious
@@ -18271,6 +18299,7 @@ Davide
 Davidjames
 Davidlee
 Davidson
+Davie
 Daviel
 Davien
 Davieon
@@ -18344,6 +18373,7 @@ Dayshon
 Dayson
 Dayten
 Daytin
+Dayton
 Daytona
 Dayven
 Dayveon
@@ -18509,6 +18539,7 @@ Deniz
 Denley
 Dennison
 Dennys
+Denton
 Deny
 Denym
 Denys
@@ -18526,6 +18557,7 @@ Deontre
 Deovion
 Dequan
 Dequarius
+Derby
 Dereck
 Dereion
 Derell
@@ -18666,6 +18698,7 @@ Diesel
 Dieter
 Dietrich
 Diezel
+Dijon
 Dilan
 Dillan
 Dillard
@@ -18866,6 +18899,7 @@ Drelyn
 Drelynn
 Dreon
 Drequan
+Dresden
 Dreshaun
 Dreshawn
 Dreson
@@ -18893,6 +18927,7 @@ Drystan
 Dsean
 Dshaun
 Dshawn
+Duarte
 Dugan
 Dujuan
 Dunja
@@ -18900,6 +18935,7 @@ Dupree
 Duran
 Durand
 Durell
+Durham
 Duron
 Durrell
 Dushawn
@@ -19067,6 +19103,7 @@ Eleazar
 Eleftherios
 Elek
 Elex
+Elgin
 Elhadj
 Eliab
 Eliah
@@ -19409,6 +19446,7 @@ Faizaan
 Faizan
 Faizon
 Fajr
+Falcon
 Fallou
 Falon
 Famous
@@ -19436,6 +19474,7 @@ Farzana
 Fate
 Fateh
 Fatemeh
+Fatih
 Fatin
 Fatma
 Fatoumata
@@ -19846,6 +19885,7 @@ Haedyn
 Haeven
 Hafiz
 Hagan
+Hagen
 Haidan
 Haidar
 Haiden
@@ -19878,6 +19918,7 @@ Hamid
 Hamish
 Hamlet
 Hammad
+Hampton
 Hamsa
 Hamza
 Hamzah
@@ -19910,6 +19951,7 @@ Harith
 Harjot
 Harkirat
 Harlee
+Harlem
 Harlen
 Harlin
 Harlon
@@ -20005,6 +20047,7 @@ Heaton
 Heaven
 Heber
 Hebert
+Hebron
 Heikapu
 Heinrich
 Heith
@@ -20018,6 +20061,7 @@ Helmer
 Helmi
 Hemanth
 Hemi
+Henderson
 Hendrick
 Hendrik
 Hendrix
@@ -20081,6 +20125,7 @@ Hisham
 Hitesh
 Hoang
 Hobie
+Hobson
 Hoda
 Hogan
 Holdan
@@ -20088,6 +20133,7 @@ Holden
 Holdin
 Holdon
 Holdyn
+Holland
 Hollister
 Holt
 Holten
@@ -20186,6 +20232,7 @@ Ilan
 Ilario
 Ilgar
 Ilhan
+Ilia
 Ilian
 Ilias
 Ilija
@@ -21023,6 +21070,7 @@ Javin
 Javion
 Javionne
 Javious
+Javis
 Javius
 Javiyon
 Javohn
@@ -22081,6 +22129,7 @@ Kanden
 Kandon
 Kane
 Kanen
+Kani
 Kaniel
 Kanin
 Kanishk
@@ -22090,6 +22139,7 @@ Kannin
 Kannon
 Kanoa
 Kanon
+Kanton
 Kanye
 Kanyon
 Kap
@@ -22099,6 +22149,7 @@ Kapono
 Karam
 Karanveer
 Karar
+Karas
 Kardell
 Karder
 Karel
@@ -22199,6 +22250,7 @@ Kavon
 Kavya
 Kawan
 Kawika
+Kaya
 Kayan
 Kaycen
 Kaycin
@@ -22472,6 +22524,7 @@ Kenley
 Kenlyn
 Kennan
 Kennard
+Kennedy
 Kennen
 Kenner
 Kennet
@@ -22711,6 +22764,7 @@ Kidus
 Kie
 Kiefer
 Kiegan
+Kiel
 Kielan
 Kien
 Kienan
@@ -23089,6 +23143,7 @@ Ladislao
 Ladon
 Ladonte
 Laeton
+Lafayette
 Lafe
 Laia
 Laiden
@@ -23102,6 +23157,7 @@ Laithen
 Lajuan
 Lakai
 Lakari
+Lake
 Lakeith
 Laken
 Lakendrick
@@ -23109,6 +23165,7 @@ Laker
 Lakhi
 Lakin
 Lakoda
+Lakota
 Laksh
 Lal
 Lalo
@@ -23142,6 +23199,7 @@ Landan
 Landdon
 Landen
 Landenn
+Lander
 Landin
 Landis
 Lando
@@ -23270,6 +23328,7 @@ Lehi
 Leiam
 Leib
 Leibish
+Leiden
 Leighland
 Leighton
 Leilan
@@ -23341,6 +23400,7 @@ Levy
 Lewin
 Lex
 Lexander
+Lexington
 Lexton
 Leyla
 Leyland
@@ -23380,6 +23440,7 @@ Lio
 Lion
 Lionell
 Lior
+Lipa
 Lipman
 Liran
 Lisakhanya
@@ -23495,6 +23556,7 @@ Lyndell
 Lynden
 Lynk
 Lynkin
+Lyon
 Lyric
 Lyrick
 Lyrik
@@ -23694,7 +23756,9 @@ Malyk
 Malyke
 Mamadou
 Mamoun
+Manaia
 Manan
+Manas
 Manases
 Manasseh
 Manav
@@ -23704,6 +23768,7 @@ Manfred
 Mani
 Manish
 Manmeet
+Mann
 Mannie
 Manning
 Mannix
@@ -23839,6 +23904,7 @@ Marwa
 Marwan
 Maryja
 Masa
+Masai
 Masaki
 Masen
 Masiah
@@ -23903,6 +23969,7 @@ Mattox
 Mattson
 Matvey
 Matyas
+Mau
 Mauer
 Maui
 Maurilio
@@ -24029,6 +24096,7 @@ Melokuhle
 Melquisedec
 Melton
 Melvyn
+Memphis
 Memphys
 Menachem
 Menashe
@@ -24135,6 +24203,7 @@ Miller
 Mills
 Miloh
 Milos
+Minato
 Minhtri
 Minik
 Minor
@@ -24202,6 +24271,7 @@ Montavius
 Montel
 Montell
 Montez
+Montgomery
 Montrae
 Montrail
 Montre
@@ -24733,6 +24803,7 @@ Nyziah
 Nyzier
 Nyzir
 Oak
+Oakland
 Oaklee
 Oakley
 Oakly
@@ -24820,8 +24891,10 @@ Oneill
 Oniel
 Onix
 Onni
+Ontario
 Onyx
 Oracio
+Oran
 Orazio
 Oreoluwa
 Orestes
@@ -25340,6 +25413,7 @@ Ravon
 Rawley
 Rawlin
 Rawly
+Rawson
 Raya
 Rayaan
 Rayan
@@ -25445,6 +25519,8 @@ Renn
 Renner
 Rennick
 Renny
+Reno
+Renton
 Renz
 Renzo
 Reo
@@ -25511,6 +25587,8 @@ Riaz
 Riccardo
 Ricco
 Richardo
+Richardson
+Richmond
 Richy
 Rida
 Riddick
@@ -25582,6 +25660,7 @@ Rivaldo
 Rivan
 Riven
 River
+Rivers
 Riyaan
 Riyad
 Riyan
@@ -25605,6 +25684,7 @@ Roby
 Roc
 Rock
 Rocket
+Rockford
 Rocko
 Rockwell
 Rodarius
@@ -25615,6 +25695,7 @@ Roderic
 Rodner
 Rodric
 Rodrigue
+Rodriguez
 Rodrion
 Rodriquez
 Rody
@@ -25725,6 +25806,7 @@ Rowen
 Rowin
 Rowland
 Rowyn
+Roxas
 Royale
 Royalty
 Royan
@@ -25839,9 +25921,11 @@ Saeed
 Sael
 Safal
 Safee
+Safi
 Safija
 Safiya
 Safwan
+Saga
 Sagan
 Sagar
 Sahaj
@@ -25855,6 +25939,7 @@ Saheim
 Sahib
 Sahibdeep
 Sahid
+Sahil
 Sahir
 Sahith
 Sahmir
@@ -25879,12 +25964,14 @@ Sajan
 Sajed
 Sajid
 Sajjad
+Sakai
 Sakariye
 Sakeena
 Saket
 Saketh
 Sakhi
 Sakineh
+Sakura
 Salah
 Salahuddin
 Saleem
@@ -25906,11 +25993,13 @@ Samad
 Samael
 Samaj
 Samanyu
+Samar
 Samari
 Samarion
 Samarth
 Samatar
 Samay
+Samba
 Sambhav
 Sameer
 Samer
@@ -25937,6 +26026,7 @@ Samy
 Samyak
 Samyar
 Samyr
+San
 Sanad
 Sanai
 Sanay
@@ -26364,6 +26454,7 @@ Sofi
 Sofian
 Sofie
 Sofija
+Sofiya
 Sohaib
 Sohail
 Soham
@@ -26456,6 +26547,7 @@ Stevon
 Stiles
 Stirling
 Stiven
+Stockton
 Stone
 Stoney
 Storm
@@ -26515,6 +26607,7 @@ Suriel
 Surya
 Sushanth
 Sutter
+Sutton
 Suvan
 Suvir
 Suyog
@@ -26556,6 +26649,7 @@ Taber
 Tabias
 Tabor
 Tace
+Tacoma
 Tadan
 Tadarius
 Tadd
@@ -26633,6 +26727,7 @@ Tajuan
 Takai
 Takari
 Takashi
+Takeo
 Takeshi
 Takoda
 Takota
@@ -27016,6 +27111,7 @@ Torian
 Toriano
 Toribio
 Torin
+Torrance
 Torre
 Torren
 Torrence
@@ -27335,6 +27431,7 @@ Tyr
 Tyrae
 Tyran
 Tyray
+Tyre
 Tyrece
 Tyreece
 Tyreek
@@ -27476,6 +27573,7 @@ Vasilisa
 Vasiliy
 Vasudev
 Vatsal
+Vaughan
 Vaun
 Vayden
 Vaylen
@@ -27533,6 +27631,7 @@ Vincente
 Vinchenzo
 Vincint
 Vineeth
+Vinh
 Vinicio
 Vinicius
 Vinny
@@ -27556,6 +27655,7 @@ Vitus
 Vivaan
 Vivek
 Vlad
+Vladimir
 Vladislav
 Vladyslav
 Vondell
@@ -27774,6 +27874,7 @@ Yakub
 Yale
 Yali
 Yaman
+Yamato
 Yamen
 Yamil
 Yamin
@@ -27909,6 +28010,7 @@ Yony
 Yordi
 Yordin
 Yordy
+York
 Yosbel
 Yoscar
 Yosef
@@ -28074,6 +28176,7 @@ Zainab
 Zaine
 Zaion
 Zair
+Zaire
 Zaivion
 Zak
 Zakai
@@ -28103,6 +28206,7 @@ Zakkary
 Zakri
 Zakry
 Zakye
+Zala
 Zalan
 Zalen
 Zalman
