@@ -242,12 +242,13 @@ public struct DigestQuery {
             FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             WHERE \(filter) GROUP BY sa.story_id ORDER BY 3 DESC, 2 DESC, sa.story_id
             """, day)
-        var ranked: [(story: Story, entities: [(name: String, type: String)], score: Double)] = []
+        var ranked: [(story: Story, entities: [(name: String, type: String, articles: Int)], score: Double)] = []
         for row in sizes.prefix(max(Self.storiesRanked, inFull + listed)) {
             let id = row[0].integer ?? 0
             let entities = try connection.rows(
                 """
-                SELECT c.id, c.name, c.type FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                SELECT c.id, c.name, c.type, count(DISTINCT coalesce(a.near_duplicate_of, a.id))
+                FROM story_articles sa JOIN articles a ON a.id = sa.article_id
                 JOIN mentions m ON m.article_id = a.id JOIN canonical_entities c ON c.id = m.canonical_id
                 WHERE sa.story_id = ? AND c.type IN ('person', 'organization', 'location')
                 GROUP BY c.id ORDER BY count(DISTINCT coalesce(a.near_duplicate_of, a.id)) DESC, sum(m.count) DESC, c.name
@@ -258,7 +259,7 @@ public struct DigestQuery {
                 ? 0 : Double(main.filter { earlier[$0] == nil }.count) / Double(main.count)
             let distinct = Int(row[2].integer ?? 0)
             let story = Story(id: id, title: "", articles: Int(row[1].integer ?? 0), distinctArticles: distinct, novelty: novelty)
-            ranked.append((story, entities.map { ($0[1].text ?? "", $0[2].text ?? "") }, Double(distinct) * (1 + novelty)))
+            ranked.append((story, entities.map { ($0[1].text ?? "", $0[2].text ?? "", Int($0[3].integer ?? 1)) }, Double(distinct) * (1 + novelty)))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.story.id < $1.story.id }
         // The most central article: the one whose features most of the story's articles share.
@@ -296,7 +297,13 @@ public struct DigestQuery {
             story.people = top("person")
             story.organizations = top("organization")
             story.places = top("location")
-            story.quotes = try storyQuotes(story.id, central: centralID)
+            // The names its distinct articles share, or an article's own where it stands alone.
+            let recurring = entry.entities.filter { $0.articles >= 2 }
+            let mainNames = Set((recurring.isEmpty ? entry.entities : recurring).map(\.name))
+            // What the story is about, in words: the keywords and names two or more of its articles share.
+            let topicWords = shared.filter { $0.key.hasPrefix("k:") && $0.value >= 2 }.map { String($0.key.dropFirst(2)) }
+                + recurring.map(\.name)
+            story.quotes = try storyQuotes(story.id, central: centralID, mainNames: mainNames, topicWords: topicWords)
             let lead = try connection.rows("SELECT summary FROM articles WHERE id = ?", .integer(centralID)).first?[0].text
             story.summary = DigestText.cardSummary(lead ?? "", title: story.title)
             story.dates = try connection.rows(
@@ -312,24 +319,42 @@ public struct DigestQuery {
         return (sizes.count, full, more)
     }
 
-    /// Up to two quotes of a story with named speakers: the central article's
-    /// first, a second speaker preferred to a second quote of the first.
-    private func storyQuotes(_ story: Int64, central: Int64) throws(SQLiteError) -> [StoryQuote] {
+    /// Up to two quotes of a story with named speakers: a person before a
+    /// body, a speaker among the story's main names before one who is not,
+    /// a quote that says one of the story's `topicWords` first, then the
+    /// central article's, a sentence before a fragment. The second is by a
+    /// main name, on the topic or from the first's article (a bulletin of
+    /// several items brings quotes of its other items); a second speaker is
+    /// preferred to a second quote of the first.
+    private func storyQuotes(
+        _ story: Int64, central: Int64, mainNames: Set<String>, topicWords: [String]
+    ) throws(SQLiteError) -> [StoryQuote] {
         let rows = try connection.rows(
             """
-            SELECT q.text, coalesce(c.name, q.speaker), c.type FROM story_articles sa
+            SELECT q.text, coalesce(c.name, q.speaker), c.type = 'person', sa.article_id FROM story_articles sa
             JOIN quotes q ON q.article_id = sa.article_id
             LEFT JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity_id
             LEFT JOIN canonical_entities c ON c.id = m.canonical_id
             WHERE sa.story_id = ?1 AND q.speaker IS NOT NULL
-            ORDER BY c.type = 'person' DESC, sa.article_id = ?2 DESC, length(q.text) >= 40 DESC, sa.article_id, q.position
+            ORDER BY sa.article_id, q.position
             LIMIT 200
-            """, .integer(story), .integer(central))
-        let quotes = rows.map { StoryQuote(text: $0[0].text ?? "", speaker: $0[1].text ?? "") }
+            """, .integer(story))
+        let quotes = rows.enumerated().map { index, row in
+            let quote = StoryQuote(text: row[0].text ?? "", speaker: row[1].text ?? "")
+            let article = row[3].integer ?? 0
+            let lowered = quote.text.lowercased()
+            let onTopic = topicWords.contains { lowered.contains($0.lowercased()) }
+            let rank = [row[2].integer == 1 ? 1 : 0, mainNames.contains(quote.speaker) ? 1 : 0, onTopic ? 1 : 0,
+                        article == central ? 1 : 0, quote.text.utf8.count >= 40 ? 1 : 0, -index]
+            return (quote: quote, article: article, onTopic: onTopic, rank: rank)
+        }.sorted { $1.rank.lexicographicallyPrecedes($0.rank) }
         guard let first = quotes.first else { return [] }
-        let second = quotes.first { $0.speaker != first.speaker && $0.text != first.text }
-            ?? quotes.first { $0.text != first.text }
-        return [first] + (second.map { [$0] } ?? [])
+        let related = quotes.dropFirst().filter {
+            mainNames.contains($0.quote.speaker) || $0.onTopic || $0.article == first.article
+        }
+        let second = related.first { $0.quote.speaker != first.quote.speaker && $0.quote.text != first.quote.text }
+            ?? related.first { $0.quote.text != first.quote.text }
+        return [first.quote] + (second.map { [$0.quote] } ?? [])
     }
 
     private func quotes(into digest: inout DailyDigest, filter: String, day: SQLiteValue) throws(SQLiteError) {

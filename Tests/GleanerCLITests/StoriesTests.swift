@@ -120,6 +120,39 @@ struct StoriesTests {
         #expect(search.lines.first?["near_duplicates"] as? Int == 1, "the cut copy has no sandbags")
     }
 
+    @Test func aStorysCardQuotesItsOwnPeopleNotABulletinsOtherItem() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        // A bulletin that opens with the flood and goes on to the ferry; it comes first, so it has the lowest id.
+        try state.drop("a-bulletin.txt", """
+             date 2024-03-01 Flood water reached the centre of Tarlow on Monday after three days of rain, and the \
+            council moved two hundred families to the sports hall by the station, Mayor Tomas Berg said. In other \
+            news, the ferry to Kiel will run again from May. "The timetable will be the same as last year," harbour \
+            master Ilse Varga said.
+            """)
+        try state.drop("b-report.txt", """
+             date 2024-03-01 Flood water in Tarlow rose faster than in any year since the records began after three \
+            days of rain, and the council moved more families to the sports hall by the station. Volunteers filled \
+            sandbags through the night. "We have never seen the river like this," Mayor Tomas Berg said.
+            """)
+        try state.drop("c-report.txt", """
+             date 2024-03-01 After three days of rain the flood water closed the old bridge in Tarlow, and families \
+            the council moved to the sports hall by the station slept there a second night, Mayor Tomas Berg said. \
+            The school will stay shut until the water has gone down.
+            """)
+        // Other news of the day, so that the flood's words are the rare ones.
+        for (index, article) in twoDayArticles.enumerated() where article.day == 1 {
+            try state.drop("other-\(index).txt", article.text)
+        }
+        #expect(try state.run().status == 0)
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles LIMIT 1").text)
+        let markdown = try String(contentsOfFile: state.root + "/digests/daily/\(day).md", encoding: .utf8)
+        let card = markdown.components(separatedBy: "### 1. ").dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+        #expect(card.contains("3 articles"), "\(card)")
+        #expect(card.contains("> “We have never seen the river like this” (Tomas Berg)"), "\(card)")
+        #expect(!card.contains("(Ilse Varga)"), "the ferry is not the flood's story: \(card)")
+    }
+
     @Test func entityAnswersForEveryFormOfAName() throws {
         let state = try StateFixture()
         defer { state.remove() }
