@@ -15,7 +15,9 @@ import ArticleExtraction
 /// nearest neighbours), so a busy topic's different stories stay apart.
 /// Stories are formed by average-link agglomeration: the two
 /// groups whose articles are most alike on average are joined, again and
-/// again, until no two are alike at ``threshold`` or more. Only articles that
+/// again, until no two are alike at ``threshold`` or more; an article left
+/// alone then joins the story of its nearest article when that one is near
+/// and clearly nearer than any other story's. Only articles that
 /// share a term of moderate rarity are compared, so a day of ten thousand
 /// articles costs seconds, not hours.
 public struct DayClustering: Sendable {
@@ -39,6 +41,13 @@ public struct DayClustering: Sendable {
     public static let sharedNeighbourExponent: Float = 0.25
     /// Pair similarities under this are taken as zero.
     public static let smallestSimilarity: Float = 0.02
+    /// A lone article joins the story of its nearest article when that one is
+    /// at least this similar (damped, as above): average link asks a lone
+    /// follow-up to be near a busy story's every angle, where an editor files
+    /// it under the one report it follows.
+    public static let loneArticleThreshold: Float = 0.12
+    /// ... and when that story's nearest is this many times as near as any other story's.
+    public static let loneArticleMargin: Float = 1.5
     /// How many of its most similar articles each article is linked to: a
     /// story's articles are each other's nearest, and a busy day of articles
     /// that share words costs memory in proportion to the day, not its square.
@@ -106,12 +115,15 @@ public struct DayClustering: Sendable {
         let (pairs, nearest) = nearestPairs(vectors, termCount: termCount)
         let neighbourhoods = Self.neighbourhoods(nearest, articles: n)
         let k = Self.nearestNeighbours
-        for pair in pairs {
+        var damped = pairs
+        for index in damped.indices {
+            let pair = damped[index]
             let (shared, smaller) = Self.sharedCount(neighbourhoods, Int(pair.a), Int(pair.b), width: k + 1)
-            let damping = powf(Float(shared) / Float(max(1, smaller)), Self.sharedNeighbourExponent)
-            groups.addEdge(pair.a, pair.b, pair.similarity * damping)
+            damped[index].similarity *= powf(Float(shared) / Float(max(1, smaller)), Self.sharedNeighbourExponent)
+            groups.addEdge(pair.a, pair.b, damped[index].similarity)
         }
-        let root = groups.merge(atLeast: Self.threshold)
+        var root = groups.merge(atLeast: Self.threshold)
+        Self.attachLoneArticles(&root, damped)
         var byRoot: [Int32: Int] = [:]
         var result: [[Int64]] = []
         for article in 0..<n {
@@ -123,6 +135,43 @@ public struct DayClustering: Sendable {
             }
         }
         return result
+    }
+
+    /// Moves each article left alone into the story of its nearest article,
+    /// when that one is near enough and clearly nearer than any other story's
+    /// (``loneArticleThreshold``, ``loneArticleMargin``). Decided on the
+    /// stories as merged, so the order of the lone articles does not matter.
+    private static func attachLoneArticles(_ root: inout [Int32], _ pairs: [(a: Int32, b: Int32, similarity: Float)]) {
+        var sizes = [Int32](repeating: 0, count: root.count)
+        for r in root { sizes[Int(r)] += 1 }
+        // Per lone article: the best and second-best story by nearest member.
+        var best = [(story: Int32, similarity: Float)](repeating: (-1, 0), count: root.count)
+        var second = [Float](repeating: 0, count: root.count)
+        func offer(_ lone: Int32, _ other: Int32, _ similarity: Float) {
+            let story = root[Int(other)]
+            let i = Int(lone)
+            if best[i].story == story {
+                best[i].similarity = max(best[i].similarity, similarity)
+            } else if similarity > best[i].similarity {
+                second[i] = max(second[i], best[i].similarity)
+                best[i] = (story, similarity)
+            } else {
+                second[i] = max(second[i], similarity)
+            }
+        }
+        for pair in pairs {
+            if sizes[Int(root[Int(pair.a)])] == 1 { offer(pair.a, pair.b, pair.similarity) }
+            if sizes[Int(root[Int(pair.b)])] == 1 { offer(pair.b, pair.a, pair.similarity) }
+        }
+        let original = root
+        for i in root.indices where sizes[Int(original[i])] == 1 {
+            let (story, similarity) = best[i]
+            if story >= 0, similarity >= loneArticleThreshold, similarity >= loneArticleMargin * second[i],
+                sizes[Int(story)] > 1
+            {
+                root[i] = story
+            }
+        }
     }
 
     /// Each article with its nearest, sorted, in slots of ``nearestNeighbours``

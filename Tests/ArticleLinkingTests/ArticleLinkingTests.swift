@@ -135,6 +135,31 @@ struct DayClusteringTests {
         #expect(Self.stories([3, 0, 6, 1, 5, 2, 4]) == expected)
     }
 
+    @Test func aLoneFollowUpJoinsTheStoryOfTheReportItFollows() {
+        // A flood told from four angles, a vote, a concert, a follow-up on the bridge of report 10 alone,
+        // and an article about as near one story as the other.
+        let articles: [(Int64, [(String, Int)])] = [
+            (10, [("flood", 3), ("tarlow", 3), ("river", 2), ("bridge", 2), ("@7", 2)]),
+            (11, [("flood", 3), ("tarlow", 2), ("river", 2), ("sandbags", 2), ("volunteers", 2), ("@7", 2)]),
+            (12, [("flood", 2), ("tarlow", 1), ("river", 2), ("rain", 2), ("forecast", 2), ("@7", 1)]),
+            (13, [("flood", 2), ("tarlow", 2), ("families", 2), ("hall", 2), ("council", 1), ("@7", 1)]),
+            (20, [("velmora", 2), ("ballot", 3), ("votes", 2), ("candidate", 1), ("@9", 2)]),
+            (21, [("ballot", 2), ("votes", 3), ("velmora", 1), ("count", 2), ("@9", 1)]),
+            (30, [("concert", 3), ("orchestra", 2), ("tickets", 1)]),
+            (40, [("bridge", 3), ("tarlow", 1), ("engineers", 3), ("inspection", 2), ("closed", 2)]),
+            // As near the vote's count as the flood's forecast: it joins neither.
+            (50, [("forecast", 2), ("count", 2), ("weather", 2), ("station", 2)]),
+        ]
+        var day = DayClustering()
+        for (id, terms) in articles {
+            for (term, count) in terms { day.add(article: id, term: term, count: count) }
+        }
+        let stories = Set(day.stories().map(Set.init))
+        #expect(stories.contains([10, 11, 12, 13, 40]), "\(stories)")
+        #expect(stories.contains([30]))
+        #expect(stories.contains([50]), "\(stories)")
+    }
+
     @Test func aDayOfOneArticleOrNoneIsThatMany() {
         var one = DayClustering()
         one.add(article: 5, term: "flood", count: 1)
