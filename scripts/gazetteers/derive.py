@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive Gleaner's gazetteers from public data and write them as Swift source.
+r"""Derive Gleaner's gazetteers from public data and write them as Swift source.
 
 Usage:
     python3 -m venv /tmp/venv-gaz
