@@ -112,6 +112,22 @@ struct QuoteExtractor {
                     k -= 1
                 }
             }
+            // "The Bishop of Durham, the Rt Rev Dr Tom Wright": a titled phrase in apposition before the name.
+            var comma = lo - 1
+            while comma >= 0, tokens[comma].isWord, tokens[comma].key == W.the || Lexicon.personTitles.contains(tokens[comma].key) {
+                comma -= 1
+            }
+            if comma >= 2, comma < lo - 1 || !Lexicon.personTitles.contains(tokens[comma - 1].key), tokens[comma].isPunct(0x2C) {
+                var k = comma - 1
+                var titles: [WordKey] = []
+                while k >= 0, comma - k <= 6, tokens[k].isWord, tokens[k].key != W.the, tokens[k].key != W.a {
+                    if Lexicon.personTitles.contains(tokens[k].key) { titles.append(tokens[k].key) }
+                    k -= 1
+                }
+                if k >= 0, tokens[k].key == W.the || tokens[k].key == W.a {
+                    titlesOf[mention.entity].formUnion(titles)
+                }
+            }
             if hi + 2 < tokens.count, tokens[hi].isPunct(0x2C), tokens[hi + 1].key == W.the || tokens[hi + 1].key == W.a {
                 var k = hi + 2
                 while k < tokens.count, k - hi <= 6, tokens[k].isWord { k += 1 }

@@ -107,6 +107,14 @@ struct QuoteTests {
         #expect(a.quotes.last?.speaker == "Edmund Varley")
     }
 
+    @Test func aTitledPhraseBeforeANameGivesThePersonItsTitle() throws {
+        let a = try extract(
+            "The Bishop of Tarlow, the Rt Rev Dr Edmund Varley, reviewed the novel. Writing in the parish paper, "
+                + "the Bishop said: \"It is a great thriller but poor history.\" The chief executive of Grainfield, "
+                + "Mara Olsen, spoke later. \"Sales will recover,\" the chief executive said.")
+        #expect(a.quotes.map(\.speaker) == ["Edmund Varley", "Mara Olsen"])
+    }
+
     @Test func aPronounAfterAQuoteIsNotThePersonTheQuoteIsAbout() throws {
         let a = try extract(
             "Anna Bergholt, the party's election strategist, spoke on Saturday. Mr Halvorsen has \"the same "
