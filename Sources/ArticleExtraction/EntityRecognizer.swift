@@ -373,6 +373,12 @@ struct EntityRecognizer {
                     nameStart = m
                     break
                 }
+                // "Bishop of Tarlow", "Mayor of Velden": what a title is of, where no given name follows, is
+                // no person; the place or body it names is typed as any other name.
+                if nameStart == nil, tokens[k].key == W.of {
+                    parts.append(Part(range: (k + 1)..<hi, titled: false, titles: []))
+                    return parts
+                }
                 k = nameStart ?? max(k + 1, hi - 2)
             }
             if k >= hi { return parts }  // a title alone

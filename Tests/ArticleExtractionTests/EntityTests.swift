@@ -114,6 +114,13 @@ struct EntityTests {
         #expect(a.entity("Vladimir Ilkov")?.type == .person)
     }
 
+    @Test func whatATitleIsOfIsNoPerson() throws {
+        let a = try extract("The Bishop of Tarlow, Edmund Varley, met the Mayor of Velden on Sunday.")
+        #expect(a.entity("Tarlow")?.type != .person)
+        #expect(a.entity("Velden")?.type != .person)
+        #expect(a.entity("Edmund Varley")?.type == .person)
+    }
+
     @Test func aPlaceThenACapitalisedPluralNamesATeam() throws {
         let a = try extract("The Springfield Otters beat the Seattle Herons 24-17 on Sunday in Seattle.")
         #expect(a.entity("Springfield Otters")?.type == .organization)
