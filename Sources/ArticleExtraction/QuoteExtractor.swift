@@ -29,71 +29,10 @@ struct QuoteExtractor {
     init(document: Document, entities: EntitySet) {
         self.document = document
         self.entities = entities
-        var subjects = [Int32](repeating: -1, count: document.sentences.count)
-        var front = [Int32](repeating: -1, count: document.sentences.count)
-        var speaking = [Int32](repeating: -1, count: document.sentences.count)
-        var frontOpen = false  // no lowercase word but titles and determiners yet in this sentence
-        var sentenceOfPrevious: Int32 = -1
-        for k in document.tokens.indices {
-            let token = document.tokens[k]
-            if document.sentenceOfToken[k] != sentenceOfPrevious {
-                sentenceOfPrevious = document.sentenceOfToken[k]
-                frontOpen = true
-            }
-            guard !document.insideQuote[k], let e = entities.person(atToken: k) else {
-                if token.isLowercaseWord, !Lexicon.personTitles.contains(token.key), token.key != W.the, token.key != W.a {
-                    frontOpen = false
-                }
-                continue
-            }
-            let sentence = Int(document.sentenceOfToken[k])
-            // "the Putin regime", "the Bush administration": a name that qualifies a noun is no subject.
-            let mentionEnd = entities.mentions[Int(entities.mentionOfToken[k])].range.upperBound
-            if mentionEnd < document.tokens.count, document.tokens[mentionEnd].isLowercaseWord,
-                Self.qualifiedNouns.contains(document.tokens[mentionEnd].key)
-            {
-                continue
-            }
-            // The subject stands at the front ("Russian President Vladimir Putin said …"),
-            // not at the end of a clause ("… disagree with Vladimir Putin").
-            if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
-            if sentence >= 0, front[sentence] < 0, frontOpen { front[sentence] = Int32(e) }
-        }
-        // "…, Mr Powell said:": the person right before a speech verb is the
-        // subject of the sentence, wherever other people stand in it.
-        var settled = [Bool](repeating: false, count: document.sentences.count)
-        for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
-            let k = mention.range.upperBound
-            let sentence = Int(document.sentenceOfToken[mention.range.lowerBound])
-            guard k < document.tokens.count, sentence >= 0, !settled[sentence], !document.insideQuote[k],
-                document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key)
-            else { continue }
-            subjects[sentence] = Int32(mention.entity)
-            front[sentence] = Int32(mention.entity)
-            speaking[sentence] = Int32(mention.entity)
-            settled[sentence] = true
-        }
-        // "He sees Owen as …": a sentence whose subject is "he" or "she" has the
-        // subject of the sentence before it (within a few sentences), not the
-        // first name it mentions.
-        for (s, range) in document.sentences.enumerated() where !settled[s] {
-            guard let first = range.first(where: { document.tokens[$0].isWord && !document.insideQuote[$0] }),
-                document.tokens[first].key == W.he || document.tokens[first].key == W.she
-            else { continue }
-            for previous in stride(from: s - 1, through: max(0, s - Self.antecedentSentences), by: -1)
-            where subjects[previous] >= 0 {
-                subjects[s] = subjects[previous]
-                front[s] = subjects[previous]
-                break
-            }
-        }
-        subjectOfSentence = subjects
-        frontSubjectOfSentence = front
-        speakingSubject = speaking
+        let tokens = document.tokens
         var titlesOf = entities.entities.map { $0.type == .person ? $0.titles : [] }
         // Roles in apposition are titles too: "The Labor leader, Simon Crean, says",
         // "Simon Crean, the Opposition leader, said".
-        let tokens = document.tokens
         for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
             let lo = mention.range.lowerBound
             let hi = mention.range.upperBound
@@ -144,6 +83,87 @@ struct QuoteExtractor {
         }
         holdersByTitle = holders
         titlesOfEntity = titlesOf
+        var subjects = [Int32](repeating: -1, count: document.sentences.count)
+        var front = [Int32](repeating: -1, count: document.sentences.count)
+        var speaking = [Int32](repeating: -1, count: document.sentences.count)
+        var frontOpen = false  // no lowercase word but titles and determiners yet in this sentence
+        var sentenceOfPrevious: Int32 = -1
+        for k in document.tokens.indices {
+            let token = document.tokens[k]
+            if document.sentenceOfToken[k] != sentenceOfPrevious {
+                sentenceOfPrevious = document.sentenceOfToken[k]
+                frontOpen = true
+            }
+            guard !document.insideQuote[k], let e = entities.person(atToken: k) else {
+                if token.isLowercaseWord, !Lexicon.personTitles.contains(token.key), token.key != W.the, token.key != W.a {
+                    frontOpen = false
+                }
+                continue
+            }
+            let sentence = Int(document.sentenceOfToken[k])
+            // "the Putin regime", "the Bush administration": a name that qualifies a noun is no subject.
+            let mentionEnd = entities.mentions[Int(entities.mentionOfToken[k])].range.upperBound
+            if mentionEnd < document.tokens.count, document.tokens[mentionEnd].isLowercaseWord,
+                Self.qualifiedNouns.contains(document.tokens[mentionEnd].key)
+            {
+                continue
+            }
+            // The subject stands at the front ("Russian President Vladimir Putin said …"),
+            // not at the end of a clause ("… disagree with Vladimir Putin").
+            if sentence >= 0, subjects[sentence] < 0 { subjects[sentence] = Int32(e) }
+            if sentence >= 0, front[sentence] < 0, frontOpen { front[sentence] = Int32(e) }
+        }
+        // "…, Mr Powell said:": the person right before a speech verb is the
+        // subject of the sentence, wherever other people stand in it.
+        var settled = [Bool](repeating: false, count: document.sentences.count)
+        for mention in entities.mentions where mention.entity >= 0 && entities.entities[mention.entity].type == .person {
+            let k = mention.range.upperBound
+            let sentence = Int(document.sentenceOfToken[mention.range.lowerBound])
+            guard k < document.tokens.count, sentence >= 0, !settled[sentence], !document.insideQuote[k],
+                document.tokens[k].isWord, Lexicon.speechVerbs.contains(document.tokens[k].key)
+            else { continue }
+            subjects[sentence] = Int32(mention.entity)
+            front[sentence] = Int32(mention.entity)
+            speaking[sentence] = Int32(mention.entity)
+            settled[sentence] = true
+        }
+        // "…, according to the Bishop.", "the prime minister said": a title only one
+        // person of the article holds, as the speaking subject of its sentence.
+        for (s, range) in document.sentences.enumerated() where !settled[s] {
+            for k in range where tokens[k].key == W.the && !document.insideQuote[k] {
+                var end = k + 1
+                while end < range.upperBound, tokens[end].isWord, Lexicon.personTitles.contains(tokens[end].key) { end += 1 }
+                guard end > k + 1, end < range.upperBound else { continue }
+                let reporting = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].key)
+                    || (k >= 2 && tokens[k - 1].key == W.to && tokens[k - 2].key == W.according)
+                let roles = ((k + 1)..<end).map { tokens[$0].key }
+                let holding = (holders[roles.last!] ?? []).filter { e in roles.allSatisfy { titlesOf[e].contains($0) } }
+                if reporting, holding.count == 1 {
+                    subjects[s] = Int32(holding[0])
+                    front[s] = Int32(holding[0])
+                    speaking[s] = Int32(holding[0])
+                    settled[s] = true
+                    break
+                }
+            }
+        }
+        // "He sees Owen as …": a sentence whose subject is "he" or "she" has the
+        // subject of the sentence before it (within a few sentences), not the
+        // first name it mentions.
+        for (s, range) in document.sentences.enumerated() where !settled[s] {
+            guard let first = range.first(where: { document.tokens[$0].isWord && !document.insideQuote[$0] }),
+                document.tokens[first].key == W.he || document.tokens[first].key == W.she
+            else { continue }
+            for previous in stride(from: s - 1, through: max(0, s - Self.antecedentSentences), by: -1)
+            where subjects[previous] >= 0 {
+                subjects[s] = subjects[previous]
+                front[s] = subjects[previous]
+                break
+            }
+        }
+        subjectOfSentence = subjects
+        frontSubjectOfSentence = front
+        speakingSubject = speaking
     }
 
     private var tokens: [Token] { document.tokens }

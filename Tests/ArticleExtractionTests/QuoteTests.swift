@@ -115,6 +115,14 @@ struct QuoteTests {
         #expect(a.quotes.map(\.speaker) == ["Edmund Varley", "Mara Olsen"])
     }
 
+    @Test func aPronounAfterAccordingToATitleStandsForItsHolder() throws {
+        let a = try extract(
+            "The Bishop of Tarlow, the Rt Rev Dr Edmund Varley, reviewed the novel by Dan Morrow. Much evidence "
+                + "supports the old version of the story of Saint Ivo, according to the Bishop. \"The evidence is "
+                + "astonishingly good,\" he said.")
+        #expect(a.quotes.map(\.speaker) == ["Edmund Varley"])
+    }
+
     @Test func aPronounAfterAQuoteIsNotThePersonTheQuoteIsAbout() throws {
         let a = try extract(
             "Anna Bergholt, the party's election strategist, spoke on Saturday. Mr Halvorsen has \"the same "
