@@ -141,7 +141,7 @@ struct StoriesTests {
             The school will stay shut until the water has gone down.
             """)
         // Other news of the day, so that the flood's words are the rare ones.
-        for (index, article) in twoDayArticles.enumerated() where article.day == 1 {
+        for (index, article) in twoDayArticles.enumerated() where article.day == 1 && !article.text.contains("Tomas Berg") {
             try state.drop("other-\(index).txt", article.text)
         }
         #expect(try state.run().status == 0)
