@@ -45,6 +45,8 @@ struct AmountExtractor {
             } else if let t = token(end), t.key == W.per, let c = token(end + 1), c.key == W.cent {
                 about = "percent"
                 end += 2
+            } else if about == nil, isPercentRangeStart(end) {
+                about = "percent"  // the "20" of "20-25%": a range's first end has its second's unit
             } else if about == nil {
                 let (noun, nounEnd) = countedNoun(after: end)
                 about = noun
@@ -71,6 +73,14 @@ struct AmountExtractor {
             n.kind == .number || Lexicon.smallNumbers[n.key] != nil
         else { return nil }
         return i + 3
+    }
+
+    /// Whether a number ending before `end` starts a range of percentages: "-25%", "-25 per cent".
+    private func isPercentRangeStart(_ end: Int) -> Bool {
+        guard let dash = token(end), dash.isPunct(0x2D), !dash.has(Token.spaceBefore), let n = token(end + 1),
+            n.kind == .number, !n.has(Token.spaceBefore), let unit = token(end + 2)
+        else { return false }
+        return unit.isPunct(0x25) || unit.key == W.percent || (unit.key == W.per && token(end + 3)?.key == W.cent)
     }
 
     /// The second year of a season written "2006/07" (or "2006/2007").

@@ -17,6 +17,12 @@ struct AmountTests {
         #expect(pairs == ["1500000.0|dollars", "25.0|percent", "7.0|percent", "2000000000.0|euros", "27.0|cents"])
     }
 
+    @Test func aRangeOfPercentagesGivesBothEndsInPercent() throws {
+        let a = try extract("Prices rose 20-25% and wages 5-7 per cent in the year.")
+        let pairs = a.amounts.map { "\($0.value)|\($0.about ?? "-")" }
+        #expect(pairs == ["20.0|percent", "25.0|percent", "5.0|percent", "7.0|percent"])
+    }
+
     @Test func vagueMultiplesAtTheirLowerBound() throws {
         let a = try extract("Estimates range from several hundred to a few thousand, with hundreds of these soldiers near the front.")
         #expect(a.amountValues() == [200, 2000, 100])
