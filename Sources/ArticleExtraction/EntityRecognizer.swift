@@ -83,6 +83,8 @@ struct EntityRecognizer {
                 let t = tokens[j]
                 if t.isCapitalized && !isCalendarWord(t) {
                     j += 1
+                } else if t.isCapitalized, j - i <= 3, gazetteer.organizations[document.phraseKey(i..<(j + 1))] != nil {
+                    j += 1  // "Sheffield Wednesday": a weekday or month inside a name the lists know
                 } else if t.kind == .number, t.has(Token.spaceBefore), tokens[j - 1].isCapitalized,
                     Lexicon.numberedNameWords.contains(tokens[j - 1].key)
                 {

@@ -121,6 +121,12 @@ struct EntityTests {
         #expect(a.entity("Edmund Varley")?.type == .person)
     }
 
+    @Test func aWeekdayInsideANameTheListsKnowIsPartOfIt() throws {
+        let a = try extract("Sheffield Wednesday beat Leeds 2-1 on Saturday, and the fans met in Sheffield on Sunday.")
+        #expect(a.entity("Sheffield Wednesday")?.type == .organization)
+        #expect(a.entity("Sheffield")?.type == .location)
+    }
+
     @Test func aPlaceThenACapitalisedPluralNamesATeam() throws {
         let a = try extract("The Springfield Otters beat the Seattle Herons 24-17 on Sunday in Seattle.")
         #expect(a.entity("Springfield Otters")?.type == .organization)
