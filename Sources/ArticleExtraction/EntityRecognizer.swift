@@ -525,15 +525,6 @@ struct EntityRecognizer {
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 
-    /// Whether the word at `index` is a given name of the world list the
-    /// article never writes in lower case: "River", "Peace" and "Judge" are
-    /// given names too, and an article that names the river writes "river" elsewhere.
-    func isWorldGivenName(_ index: Int) -> Bool {
-        let key = tokens[index].key
-        return gazetteer.worldGivenNames.contains(key) && !document.lowercaseKeys.contains(key)
-            && !Lexicon.stopWords.contains(key)
-    }
-
     /// "Miami Dolphins", "Newcastle Falcons", "Kansas City Royals": a place, then
     /// a capitalised plural that is no place, people or place's head word, names a team.
     private func isPlaceThenTeamName(_ range: Range<Int>, titled: Bool) -> Bool {
@@ -658,7 +649,7 @@ struct EntityRecognizer {
             return mention(.person, 2)
         }
         // "Vladimir Putin": a given name of another country, also a town's, then words no list knows.
-        if count >= 2, count <= 4, nameLike, !quoted, isWorldGivenName(range.lowerBound),
+        if count >= 2, count <= 4, nameLike, !quoted, gazetteer.isWorldGivenName(first.key, in: document),
             !words.dropFirst().contains(where: { isKnownAlone($0) })
         {
             return mention(.person, 2)

@@ -193,9 +193,7 @@ struct EntityFeatures {
         if words.contains(where: { gazetteer.locations[tokens[$0].key] != nil }) { f.add(.placeWord) }
         if gazetteer.firstNames.contains(tokens[firstWord].key) {
             f.add(.givenNameFirst)
-        } else if words.count > 1, gazetteer.worldGivenNames.contains(tokens[firstWord].key),
-            !document.lowercaseKeys.contains(tokens[firstWord].key), !Lexicon.stopWords.contains(tokens[firstWord].key)
-        {
+        } else if words.count > 1, gazetteer.isWorldGivenName(tokens[firstWord].key, in: document) {
             f.add(.worldGivenNameFirst)
         }
         if gazetteer.surnames.contains(last.key) { f.add(words.count > 1 ? .surnameLast : .surnameAlone) }  // "Miller scored"

@@ -120,6 +120,14 @@ public final class Gazetteer: Sendable {
         organizations[key] ?? (words > 1 ? organizations[WordKeys.mix(key, 0x73)] : nil)
     }
 
+    /// Whether `key` is a given name of ``worldGivenNames`` that `document`
+    /// never writes in lower case and that is no function word: "River",
+    /// "Peace" and "Judge" are given names too, and an article that names the
+    /// river writes "river" elsewhere.
+    func isWorldGivenName(_ key: WordKey, in document: Document) -> Bool {
+        worldGivenNames.contains(key) && !document.lowercaseKeys.contains(key) && !Lexicon.stopWords.contains(key)
+    }
+
     /// The key of a phrase of one or more words, as spans are keyed.
     static func phraseKey(_ phrase: String) -> WordKey {
         var text = phrase
