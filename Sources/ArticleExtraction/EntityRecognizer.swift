@@ -525,6 +525,12 @@ struct EntityRecognizer {
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 
+    /// Whether the word before `index` is a place's preposition ("in", "near", "from").
+    private func isAfterPlacePreposition(_ index: Int) -> Bool {
+        guard let previous = document.previousWord(index) else { return false }
+        return tokens[previous].isLowercaseWord && Lexicon.locationPrepositions.contains(tokens[previous].key)
+    }
+
     /// "Miami Dolphins", "Newcastle Falcons", "Kansas City Royals": a place, then
     /// a capitalised plural that is no place, people or place's head word, names a team.
     private func isPlaceThenTeamName(_ range: Range<Int>, titled: Bool) -> Bool {
@@ -648,9 +654,10 @@ struct EntityRecognizer {
         if count >= 2, count <= 4, nameLike, !containsKnown, !quoted, hasPersonContext(range) {
             return mention(.person, 2)
         }
-        // "Vladimir Putin": a given name of another country, also a town's, then words no list knows.
+        // "Vladimir Putin": a given name of another country, also a town's, then words no list knows;
+        // not after a place's preposition ("offices in Khan Yunis").
         if count >= 2, count <= 4, nameLike, !quoted, gazetteer.isWorldGivenName(first.key, in: document),
-            !words.dropFirst().contains(where: { isKnownAlone($0) })
+            !words.dropFirst().contains(where: { isKnownAlone($0) }), !isAfterPlacePreposition(range.lowerBound)
         {
             return mention(.person, 2)
         }
@@ -670,9 +677,7 @@ struct EntityRecognizer {
         if count == 1, (gazetteer.organizations[key] ?? 0) & ~Gazetteer.OrganizationKind.club != 0 {
             return mention(.organization, 1)
         }
-        if let previous = document.previousWord(range.lowerBound), tokens[previous].isLowercaseWord,
-            Lexicon.locationPrepositions.contains(tokens[previous].key), count <= 2, !isInsideQuote(range.lowerBound)
-        {
+        if isAfterPlacePreposition(range.lowerBound), count <= 2, !isInsideQuote(range.lowerBound) {
             return mention(.location, 1)
         }
         if count == 1, isNextToSpeechVerb(range) || gazetteer.firstNames.contains(first.key) {

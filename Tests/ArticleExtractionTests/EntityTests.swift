@@ -127,6 +127,12 @@ struct EntityTests {
         #expect(a.entity("Sheffield")?.type == .location)
     }
 
+    @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
+        // "Karim" is a given name of the world list; "Tabal" no list knows.
+        let a = try extract("Gunmen fired from Karim Tabal at the troops.")
+        #expect(a.entity("Karim Tabal")?.type == .location)
+    }
+
     @Test func aPlaceThenACapitalisedPluralNamesATeam() throws {
         let a = try extract("The Springfield Otters beat the Seattle Herons 24-17 on Sunday in Seattle.")
         #expect(a.entity("Springfield Otters")?.type == .organization)
