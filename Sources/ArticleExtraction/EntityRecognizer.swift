@@ -525,10 +525,12 @@ struct EntityRecognizer {
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 
-    /// Whether the word before `index` is a place's preposition ("in", "near", "from").
-    private func isAfterPlacePreposition(_ index: Int) -> Bool {
-        guard let previous = document.previousWord(index) else { return false }
-        return tokens[previous].isLowercaseWord && Lexicon.locationPrepositions.contains(tokens[previous].key)
+    /// Whether the word before `index` is a place's preposition ("in", "near", "from"); `strictly`,
+    /// one that comes before places only ("in", "near", not "from" or "at").
+    private func isAfterPlacePreposition(_ index: Int, strictly: Bool = false) -> Bool {
+        guard let previous = document.previousWord(index), tokens[previous].isLowercaseWord else { return false }
+        let key = tokens[previous].key
+        return Lexicon.locationPrepositions.contains(key) && (!strictly || (key != W.from && key != W.at))
     }
 
     /// "Miami Dolphins", "Newcastle Falcons", "Kansas City Royals": a place, then
@@ -655,9 +657,9 @@ struct EntityRecognizer {
             return mention(.person, 2)
         }
         // "Vladimir Putin": a given name of another country, also a town's, then words no list knows;
-        // not after a place's preposition ("offices in Khan Yunis").
+        // not after "in", "near" and the like ("offices in Khan Yunis"; "from" and "at" come before people too).
         if count >= 2, count <= 4, nameLike, !quoted, gazetteer.isWorldGivenName(first.key, in: document),
-            !words.dropFirst().contains(where: { isKnownAlone($0) }), !isAfterPlacePreposition(range.lowerBound)
+            !words.dropFirst().contains(where: { isKnownAlone($0) }), !isAfterPlacePreposition(range.lowerBound, strictly: true)
         {
             return mention(.person, 2)
         }

@@ -16,6 +16,7 @@ enum W {
     static let anzac: WordKey = 0x2AAE11CD8B2526E4  // "anzac"
     static let around: WordKey = 0x5D4728070640F60C  // "around"
     static let `as`: WordKey = 0x089C5507B545B54D  // "as"
+    static let at: WordKey = 0x089C4E07B545A968  // "at"
     static let australia: WordKey = 0x69055E5CE59BB2A9  // "australia"
     static let bastille: WordKey = 0x092EF45D0C2F8E59  // "bastille"
     static let before: WordKey = 0xD89AA06245AFB2BE  // "before"

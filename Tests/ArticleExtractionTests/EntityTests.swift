@@ -129,7 +129,7 @@ struct EntityTests {
 
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
         // "Karim" is a given name of the world list; "Tabal" no list knows.
-        let a = try extract("Gunmen fired from Karim Tabal at the troops.")
+        let a = try extract("Gunmen fired on the troops in Karim Tabal.")
         #expect(a.entity("Karim Tabal")?.type == .location)
     }
 
