@@ -51,6 +51,7 @@ struct AmountExtractor {
                 let (noun, nounEnd) = countedNoun(after: end)
                 about = noun
                 if noun != nil { end = nounEnd }
+                if noun == nil, isAge(range) { about = "years" }
             }
             let text = document.string(range.lowerBound..<end)
             let id = "\(value)|\(about ?? "")"
@@ -73,6 +74,27 @@ struct AmountExtractor {
             n.kind == .number || Lexicon.smallNumbers[n.key] != nil
         else { return nil }
         return i + 3
+    }
+
+    /// Whether the whole number in `range` is someone's age: after a name
+    /// between commas ("David Hudak, 41, was arrested", "Kenteris, 31, and
+    /// Thanou, 30,"), or after "aged" ("died aged 72", "aged three and 13").
+    private func isAge(_ range: Range<Int>) -> Bool {
+        let lo = range.lowerBound
+        let t = tokens[lo]
+        let wholeNumber = t.kind == .number && t.length <= 3
+            && document.text[Int(t.start)..<Int(t.end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard range.count == 1, wholeNumber || Lexicon.smallNumbers[t.key] != nil, let before = token(lo - 1) else { return false }
+        if before.key == W.aged { return true }
+        if before.key == W.and, let other = token(lo - 2), other.kind == .number || Lexicon.smallNumbers[other.key] != nil,
+            token(lo - 3)?.key == W.aged
+        {
+            return true
+        }
+        guard before.isPunct(0x2C), let name = token(lo - 2), name.isWord, name.isCapitalized,
+            Lexicon.monthKeys[name.key] == nil, Lexicon.weekdayKeys[name.key] == nil, let after = token(range.upperBound)
+        else { return false }
+        return after.isPunct(0x2C) || (after.isPunct(0x2D) && after.has(Token.spaceBefore)) || after.key == W.and
     }
 
     /// Whether a number ending before `end` starts a range of percentages: "-25%", "-25 per cent".
@@ -176,7 +198,9 @@ struct AmountExtractor {
         }
         if !scaled {
             // A bare number word counts only before what it counts: "one month", not "one of them";
-            // from two up also before a name ("two Japanese sailors") or a part ("six of the 15").
+            // from two up also before a name ("two Japanese sailors") or a part ("six of the 15");
+            // and as an age ("aged three").
+            if token(i - 1)?.key == W.aged { return (value, i..<end, nil) }
             guard let next = nextWord(end) else { return nil }
             let countsAName = small >= 2 && next.isCapitalized && next.has(Token.spaceBefore)
                 && !document.isSentenceInitial(end)

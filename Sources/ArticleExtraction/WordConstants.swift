@@ -7,6 +7,7 @@ enum W {
     static let according: WordKey = 0x22069A7DCA739B67  // "according"
     static let after: WordKey = 0xBF82010F6F71EAE9  // "after"
     static let afternoon: WordKey = 0x2952D22AF0012917  // "afternoon"
+    static let aged: WordKey = 0xE3023E83E0137228  // "aged"
     static let ago: WordKey = 0xE715BE190539325A  // "ago"
     static let also: WordKey = 0x84CA5683AB0358D2  // "also"
     static let am: WordKey = 0x089C3707B5458253  // "am"

@@ -23,6 +23,14 @@ struct AmountTests {
         #expect(pairs == ["20.0|percent", "25.0|percent", "5.0|percent", "7.0|percent"])
     }
 
+    @Test func anAgeBetweenCommasAfterANameOrAfterAgedIsInYears() throws {
+        let a = try extract("Jon Harvik, 41, was arrested. Sela Mork, 29, and Ida Lunde, 30, were freed. "
+            + "He died aged 72; two boys aged three and 13 were hurt. In March, 2004 was a good year.")
+        let pairs = Set(a.amounts.map { "\($0.value)|\($0.about ?? "-")" })
+        #expect(pairs.isSuperset(of: ["41.0|years", "29.0|years", "30.0|years", "72.0|years", "3.0|years", "13.0|years"]))
+        #expect(!pairs.contains("2004.0|years"))
+    }
+
     @Test func vagueMultiplesAtTheirLowerBound() throws {
         let a = try extract("Estimates range from several hundred to a few thousand, with hundreds of these soldiers near the front.")
         #expect(a.amountValues() == [200, 2000, 100])
