@@ -81,10 +81,9 @@ struct AmountExtractor {
     /// Thanou, 30,"), or after "aged" ("died aged 72", "aged three and 13").
     private func isAge(_ range: Range<Int>) -> Bool {
         let lo = range.lowerBound
-        let t = tokens[lo]
-        let wholeNumber = t.kind == .number && t.length <= 3
-            && document.text[Int(t.start)..<Int(t.end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        guard range.count == 1, wholeNumber || Lexicon.smallNumbers[t.key] != nil, let before = token(lo - 1) else { return false }
+        guard range.count == 1, isWholeNumber(tokens[lo], digits: 3) || Lexicon.smallNumbers[tokens[lo].key] != nil,
+            let before = token(lo - 1)
+        else { return false }
         if before.key == W.aged { return true }
         if before.key == W.and, let other = token(lo - 2), other.kind == .number || Lexicon.smallNumbers[other.key] != nil,
             token(lo - 3)?.key == W.aged
@@ -95,6 +94,11 @@ struct AmountExtractor {
             Lexicon.monthKeys[name.key] == nil, Lexicon.weekdayKeys[name.key] == nil, let after = token(range.upperBound)
         else { return false }
         return after.isPunct(0x2C) || (after.isPunct(0x2D) && after.has(Token.spaceBefore)) || after.key == W.and
+    }
+
+    /// Whether `t` is a number of at most `digits` digits and nothing else ("24", not "2.5" or "1,000").
+    private func isWholeNumber(_ t: Token, digits: Int) -> Bool {
+        t.kind == .number && t.length <= digits && document.text[Int(t.start)..<Int(t.end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Whether a number ending before `end` starts a range of percentages: "-25%", "-25 per cent".
@@ -117,11 +121,8 @@ struct AmountExtractor {
     /// 100 joined by a hyphen ("2-1", "24-18"), no share or currency with them,
     /// in a sentence with a sport word ("win", "beat", "league").
     private func scoreEnd(at i: Int) -> Int? {
-        func isSmallWholeNumber(_ t: Token) -> Bool {
-            t.kind == .number && t.length <= 2 && document.text[Int(t.start)..<Int(t.end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        }
-        guard isSmallWholeNumber(tokens[i]), let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
-            let second = token(i + 2), isSmallWholeNumber(second), !second.has(Token.spaceBefore),
+        guard isWholeNumber(tokens[i], digits: 2), let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
+            let second = token(i + 2), isWholeNumber(second, digits: 2), !second.has(Token.spaceBefore),
             !(token(i - 1).map { $0.kind == .punctuation && $0.symbol == 0x24 } ?? false)
         else { return nil }
         if let after = token(i + 3), after.isPunct(0x25) || after.key == W.percent || after.key == W.per { return nil }

@@ -136,8 +136,7 @@ struct QuoteExtractor {
                 guard end > k + 1, end < range.upperBound else { continue }
                 let reporting = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].key)
                     || (k >= 2 && tokens[k - 1].key == W.to && tokens[k - 2].key == W.according)
-                let roles = ((k + 1)..<end).map { tokens[$0].key }
-                let holding = (holders[roles.last!] ?? []).filter { e in roles.allSatisfy { titlesOf[e].contains($0) } }
+                let holding = Self.holders(of: ((k + 1)..<end).map { tokens[$0].key }, byTitle: holders, titles: titlesOf)
                 if reporting, holding.count == 1 {
                     subjects[s] = Int32(holding[0])
                     front[s] = Int32(holding[0])
@@ -715,8 +714,8 @@ struct QuoteExtractor {
     /// "French president"): the only one, else the one named last before `index`.
     private func titleHolder(_ words: [Int], before index: Int) -> String? {
         let roles = words.map { tokens[$0].key }.filter { Lexicon.personTitles.contains($0) }
-        guard let role = roles.last else { return nil }
-        var holders = (holdersByTitle[role] ?? []).filter { e in roles.allSatisfy { titlesOfEntity[e].contains($0) } }
+        guard !roles.isEmpty else { return nil }
+        var holders = Self.holders(of: roles, byTitle: holdersByTitle, titles: titlesOfEntity)
         // "the French president": the qualifier picks among several presidents.
         let qualifiers = words.filter { tokens[$0].isCapitalized && !Lexicon.personTitles.contains(tokens[$0].key) }
             .map { tokens[$0].key }
@@ -725,6 +724,12 @@ struct QuoteExtractor {
         if holders.count == 1 { return entities.entities[holders[0]].name }
         guard holders.count > 1 else { return nil }
         return lastEntity(before: index) { holders.contains($0) }
+    }
+
+    /// The people who hold every one of `roles` (not empty): those holding the
+    /// last, as `byTitle` lists them, whose `titles` hold the others too.
+    private static func holders(of roles: [WordKey], byTitle: [WordKey: [Int]], titles: [Set<WordKey>]) -> [Int] {
+        (byTitle[roles.last!] ?? []).filter { e in roles.allSatisfy { titles[e].contains($0) } }
     }
 
     /// The person the article is about: named before `index`, at least

@@ -251,7 +251,7 @@ public struct DigestQuery {
                 FROM story_articles sa JOIN articles a ON a.id = sa.article_id
                 JOIN mentions m ON m.article_id = a.id JOIN canonical_entities c ON c.id = m.canonical_id
                 WHERE sa.story_id = ? AND c.type IN ('person', 'organization', 'location')
-                GROUP BY c.id ORDER BY count(DISTINCT coalesce(a.near_duplicate_of, a.id)) DESC, sum(m.count) DESC, c.name
+                GROUP BY c.id ORDER BY 4 DESC, sum(m.count) DESC, c.name
                 LIMIT 20
                 """, .integer(id))
             let main = entities.prefix(5).compactMap { $0[0].integer }
@@ -302,7 +302,7 @@ public struct DigestQuery {
             let mainNames = Set((recurring.isEmpty ? entry.entities : recurring).map(\.name))
             // What the story is about, in words: the keywords and names two or more of its articles share.
             let topicWords = shared.filter { $0.key.hasPrefix("k:") && $0.value >= 2 }.map { String($0.key.dropFirst(2)) }
-                + recurring.map(\.name)
+                + recurring.map { $0.name.lowercased() }
             story.quotes = try storyQuotes(story.id, central: centralID, mainNames: mainNames, topicWords: topicWords)
             let lead = try connection.rows("SELECT summary FROM articles WHERE id = ?", .integer(centralID)).first?[0].text
             story.summary = DigestText.cardSummary(lead ?? "", title: story.title)
@@ -321,7 +321,7 @@ public struct DigestQuery {
 
     /// Up to two quotes of a story with named speakers: a person before a
     /// body, a speaker among the story's main names before one who is not,
-    /// a quote that says one of the story's `topicWords` first, then the
+    /// a quote that says one of the story's `topicWords` (lower case) first, then the
     /// central article's, a sentence before a fragment. The second is by a
     /// main name, on the topic or from the first's article (a bulletin of
     /// several items brings quotes of its other items); a second speaker is
@@ -343,7 +343,7 @@ public struct DigestQuery {
             let quote = StoryQuote(text: row[0].text ?? "", speaker: row[1].text ?? "")
             let article = row[3].integer ?? 0
             let lowered = quote.text.lowercased()
-            let onTopic = topicWords.contains { lowered.contains($0.lowercased()) }
+            let onTopic = topicWords.contains { lowered.contains($0) }
             let rank = [row[2].integer == 1 ? 1 : 0, mainNames.contains(quote.speaker) ? 1 : 0, onTopic ? 1 : 0,
                         article == central ? 1 : 0, quote.text.utf8.count >= 40 ? 1 : 0, -index]
             return (quote: quote, article: article, onTopic: onTopic, rank: rank)

@@ -60,9 +60,9 @@ public final class Gazetteer: Sendable {
             if let plural { demonyms[WordKeys.key(plural)] = (adjective, plural) }
         }
         self.demonyms = demonyms
-        firstNames = KeySet(GazetteerData.firstNames.split(separator: "\n").map { WordKeys.key(String($0)) })
-        worldGivenNames = KeySet(GazetteerData.worldGivenNames.split(separator: "\n").map { WordKeys.key(String($0)) })
-        surnames = KeySet(GazetteerData.surnames.split(separator: "\n").map { WordKeys.key(String($0)) })
+        firstNames = Self.keys(of: GazetteerData.firstNames)
+        worldGivenNames = Self.keys(of: GazetteerData.worldGivenNames)
+        surnames = Self.keys(of: GazetteerData.surnames)
         var organizations = KeyMap<UInt8>()
         for (list, kind) in [(OrganizationData.clubs, OrganizationKind.club), (OrganizationData.companies, OrganizationKind.company),
                                    (OrganizationData.parties, OrganizationKind.party)] {
@@ -126,6 +126,11 @@ public final class Gazetteer: Sendable {
     /// river writes "river" elsewhere.
     func isWorldGivenName(_ key: WordKey, in document: Document) -> Bool {
         worldGivenNames.contains(key) && !document.lowercaseKeys.contains(key) && !Lexicon.stopWords.contains(key)
+    }
+
+    /// The keys of a list of one-word names, one per line.
+    private static func keys(of list: String) -> KeySet {
+        KeySet(list.split(separator: "\n").map { WordKeys.key(String($0)) })
     }
 
     /// The key of a phrase of one or more words, as spans are keyed.
