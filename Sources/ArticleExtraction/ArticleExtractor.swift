@@ -71,7 +71,7 @@ public struct ArticleExtractor: Sendable {
         }
         if stopped(before: "dates") { return article }
         // Dates and amounts hold in any language written with these numerals.
-        let found = DateExtractor(document: document, reference: reference).dates()
+        let found = DateExtractor(document: document, reference: reference, gazetteer: gazetteer).dates()
         var seenValues: Set<String> = []
         var dateTokens = [Bool](repeating: false, count: document.tokens.count)
         for d in found {

@@ -7,9 +7,12 @@
 /// A bare weekday or month resolves by the tense around it: the latest one
 /// before the article date in a past sentence, the next one in a future one.
 /// Without a reference day, only absolute mentions with a year are kept.
+/// A weekday or month inside a name the lists know ("Sheffield Wednesday")
+/// is no date.
 struct DateExtractor {
     let document: Document
     let reference: CalendarDay?
+    let gazetteer: Gazetteer
 
     private var tokens: [Token] { document.tokens }
 
@@ -89,8 +92,24 @@ struct DateExtractor {
         return n
     }
 
+    /// Whether the capitalised word at `i` ends a name of two or three words
+    /// that the organisation lists know: "Sheffield Wednesday" is a club.
+    private func endsKnownName(_ i: Int) -> Bool {
+        var start = i - 1
+        while start >= 0, i - start <= 2, tokens[start].kind == .word, tokens[start].isCapitalized {
+            if gazetteer.organizations[document.phraseKey(start..<(i + 1))] != nil { return true }
+            start -= 1
+        }
+        return false
+    }
+
     private func match(at i: Int, lastAbsolute: PartialDate?) -> (Value, Range<Int>)? {
         let t = tokens[i]
+        if t.kind == .word, t.isCapitalized, Lexicon.monthKeys[t.key] != nil || Lexicon.weekdayKeys[t.key] != nil,
+            endsKnownName(i)
+        {
+            return nil
+        }
         if t.kind == .word, t.isCapitalized, let month = Lexicon.monthKeys[t.key] {
             return monthMention(at: i, month: month)
         }

@@ -125,6 +125,8 @@ struct EntityTests {
         let a = try extract("Sheffield Wednesday beat Leeds 2-1 on Saturday, and the fans met in Sheffield on Sunday.")
         #expect(a.entity("Sheffield Wednesday")?.type == .organization)
         #expect(a.entity("Sheffield")?.type == .location)
+        // Article of Tuesday 14 February 2023: the club gives no Wednesday, the two weekdays do.
+        #expect(a.dates.map(\.value) == ["2023-02-11", "2023-02-12"])
     }
 
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
