@@ -47,11 +47,12 @@ struct AmountExtractor {
                 end += 2
             } else if about == nil, isPercentRangeStart(end) {
                 about = "percent"  // the "20" of "20-25%": a range's first end has its second's unit
+            } else if about == nil, isAge(range) {
+                about = "years"
             } else if about == nil {
                 let (noun, nounEnd) = countedNoun(after: end)
                 about = noun
                 if noun != nil { end = nounEnd }
-                if noun == nil, isAge(range) { about = "years" }
             }
             let text = document.string(range.lowerBound..<end)
             let id = "\(value)|\(about ?? "")"
@@ -76,24 +77,39 @@ struct AmountExtractor {
         return i + 3
     }
 
-    /// Whether the whole number in `range` is someone's age: after a name
-    /// between commas ("David Hudak, 41, was arrested", "Kenteris, 31, and
-    /// Thanou, 30,"), or after "aged" ("died aged 72", "aged three and 13").
+    /// Whether the whole number in `range` is someone's age: after a name or
+    /// a word for a person between commas ("David Hudak, 41, was arrested",
+    /// "Kenteris, 31, and Thanou, 30,", "the driver, 32,"), after "aged"
+    /// ("died aged 72", "aged between 15 and 24", "aged 18-25", "aged three
+    /// and 13"), or after "who is" or "who was".
     private func isAge(_ range: Range<Int>) -> Bool {
         let lo = range.lowerBound
-        guard range.count == 1, isWholeNumber(tokens[lo], digits: 3) || Lexicon.smallNumbers[tokens[lo].key] != nil,
-            let before = token(lo - 1)
-        else { return false }
-        if before.key == W.aged { return true }
-        if before.key == W.and, let other = token(lo - 2), other.kind == .number || Lexicon.smallNumbers[other.key] != nil,
-            token(lo - 3)?.key == W.aged
+        guard range.count == 1, isAgeNumber(lo), let before = token(lo - 1) else { return false }
+        if isAgedAt(lo - 1) { return true }
+        if before.key == W.and || before.key == W.to || (before.isPunct(0x2D) && !before.has(Token.spaceBefore)),
+            isAgeNumber(lo - 2), isAgedAt(lo - 3)
         {
-            return true
+            return true  // the second end of "aged 18-25", "aged between 15 and 24"
         }
-        guard before.isPunct(0x2C), let name = token(lo - 2), name.isWord, name.isCapitalized,
-            Lexicon.monthKeys[name.key] == nil, Lexicon.weekdayKeys[name.key] == nil, let after = token(range.upperBound)
+        if before.key == W.is || before.key == W.was, token(lo - 2)?.key == W.who { return true }
+        guard before.isPunct(0x2C), let name = token(lo - 2), name.isWord,
+            name.isCapitalized && Lexicon.monthKeys[name.key] == nil && Lexicon.weekdayKeys[name.key] == nil
+                || name.isLowercaseWord && Lexicon.personNouns.contains(name.key),
+            let after = token(range.upperBound)
         else { return false }
         return after.isPunct(0x2C) || (after.isPunct(0x2D) && after.has(Token.spaceBefore)) || after.key == W.and
+    }
+
+    /// Whether token `i` is a whole number of up to three digits or a number word.
+    private func isAgeNumber(_ i: Int) -> Bool {
+        guard let t = token(i) else { return false }
+        return isWholeNumber(t, digits: 3) || Lexicon.smallNumbers[t.key] != nil
+    }
+
+    /// Whether token `i` is "aged", or the "between" of "aged between".
+    private func isAgedAt(_ i: Int) -> Bool {
+        guard let t = token(i) else { return false }
+        return t.key == W.aged || (t.key == W.between && token(i - 1)?.key == W.aged)
     }
 
     /// Whether `t` is a number of at most `digits` digits and nothing else ("24", not "2.5" or "1,000").
@@ -118,12 +134,12 @@ struct AmountExtractor {
     }
 
     /// Where a match result ends when one starts at `i`: two whole numbers under
-    /// 100 joined by a hyphen ("2-1", "24-18"), no share or currency with them,
-    /// in a sentence with a sport word ("win", "beat", "league").
+    /// 100 joined by a hyphen ("2-1", "24-18"), no share or currency with them
+    /// and not after "aged", in a sentence with a sport word ("win", "beat", "league").
     private func scoreEnd(at i: Int) -> Int? {
         guard isWholeNumber(tokens[i], digits: 2), let dash = token(i + 1), dash.isPunct(0x2D), !dash.has(Token.spaceBefore),
             let second = token(i + 2), isWholeNumber(second, digits: 2), !second.has(Token.spaceBefore),
-            !(token(i - 1).map { $0.kind == .punctuation && $0.symbol == 0x24 } ?? false)
+            !(token(i - 1).map { $0.kind == .punctuation && $0.symbol == 0x24 } ?? false), !isAgedAt(i - 1)
         else { return nil }
         if let after = token(i + 3), after.isPunct(0x25) || after.key == W.percent || after.key == W.per { return nil }
         let sentence = Int(document.sentenceOfToken[i])

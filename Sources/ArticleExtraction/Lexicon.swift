@@ -94,6 +94,13 @@ enum Lexicon {
     /// "Women's Tennis Association", "Association of Children's Hospices").
     static let possessiveNameNouns = WordSet("people children women men workers")
 
+    /// Words for a person that an age can follow between commas ("the driver, 32,").
+    static let personNouns = WordSet(
+        """
+        man woman boy girl teenager youth mother father son daughter wife husband brother sister driver victim
+        passenger pilot suspect officer soldier student pensioner resident owner worker farmer
+        """)
+
     /// Function words that never end a name: a capitalised one at a name's end
     /// starts the next sentence where the text lost its full stop
     /// ("the European Union In his speech").

@@ -31,6 +31,14 @@ struct AmountTests {
         #expect(!pairs.contains("2004.0|years"))
     }
 
+    @Test func bothEndsOfAnAgeRangeAndAnAgeAfterWhoIsOrAPersonNounAreInYears() throws {
+        let a = try extract("Players aged 18-25 and fans aged between 15 and 24 came. The driver, 32, and a man "
+            + "who is 57 were hurt. Of the results, 40, and 50 were late.")
+        let pairs = Set(a.amounts.map { "\($0.value)|\($0.about ?? "-")" })
+        #expect(pairs.isSuperset(of: ["18.0|years", "25.0|years", "15.0|years", "24.0|years", "32.0|years", "57.0|years"]))
+        #expect(!pairs.contains("40.0|years"))  // "results" is no person
+    }
+
     @Test func vagueMultiplesAtTheirLowerBound() throws {
         let a = try extract("Estimates range from several hundred to a few thousand, with hundreds of these soldiers near the front.")
         #expect(a.amountValues() == [200, 2000, 100])
