@@ -22,4 +22,8 @@ static inline long gleaner_filesystem_type(const char *path) {
     if (syscall(SYS_statfs, path, buffer) != 0) return -1;
     return buffer[0];
 }
+/// `malloc_trim(3)`: gives the heap's free pages back to the system. Declared
+/// here rather than by including <malloc.h>, which declares types (see above).
+extern int malloc_trim(unsigned long pad);
+static inline void gleaner_release_free_memory(void) { malloc_trim(0); }
 #endif

@@ -1,5 +1,6 @@
 import StateFiles
 import ArticleStore
+import CLinux
 import Intake
 import Logging
 import ServiceLifecycle
@@ -100,6 +101,9 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
             if done.sawFiles || !done.regroupedDays.isEmpty { onRun(done) }
             notifier.notify(status(done))
             followUp(done)
+            // A run frees what its articles took, but the allocator keeps the pages: an idle
+            // daemon would hold a burst's peak for as long as it idles.
+            if done.sawFiles { gleaner_release_free_memory() }
             if Task.isCancelled { break }
         }
     }
