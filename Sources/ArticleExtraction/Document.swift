@@ -120,6 +120,15 @@ final class Document {
         return s >= 0 && firstWordOfSentence[Int(s)] >= index
     }
 
+    /// Whether token `index` is a lower-case syllable hyphened, with no space,
+    /// to the capitalised word before it: the "moon" of "Ban Ki-moon". Inside
+    /// a name it is part of that word, not a word of its own.
+    func isHyphenedSyllable(_ index: Int) -> Bool {
+        guard index >= 2, tokens[index].isLowercaseWord, !tokens[index].has(Token.spaceBefore) else { return false }
+        let hyphen = tokens[index - 1]
+        return hyphen.isPunct(0x2D) && !hyphen.has(Token.spaceBefore) && tokens[index - 2].isCapitalized
+    }
+
     /// The index of the previous word or number token before `index`, within its sentence.
     func previousWord(_ index: Int) -> Int? {
         var k = index - 1

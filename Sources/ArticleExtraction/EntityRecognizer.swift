@@ -68,6 +68,27 @@ struct EntityRecognizer {
             && Lexicon.newspaperTitleWords.contains(tokens[i + 1].key)
     }
 
+    /// Whether the hyphen at `j` joins the last word of the name started at
+    /// `i` to a short lower-case syllable that ends a given name written the
+    /// Korean or Chinese way ("Ban Ki-moon", "Lee Cheuk-yan"): the name has
+    /// two words or more before it, and the syllable is no English ending or
+    /// function word ("Al Qaeda-linked", "Kremlin-backed", "Blair-style").
+    private func isHyphenatedGivenName(_ i: Int, _ j: Int, _ end: Int) -> Bool {
+        guard j - i >= 2, j + 1 < end, tokens[j].isPunct(0x2D), !tokens[j].has(Token.spaceBefore),
+            tokens[j - 1].isCapitalized, tokens[j - 1].length <= 6, tokens[j - 2].isCapitalized
+        else { return false }
+        let syllable = tokens[j + 1]
+        guard syllable.isLowercaseWord, !syllable.has(Token.spaceBefore), syllable.length <= 6,
+            !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
+        else { return false }
+        let bytes = document.text[Int(syllable.start)..<Int(syllable.end)]
+        for ending in ["ed", "ing", "er", "ly", "ist", "ism", "ian"] where bytes.count > ending.utf8.count {
+            if bytes.suffix(ending.utf8.count).elementsEqual(ending.utf8) { return false }
+        }
+        // What follows the syllable is no word of the name's own joined on: "Ki-moon" ends there.
+        return j + 2 >= end || !(tokens[j + 2].isPunct(0x2D) && !tokens[j + 2].has(Token.spaceBefore))
+    }
+
     private func candidateSpans(in sentence: Range<Int>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var i = sentence.lowerBound
@@ -128,6 +149,8 @@ struct EntityRecognizer {
                     !tokens[j + 1].has(Token.spaceBefore), tokens[j - 1].key == W.under
                 {
                     j += 2  // "Wales Under-21"
+                } else if isHyphenatedGivenName(i, j, end) {
+                    j += 2  // "Ban Ki-moon", "Kim Jong-un", "Lee Cheuk-yan"
                 } else {
                     break
                 }
@@ -416,7 +439,9 @@ struct EntityRecognizer {
             return parts
         }
         var end = hi
-        while end > lo, isConnector(end - 1) || (end - lo > 1 && Lexicon.neverLastWords.contains(tokens[end - 1].key)) {
+        while end > lo, isConnector(end - 1) || (end - lo > 1 && Lexicon.neverLastWords.contains(tokens[end - 1].key)),
+            !isHyphenatedGivenName(lo, end - 2, end)
+        {
             end -= 1
         }
         if lo < end { parts.append(Part(range: lo..<end, titled: titled, titles: titles)) }
@@ -606,7 +631,7 @@ struct EntityRecognizer {
         if count >= 2, !titled, gazetteer.organizationKind(ofPhrase: key, words: count) != nil {
             return mention(.organization, 3)
         }
-        let words = range.filter { tokens[$0].isWord }
+        let words = range.filter { tokens[$0].isWord && !document.isHyphenedSyllable($0) }
         // "Guardian First Book Award", "Detroit Motor Show": an event's head word ends the name,
         // whatever organisation's word is inside it.
         if Lexicon.eventHeads.contains(last.key), count > 1, !Lexicon.organizationHeads.contains(last.key) {
@@ -649,6 +674,10 @@ struct EntityRecognizer {
             && tokens[range.lowerBound].isCapitalized
         let containsKnown = words.contains { isKnownAlone($0) }
         if count >= 2, nameLike, !containsKnown, gazetteer.firstNames.contains(first.key) { return mention(.person, 3) }
+        // "Ban Ki-moon", "Lee Cheuk-yan": a given name of syllables joined by a hyphen, the family name first.
+        if count >= 4, nameLike, !containsKnown, isHyphenatedGivenName(range.lowerBound, range.upperBound - 2, range.upperBound) {
+            return mention(.person, 2)
+        }
         let quoted = isInsideQuote(range.lowerBound)
         if count >= 2, nameLike, !containsKnown, !quoted, gazetteer.surnames.contains(last.key) {
             return mention(.person, 2)

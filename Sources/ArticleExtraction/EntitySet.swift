@@ -59,7 +59,8 @@ package struct EntitySet {
             return (best.key, g.map { mentions[$0].strength }.max() ?? 0)
         }
         func words(_ m: Int) -> [WordKey] {
-            mentions[m].range.filter { tokens[$0].kind == .word }.map { tokens[$0].key }
+            // "Ban Ki-moon" is the words "Ban Ki": its "moon" is no surname for "UN" or "Moon" to join.
+            mentions[m].range.filter { tokens[$0].kind == .word && !document.isHyphenedSyllable($0) }.map { tokens[$0].key }
         }
         var target = Array(0..<groups.count)  // group -> group it joins
         let typed = groups.map { groupType($0) }

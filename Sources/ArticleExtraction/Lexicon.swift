@@ -94,6 +94,15 @@ enum Lexicon {
     /// "Women's Tennis Association", "Association of Children's Hospices").
     static let possessiveNameNouns = WordSet("people children women men workers")
 
+    /// Words that make an adjective of the name they are hyphened to ("Bush-era",
+    /// "Kremlin-backed"): no syllable of a given name.
+    static let hyphenSuffixWords = WordSet(
+        """
+        era style based led run born owned made like free wide type bound held hit torn ruled rich
+        poor sized size themed class linked backed friendly proof fuelled funded speaking aligned leaning
+        bashing inspired esque ish only wise area zone side day week year month time last
+        """)
+
     /// Words for a person that an age can follow between commas ("the driver, 32,").
     static let personNouns = WordSet(
         """

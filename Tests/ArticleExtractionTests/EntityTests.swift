@@ -129,6 +129,16 @@ struct EntityTests {
         #expect(a.dates.map(\.value) == ["2023-02-11", "2023-02-12"])
     }
 
+    @Test func aGivenNameOfHyphenedSyllablesIsPartOfTheName() throws {
+        let a = try extract("Envoy Ryu Tae-sun met Heo Mi-ra in Busan on Monday. Mr Ryu said the UN-backed plan "
+            + "and the Kremlin-backed one, like the Asian Group-linked talks, had failed.")
+        #expect(a.entity("Ryu Tae-sun")?.type == .person)
+        #expect(a.entity("Ryu Tae-sun")?.aliases == ["Ryu"])
+        #expect(a.entity("Heo Mi-ra")?.type == .person)
+        #expect(a.entity("UN")?.type == .organization)  // no alias of a name ending "-un" or "-backed"
+        #expect(a.entities.allSatisfy { !$0.name.hasSuffix("-backed") && !$0.name.hasSuffix("-linked") })
+    }
+
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
         // "Karim" is a given name of the world list; "Tabal" no list knows.
         let a = try extract("Gunmen fired on the troops in Karim Tabal.")

@@ -172,7 +172,7 @@ struct EntityFeatures {
         f.add(.bias)
         f.add(.rule, UInt64(ruleType.index), "\(ruleType)")
         f.add(.ruleStrength, UInt64(ruleType.index * 8 + strength), "\(ruleType)/\(strength)")
-        let words = name.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
+        let words = name.filter { (tokens[$0].kind == .word && !document.isHyphenedSyllable($0)) || tokens[$0].kind == .number }
         guard let firstWord = words.first, let lastWord = words.last else {
             f.finish()
             return f
@@ -232,7 +232,8 @@ struct EntityFeatures {
         if Lexicon.organizationAcronyms.contains(phrase) { f.add(.knownAcronym) }
         if words.contains(where: { Lexicon.personTitles.contains(tokens[$0].key) }) { f.add(.titleWordInside) }
         if words.count == 1, tokens[firstWord].has(Token.allCaps) { f.add(.acronym) }
-        if name.contains(where: { tokens[$0].isPunct(0x2D) }) { f.add(.hyphen) }
+        // A hyphen that joins a syllable to a given name ("Ki-moon") joins no two names.
+        if name.contains(where: { tokens[$0].isPunct(0x2D) && !document.isHyphenedSyllable($0 + 1) }) { f.add(.hyphen) }
         if words.contains(where: { tokens[$0].isWord && hasInnerCapital($0) }) { f.add(.innerCapital) }
         if words.contains(where: { tokens[$0].isLowercaseWord }) { f.add(.connector) }
         f.add(.mentionCount, UInt64(min(own.count, 3)), "\(min(own.count, 3))")
