@@ -28,6 +28,7 @@ or an organisation by its role in the sentence, and a chain's type by its
 first mention), so read the figures as a trend beside spaCy's on the same
 files, not as a score against our guidelines. Quotes, dates and amounts are
 not annotated here: only the entity lines of the scorer mean anything.
+SOURCES.tsv names each article's title and Wikinews page.
 """
 import glob
 import json
@@ -170,13 +171,17 @@ def convert(path, out):
         f.write("date %s %s\n\n%s\n" % (date, paragraphs[0], "\n\n".join(paragraphs[1:])))
     with open(stem + ".gold.json", "w", encoding="utf-8") as f:
         json.dump({"entities": entities, "quotes": [], "dates": [], "amounts": []}, f, indent=1)
+    return os.path.basename(stem), meta.get("title", ""), meta.get("sourceURL", "")
 
 
 def main(source, out):
     os.makedirs(out, exist_ok=True)
     files = sorted(glob.glob(os.path.join(source, "GUM_news_*.conllu")))
-    for path in files:
-        convert(path, out)
+    # Attribution, as CC BY asks: each article's title and Wikinews page.
+    with open(os.path.join(out, "SOURCES.tsv"), "w", encoding="utf-8") as f:
+        f.write("article\ttitle\tsource (Wikinews, CC BY 2.5)\n")
+        for path in files:
+            f.write("\t".join(convert(path, out)) + "\n")
     print("%d Wikinews articles" % len(files), file=sys.stderr)
 
 
