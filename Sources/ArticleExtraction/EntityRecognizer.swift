@@ -421,7 +421,7 @@ struct EntityRecognizer {
             parts.append(Part(range: (hyphen + 1)..<hi, titled: false, titles: []))
             return parts
         }
-        // "Ana Lopez of Leeds": a person's name, then the place they are of.
+        // "Ana Lopez of Leeds": a person's name, then the place (or organisation) they are of.
         // "Kofi Annan of Ghana" too: two or more plain capitalised words before "of" a known place.
         // "Amara Essy of the Ivory Coast": the place without its article.
         if let of = (lo..<hi).first(where: { tokens[$0].key == W.of && tokens[$0].isLowercaseWord }), of > lo,
@@ -430,6 +430,9 @@ struct EntityRecognizer {
                 || (of - lo >= 2 && (lo..<of).allSatisfy { tokens[$0].isCapitalized && !isHeadWord($0) }),
             !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             gazetteer.locations[document.phraseKey(place..<hi)] != nil
+                // "Ana Lopez of the Green Party": the organisation they are of, known or by its head word.
+                || gazetteer.organizationKind(ofPhrase: document.phraseKey(place..<hi), words: hi - place) != nil
+                || (hi - place >= 2 && tokens[hi - 1].isCapitalized && Lexicon.organizationHeads.contains(tokens[hi - 1].key))
                 // "Shane Bradford of Ballidu": a given name and a surname, then one word the lists do not know.
                 || (of - lo == 2 && hi - of == 2 && gazetteer.firstNames.contains(tokens[lo].key)
                     && gazetteer.surnames.contains(tokens[lo + 1].key) && !(lo..<hi).contains(where: isHeadWord))

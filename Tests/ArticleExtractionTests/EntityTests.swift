@@ -129,6 +129,16 @@ struct EntityTests {
         #expect(a.dates.map(\.value) == ["2023-02-11", "2023-02-12"])
     }
 
+    @Test func aPersonOfAnOrganisationIsTwoNames() throws {
+        let a = try extract("Tomas Ruiz of the Harbour Party and Sara Vik of the Northern Research Institute spoke. "
+            + "The Bank of Lindvall agreed.")
+        #expect(a.entity("Tomas Ruiz")?.type == .person)
+        #expect(a.entity("Harbour Party")?.type == .organization)
+        #expect(a.entity("Sara Vik")?.type == .person)
+        #expect(a.entity("Northern Research Institute")?.type == .organization)
+        #expect(a.entity("Bank of Lindvall")?.type == .organization)  // an organisation's own "of" stays
+    }
+
     @Test func aGivenNameOfHyphenedSyllablesIsPartOfTheName() throws {
         let a = try extract("Envoy Ryu Tae-sun met Heo Mi-ra in Busan on Monday. Mr Ryu said the UN-backed plan "
             + "and the Kremlin-backed one, like the Asian Group-linked talks, had failed.")
