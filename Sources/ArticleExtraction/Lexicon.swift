@@ -50,6 +50,7 @@ enum Lexicon {
         sergeant-major president-elect mp mps mla mep pm prosecutor defender striker midfielder goalkeeper skipper
         batsman bowler manager lawyer barrister solicitor economist analyst scientist researcher priest boss ceo
         trainer jockey correspondent journalist reporter editor historian negotiator adviser advisor aide rt hon dj
+        administrator ombudsman auditor
         """)
 
     /// Titles that are offices held by one person, after which a name follows
@@ -58,7 +59,7 @@ enum Lexicon {
         """
         president minister premier chancellor secretary governor mayor senator general ambassador envoy spokesman
         spokeswoman spokesperson chairman chairwoman director executive commissioner prosecutor chief leader
-        manager coach captain boss pm dj
+        manager coach captain boss pm dj administrator ombudsman auditor
         """)
 
     /// Words that end an organisation's name ("... Party", "... Ministry").

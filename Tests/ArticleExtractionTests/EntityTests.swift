@@ -57,6 +57,10 @@ struct EntityTests {
         #expect(a.entity("Maria Jensen")?.type == .person)
         #expect(a.entity("Green Party")?.type == .organization)
         #expect(a.entity("Green Party President Maria Jensen") == nil)
+        // An agency's administrator or ombudsman is a title too.
+        let b = try extract("At the launch, NASA Administrator Charles Belden named the sites. Mr Belden thanked staff.")
+        #expect(b.entity("Charles Belden")?.type == .person)
+        #expect(b.entity("NASA")?.type == .organization)
     }
 
     @Test func aPortfolioBeforeATitleIsDroppedWithIt() throws {
