@@ -185,6 +185,10 @@ struct QuoteExtractor {
             guard words > 0, !isTerm(span, words: words) else { continue }
             var speaker = findSpeaker(span)
             let sentence = sentenceIndex(span.open + 1)
+            if speaker == nil, !span.continuesPrevious, let introducer = personBeforeColon(span) {
+                // "Sunak defended the record: \"We are working …\"": who opens the sentence speaks after its colon.
+                speaker = .some(introducer)
+            }
             if speaker == nil, !span.continuesPrevious, let introduced = speakerIntroduced(before: sentence) {
                 // "Claire Richards says the rain did little. \"The falls were isolated.\""
                 speaker = .some(introduced)
@@ -334,6 +338,18 @@ struct QuoteExtractor {
         var k = min(max(0, index), tokens.count - 1)
         while k < tokens.count - 1, document.sentenceOfToken[k] < 0 { k += 1 }
         return Int(document.sentenceOfToken[k])
+    }
+
+    /// The first person named outside quotes in the quote's sentence before it,
+    /// when a colon opens the quote, else nil.
+    private func personBeforeColon(_ span: Span) -> String? {
+        guard span.open > 0, tokens[span.open - 1].isPunct(0x3A) else { return nil }
+        let sentence = Int(document.sentenceOfToken[span.open - 1])
+        guard sentence >= 0 else { return nil }
+        for k in document.sentences[sentence].lowerBound..<span.open where !document.insideQuote[k] {
+            if let e = entities.person(atToken: k) { return entities.entities[e].name }
+        }
+        return nil
     }
 
     /// The speaker that the sentence right before `sentence` introduces with a
@@ -499,7 +515,24 @@ struct QuoteExtractor {
         }
         if tokens[k].isWord, Lexicon.pronounsPerson.contains(tokens[k].key) { return lastPerson(before: k) }
         if tokens[k].isWord, Lexicon.pronounsPlural.contains(tokens[k].key) { return nil }
+        if let owned = ownedDescription(endingAt: k, limit: limit) { return owned }
         return description(endingAt: k, limit: limit)
+    }
+
+    /// "Mr Blair's spokesman", "Acme's chief executive": a speaker noun after
+    /// a named entity's possessive, as the entity's full name and the words
+    /// after it ("Tony Blair's spokesman").
+    private func ownedDescription(endingAt k: Int, limit: Int) -> String? {
+        guard tokens[k].isLowercaseWord, isSpeakerNoun(k) else { return nil }
+        var j = k
+        while j - 1 >= limit, j > k - 3, tokens[j - 1].isLowercaseWord { j -= 1 }
+        guard j - 2 >= limit, tokens[j - 1].kind == .possessive, let e = entities.entity(atToken: j - 2) else { return nil }
+        // "Mr Prettejohn, Lloyd's chief executive said": an apposition whose closing comma is missing.
+        let owner = entities.mentions[Int(entities.mentionOfToken[j - 2])].range.lowerBound
+        if owner - 2 >= limit, tokens[owner - 1].isPunct(0x2C), let p = entities.person(atToken: owner - 2) {
+            return entities.entities[p].name
+        }
+        return entities.entities[e].name + "'s " + document.string(j..<(k + 1))
     }
 
     /// Who follows the verb: "said X", "said Mr X", "said the minister".

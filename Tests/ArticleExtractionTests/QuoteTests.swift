@@ -179,6 +179,22 @@ struct QuoteTests {
         }
     }
 
+    @Test func whoOpensASentenceSpeaksAfterItsColon() throws {
+        let a = try extract(
+            "Rights groups criticised the plan. \"It will fail,\" said Ola Brenn. "
+                + "In parliament, Mayor Tova Lind defended the scheme: \"We are working as fast as we can.\"")
+        #expect(a.quotes.count == 2)
+        #expect(a.quotes.last?.speaker == "Tova Lind")  // not Ola Brenn, who spoke the quote before
+    }
+
+    @Test func aSpeakerNounAfterAPossessiveIsTheOwnersSpokesman() throws {
+        let a = try extract(
+            "Mayor Tova Lind met the unions. On Monday, Ms Lind's spokesman said: \"The mayor will not resign.\" "
+                + "\"We acted in time,\" Mr Per Holm, Norvik Council's chief executive said.")
+        #expect(a.quotes.first?.speaker == "Tova Lind's spokesman")
+        #expect(a.quotes.last?.speaker == "Per Holm")
+    }
+
     @Test func whenTheTextDoesNotSayWhoSpokeTheSpeakerIsNil() throws {
         let a = try extract(
             "Volunteers joined the unit after the war began. They share a wish to defend the land and disagree "
