@@ -352,10 +352,21 @@ struct EntityRecognizer {
             if firstTitle < titleStart { firstTitle = titleStart }
             var before = firstTitle
             while before > lo, isConnector(before - 1) { before -= 1 }
-            if before > lo, namesSomething(lo..<before) {
-                parts.append(Part(range: lo..<before, titled: false, titles: []))
+            // "CEO of the Refugee Council Enver Solomon": a title "of" the body before the name is the person's.
+            var bodyStart = lo
+            while bodyStart < before, Lexicon.personTitles.contains(tokens[bodyStart].key) { bodyStart += 1 }
+            var leadingTitles: [WordKey] = []
+            if bodyStart > lo, bodyStart + 1 < before, tokens[bodyStart].key == W.of {
+                leadingTitles = (lo..<bodyStart).map { tokens[$0].key }
+                bodyStart += tokens[bodyStart + 1].key == W.the ? 2 : 1
+            } else {
+                bodyStart = lo
             }
-            let titles = (firstTitle..<split).filter { Lexicon.personTitles.contains(tokens[$0].key) }.map { tokens[$0].key }
+            if before > bodyStart, namesSomething(bodyStart..<before) {
+                parts.append(Part(range: bodyStart..<before, titled: false, titles: []))
+            }
+            let titles = leadingTitles
+                + (firstTitle..<split).filter { Lexicon.personTitles.contains(tokens[$0].key) }.map { tokens[$0].key }
             parts.append(Part(range: split..<hi, titled: !titles.isEmpty, titles: titles))
             return parts
         }
@@ -453,17 +464,22 @@ struct EntityRecognizer {
 
     /// Where a person's name starts inside `lo..<hi`, after a title or an
     /// organisation's or place's head word: a given name followed by one or
-    /// two more capitalised words that end the span.
+    /// two more capitalised words that end the span ("CEO of the Refugee
+    /// Council Enver Solomon").
     private func innerPersonStart(_ lo: Int, _ hi: Int) -> Int? {
         guard hi - lo >= 4 else { return nil }
         for m in max(lo + 2, hi - 5)..<(hi - 1) {
             let before = tokens[m - 1].key
             let nameTokens = m..<hi
             guard tokens[m].isCapitalized,
-                nameTokens.allSatisfy({ tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) || isInnerHyphen($0) })
+                nameTokens.allSatisfy({
+                    tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) || isInnerHyphen($0) || document.isHyphenedSyllable($0)
+                })
             else { continue }
-            let words = nameTokens.filter { tokens[$0].isWord }
-            if gazetteer.firstNames.contains(tokens[m].key),
+            let words = nameTokens.filter { tokens[$0].isWord && !document.isHyphenedSyllable($0) }
+            // A given name of the census list, or of the world's with a surname after it ("Enver Solomon").
+            if gazetteer.firstNames.contains(tokens[m].key)
+                || (words.count >= 2 && gazetteer.isWorldGivenName(tokens[m].key, in: document)),
                 Lexicon.personTitles.contains(before) || Lexicon.organizationHeads.contains(before)
                     || Lexicon.locationHeads.contains(before),
                 words.count <= 3

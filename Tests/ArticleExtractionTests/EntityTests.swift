@@ -57,6 +57,10 @@ struct EntityTests {
         #expect(a.entity("Maria Jensen")?.type == .person)
         #expect(a.entity("Green Party")?.type == .organization)
         #expect(a.entity("Green Party President Maria Jensen") == nil)
+        // "CEO of the X Council Name": the title is the person's, the body a name of its own.
+        let c = try extract("After the vote, CEO of the Harbour Council Vladimir Tenn said the plan would go ahead.")
+        #expect(c.entity("Vladimir Tenn")?.type == .person)
+        #expect(c.entity("Harbour Council")?.type == .organization)
         // An agency's administrator or ombudsman is a title too.
         let b = try extract("At the launch, NASA Administrator Charles Belden named the sites. Mr Belden thanked staff.")
         #expect(b.entity("Charles Belden")?.type == .person)
