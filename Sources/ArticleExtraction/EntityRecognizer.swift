@@ -415,6 +415,13 @@ struct EntityRecognizer {
                     parts.append(Part(range: (k + 1)..<hi, titled: false, titles: []))
                     return parts
                 }
+                // "Director of the FBI James Comey": what the title is of names something of its own.
+                if let start = nameStart, start + 2 <= hi, tokens[k].key == W.of {
+                    let body = k + 1 < start && tokens[k + 1].key == W.the ? k + 2 : k + 1
+                    if body < start, namesSomething(body..<start) {
+                        parts.append(Part(range: body..<start, titled: false, titles: []))
+                    }
+                }
                 k = nameStart ?? max(k + 1, hi - 2)
             }
             if k >= hi { return parts }  // a title alone

@@ -61,6 +61,10 @@ struct EntityTests {
         let c = try extract("After the vote, CEO of the Harbour Council Vladimir Tenn said the plan would go ahead.")
         #expect(c.entity("Vladimir Tenn")?.type == .person)
         #expect(c.entity("Harbour Council")?.type == .organization)
+        // "Director of the FBI James Comey": what the title is of stays a name of its own.
+        let d = try extract("Director of the NRB Tomas Ruiz said the inquiry would go on.")
+        #expect(d.entity("NRB")?.type == .organization)
+        #expect(d.entity("Tomas Ruiz")?.type == .person)
         // An agency's administrator or ombudsman is a title too.
         let b = try extract("At the launch, NASA Administrator Charles Belden named the sites. Mr Belden thanked staff.")
         #expect(b.entity("Charles Belden")?.type == .person)
