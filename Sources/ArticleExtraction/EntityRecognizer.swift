@@ -254,6 +254,22 @@ struct EntityRecognizer {
         var titles: [WordKey]
     }
 
+    /// Group words that also name parties ("French Socialists").
+    private static let ideologies = WordSet("socialist socialists communist communists")
+
+    /// Whether token `i` reads as a nationality's adjective: a demonym the
+    /// lists know, or a capitalised word ending as most do ("Bosnian",
+    /// "Kosovan", "Congolese", "Iraqi").
+    private func isNationalityAdjective(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.isCapitalized, !t.has(Token.allCaps) else { return false }
+        if gazetteer.demonyms[t.key] != nil { return true }
+        // "Jonathan Christians", "Ian Turk": a given name is no nationality.
+        if gazetteer.firstNames.contains(t.key) || gazetteer.worldGivenNames.contains(t.key) { return false }
+        let word = document.text[Int(t.start)..<Int(t.end)]
+        return ["an", "ese", "i"].contains { word.count > $0.utf8.count + 2 && word.suffix($0.utf8.count).elementsEqual($0.utf8) }
+    }
+
     /// A single word that is a place, a demonym or a group by itself.
     private func isKnownAlone(_ i: Int) -> Bool {
         let key = tokens[i].key
@@ -316,7 +332,9 @@ struct EntityRecognizer {
             gazetteer.locations[document.phraseKey(lo..<hi)] == nil  // "Western Australia" stays whole
         {
             let next = tokens[lo + 1].key
+            // "Montenegrin Dejan Savicevic": a given name of the world's list too, with a surname after it.
             guard Lexicon.personTitles.contains(next) || gazetteer.firstNames.contains(next) || isKnownAlone(lo + 1)
+                || (lo + 2 < hi && gazetteer.isWorldGivenName(next, in: document))
             else { break }
             parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
             lo += 1
@@ -639,6 +657,13 @@ struct EntityRecognizer {
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
         // "Southern African", "West Africans": a direction before a nationality.
         if count == 2, Lexicon.directions.contains(first.key), gazetteer.demonyms[last.key] != nil { return mention(.group, 3) }
+        // "Bosnian Serbs", "Iraqi Kurds": a nationality's adjective before a people.
+        // Not a party: "Australian Democrats", "French Socialists".
+        if count == 2, Lexicon.groupWords.contains(last.key), !Lexicon.partyWords.contains(last.key),
+            !Self.ideologies.contains(last.key), isNationalityAdjective(range.lowerBound)
+        {
+            return mention(.group, 3)
+        }
         // "Christmas", "Easter Sunday", "Christmas Eve Mass": a feast names a time or an event, not a person.
         if Lexicon.feastWords.contains(first.key) { return mention(.other, 3) }
         // "Eastern Europe", "South Lebanon": a direction before a place.

@@ -243,7 +243,8 @@ enum Lexicon {
         presbyterians lutheran lutherans mormon mormons pentecostal uniting quaker quakers coptic copts
         swede swedes dane danes briton britons brit brits finn finns pole poles scot scots spaniard spaniards
         turk turks kiwi kiwis filipino filipinos frenchman frenchmen englishman englishmen irishman irishmen
-        welshman welshmen scotsman scotsmen dutchman dutchmen
+        welshman welshmen scotsman scotsmen dutchman dutchmen argentine argentines argentinian argentinians croat croats
+        serb serbs bosniak bosniaks slovak slovaks czech czechs kosovar kosovars
         """)
 
     /// What a surname may start with before a second capital ("McCartney", "DiCaprio").

@@ -151,6 +151,17 @@ struct EntityTests {
         #expect(a.entity("Bank of Lindvall")?.type == .organization)  // an organisation's own "of" stays
     }
 
+    @Test func aNationalityBeforeAPersonOrAPeopleIsAGroup() throws {
+        let a = try extract("Montenegrin Dragan Velic scored and Croat Zoran Brkic missed, as Bosnian Serbs protested "
+            + "and the Australian Democrats met.")
+        #expect(a.entity("Dragan Velic")?.type == .person)
+        #expect(a.entity("Montenegrin")?.type == .group)  // a people, not the country it was an alias of
+        #expect(a.entity("Zoran Brkic")?.type == .person)
+        #expect(a.entity("Croat")?.type == .group)
+        #expect(a.entity("Bosnian Serbs")?.type == .group)
+        #expect(a.entity("Australian Democrats")?.type == .organization)  // a party
+    }
+
     @Test func aGivenNameOfHyphenedSyllablesIsPartOfTheName() throws {
         let a = try extract("Envoy Ryu Tae-sun met Heo Mi-ra in Busan on Monday. Mr Ryu said the UN-backed plan "
             + "and the Kremlin-backed one, like the Asian Group-linked talks, had failed.")

@@ -148,6 +148,10 @@ def main(out_path, world_sources=None):
         assert '"""' not in text and "\\" not in text
         return '"""\n' + text + '\n"""'
 
+    # A demonym that a country lists among its other spellings ("Montenegrin") names the people, not the place.
+    for surface in list(locations):
+        if surface in demonyms and locations[surface]:
+            del locations[surface]
     # A place that is also a given name ("Paul", a province) is a person far more often.
     for surface in list(locations):
         if surface in first and surface not in major:

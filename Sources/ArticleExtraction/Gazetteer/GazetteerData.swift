@@ -5657,7 +5657,6 @@ Monte Cristi
 Monte Giardino
 Monte Plata
 Monte-Carlo
-Montenegrin	Montenegro
 Montenegro
 Monterrey
 Montería
@@ -8830,7 +8829,6 @@ Teziutlan
 Teófilo Otoni
 Thaa
 Thaba-Tseka
-Thai	Thailand
 Thai Binh
 Thai Nguyen
 Thailand
@@ -8956,7 +8954,6 @@ Tochigi
 Tocoa
 Togdheer
 Togo
-Togolese	Togo
 Togolese Republic	Togo
 Tokat
 Toke
