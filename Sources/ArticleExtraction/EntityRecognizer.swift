@@ -406,9 +406,11 @@ struct EntityRecognizer {
         // or a place named after someone ("Prince Edward Theatre", "King George Square").
         var titled = false
         var titles: [WordKey] = []
+        // "Secretary of State": a title of a head word alone is still a title, not a place.
         if lo < hi, Lexicon.personTitles.contains(tokens[lo].key),
             !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
             hi - lo < 3 || !Lexicon.locationHeads.contains(tokens[hi - 1].key) || isGivenNameAndSurname((lo + 1)..<hi)
+                || (hi - lo == 3 && tokens[lo + 1].key == W.of)
         {
             var k = lo
             while k < hi, Lexicon.personTitles.contains(tokens[k].key) || tokens[k].isPunct(0x2E) {
@@ -430,7 +432,8 @@ struct EntityRecognizer {
                 // "Bishop of Tarlow", "Mayor of Velden": what a title is of, where no given name follows, is
                 // no person; the place or body it names is typed as any other name.
                 if nameStart == nil, tokens[k].key == W.of {
-                    parts.append(Part(range: (k + 1)..<hi, titled: false, titles: []))
+                    // ... unless it is a head word alone: "Secretary of State" names an office.
+                    if hi - k > 2 || !isHeadWord(k + 1) { parts.append(Part(range: (k + 1)..<hi, titled: false, titles: [])) }
                     return parts
                 }
                 // "Director of the FBI James Comey": what the title is of names something of its own.

@@ -131,6 +131,9 @@ struct EntityTests {
         #expect(a.entity("Tarlow")?.type != .person)
         #expect(a.entity("Velden")?.type != .person)
         #expect(a.entity("Edmund Varley")?.type == .person)
+        // An office "of" a head word alone is no name at all.
+        let b = try extract("The Secretary of State and the Minister of Justice met on Monday.")
+        #expect(b.entities.isEmpty)
     }
 
     @Test func aWeekdayInsideANameTheListsKnowIsPartOfIt() throws {
