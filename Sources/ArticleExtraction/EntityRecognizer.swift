@@ -591,9 +591,13 @@ struct EntityRecognizer {
 
     /// Whether `range` is two words, a given name and one of the place's head
     /// words that are common surnames too (``Lexicon/surnameLocationHeads``):
-    /// "Ellen Park", "Ricki Lake". "Hunter Valley" is a place.
+    /// "Ellen Park", "Ricki Lake", "Geoff Marsh". "Hunter Valley" is a place,
+    /// and so is a world given name's after "in" ("in Romney Marsh").
     private func isGivenNameAndSurname(_ range: Range<Int>) -> Bool {
-        range.count == 2 && gazetteer.firstNames.contains(tokens[range.lowerBound].key)
+        let given = tokens[range.lowerBound].key
+        return range.count == 2
+            && (gazetteer.firstNames.contains(given)
+                || (gazetteer.isWorldGivenName(given, in: document) && !isAfterPlacePreposition(range.lowerBound, strictly: true)))
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 

@@ -206,7 +206,7 @@ enum Lexicon {
     static let feastWords = WordSet("christmas easter ramadan eid diwali hanukkah thanksgiving hogmanay passover")
 
     /// Places' head words that are common surnames too ("Ellen Park", "Ricki Lake").
-    static let surnameLocationHeads = WordSet("park lake hills beach tower place")
+    static let surnameLocationHeads = WordSet("park lake hills beach tower place marsh")
 
     /// First words of places' names ("Port Augusta", "Mt Gambier", "Lake Bonney").
     static let locationPrefixes = WordSet("port mount mt lake cape fort")

@@ -154,6 +154,13 @@ struct EntityTests {
         #expect(a.entity("Bank of Lindvall")?.type == .organization)  // an organisation's own "of" stays
     }
 
+    @Test func aGivenNameBeforeAPlacesHeadThatIsASurnameIsAPerson() throws {
+        // "Keir" is a given name of the world list only; "Dunmore" is no list's.
+        let a = try extract("Keir Marsh said the side was ready. Birds nest in Dunmore Marsh.")
+        #expect(a.entity("Keir Marsh")?.type == .person)
+        #expect(a.entity("Dunmore Marsh")?.type == .location)
+    }
+
     @Test func aNationalityBeforeAPersonOrAPeopleIsAGroup() throws {
         let a = try extract("Montenegrin Dragan Velic scored and Croat Zoran Brkic missed, as Bosnian Serbs protested "
             + "and the Australian Democrats met.")
