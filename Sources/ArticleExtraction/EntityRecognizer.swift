@@ -332,6 +332,8 @@ struct EntityRecognizer {
             gazetteer.locations[document.phraseKey(lo..<hi)] == nil  // "Western Australia" stays whole
         {
             let next = tokens[lo + 1].key
+            // "Toronto Star", "Edmonton Sun": a place and a newspaper's word are the newspaper.
+            if hi - lo == 2, Lexicon.newspaperTitleWords.contains(next) { break }
             // "Montenegrin Dejan Savicevic": a given name of the world's list too, with a surname after it.
             guard Lexicon.personTitles.contains(next) || gazetteer.firstNames.contains(next) || isKnownAlone(lo + 1)
                 || (lo + 2 < hi && gazetteer.isWorldGivenName(next, in: document))
@@ -662,6 +664,10 @@ struct EntityRecognizer {
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
+        // "Toronto Star", "Edmonton Sun": a place and a newspaper's word name the newspaper.
+        if count == 2, gazetteer.locations[first.key] != nil, Lexicon.newspaperTitleWords.contains(last.key) {
+            return mention(.organization, 3)
+        }
         // "Southern African", "West Africans": a direction before a nationality.
         if count == 2, Lexicon.directions.contains(first.key), gazetteer.demonyms[last.key] != nil { return mention(.group, 3) }
         // "Bosnian Serbs", "Iraqi Kurds": a nationality's adjective before a people.

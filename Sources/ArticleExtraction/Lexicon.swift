@@ -125,7 +125,10 @@ enum Lexicon {
 
     /// Title words of newspapers that a weekday can start ("Sunday Times", "Sunday Telegraph").
     static let newspaperTitleWords = WordSet(
-        "times telegraph mirror express herald post people mail observer independent tribune star sport business")
+        """
+        times telegraph mirror express herald post people mail observer independent tribune star sport business
+        sun globe journal chronicle gazette courier examiner guardian inquirer
+        """)
 
     /// Capitalised words that a number can follow inside a name ("Radio 4", "Channel 4", "BBC News 24").
     static let numberedNameWords = WordSet("radio channel news formula division fm")

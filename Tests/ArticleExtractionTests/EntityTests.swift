@@ -161,6 +161,12 @@ struct EntityTests {
         #expect(a.entity("Dunmore Marsh")?.type == .location)
     }
 
+    @Test func aPlaceAndANewspapersWordNameTheNewspaper() throws {
+        let a = try extract("He told the Leeds Star on Monday, and the Dundee Sun printed it.")
+        #expect(a.entity("Leeds Star")?.type == .organization)  // not Leeds and a person called Star
+        #expect(a.entity("Dundee Sun")?.type == .organization)
+    }
+
     @Test func aNationalityBeforeAPersonOrAPeopleIsAGroup() throws {
         let a = try extract("Montenegrin Dragan Velic scored and Croat Zoran Brkic missed, as Bosnian Serbs protested "
             + "and the Australian Democrats met.")
