@@ -111,8 +111,10 @@ struct CrossArticleLinkTests {
     }
 
     @Test func aPartysShortAndInformalNamesAreTheParty() throws {
-        let first = " date 2024-03-01 Labour said the vote in Kettering was close. The Tories disagreed on Monday."
-        let second = " date 2024-03-01 The Labour Party won Kettering, and the Conservatives came second."
+        let first = " date 2024-03-01 Labour said the vote in Kettering was close. The Tories disagreed on Monday, "
+            + "and the Lib Dems stayed silent."
+        let second = " date 2024-03-01 The Labour Party won Kettering, the Conservatives came second "
+            + "and the Liberal Democrats third."
         try withStore { store, _ in
             try store.store([try record("a.txt", first, day: "2024-03-01")])
             try store.store([try record("b.txt", second, day: "2024-03-01")])
@@ -120,7 +122,10 @@ struct CrossArticleLinkTests {
             #expect(try store.canonical(of: "Labour Party", inArticleFrom: "b.txt")?.0 == "Labour Party")
             #expect(try store.canonical(of: "Tories", inArticleFrom: "a.txt")?.0 == "Conservative Party")
             #expect(try store.canonical(of: "Conservatives", inArticleFrom: "b.txt")?.0 == "Conservative Party")
-            #expect(try store.connection.scalar("SELECT count(*) FROM canonical_entities WHERE type = 'organization'") == 2)
+            #expect(try store.canonical(of: "Lib Dems", inArticleFrom: "a.txt")?.0 == "Liberal Democrats")
+            #expect(try store.canonical(of: "Liberal Democrats", inArticleFrom: "b.txt")?.0 == "Liberal Democrats")
+            #expect(try store.connection.scalar(
+                "SELECT count(*) FROM canonical_entities WHERE name IN ('Labour Party', 'Conservative Party', 'Liberal Democrats', 'Lib Dems', 'Tories', 'Labour')") == 3)
             try expectDayTalliesMatchMentions(store)
         }
     }

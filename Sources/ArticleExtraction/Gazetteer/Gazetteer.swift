@@ -89,12 +89,15 @@ public final class Gazetteer: Sendable {
     /// "Labour Party", "Conservatives" is "Conservative Party" (a word for a
     /// party whose "... Party" the lists know); "Liberal Democrat" is
     /// "Liberal Democrats" (a known party's singular); "Tory" and "Tories"
-    /// are "Conservative Party", as the annotation guidelines have it.
+    /// are "Conservative Party", as the annotation guidelines have it; "Lib
+    /// Dem" and "Lib Dems" are "Liberal Democrats".
     /// Nil for any other name.
     public func partyName(of name: String) -> String? {
         let words = name.split(separator: " ")
         let lowered = name.lowercased()
         if lowered == "tory" || lowered == "tories" { return "Conservative Party" }
+        // "Lib Dem", "Lib Dems": British news's short form of the Liberal Democrats.
+        if lowered == "lib dem" || lowered == "lib dems", isKnownParty("Liberal Democrats") { return "Liberal Democrats" }
         if words.count >= 2, words.last == "party" || words.last == "Party" {
             let full = words.dropLast().joined(separator: " ") + " Party"
             return full == name ? nil : full
