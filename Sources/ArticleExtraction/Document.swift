@@ -124,9 +124,20 @@ final class Document {
     /// to the capitalised word before it: the "moon" of "Ban Ki-moon". Inside
     /// a name it is part of that word, not a word of its own.
     func isHyphenedSyllable(_ index: Int) -> Bool {
-        guard index >= 2, tokens[index].isLowercaseWord, !tokens[index].has(Token.spaceBefore) else { return false }
+        guard index >= 2, index < tokens.count, tokens[index].isLowercaseWord, !tokens[index].has(Token.spaceBefore)
+        else { return false }
         let hyphen = tokens[index - 1]
         return hyphen.isPunct(0x2D) && !hyphen.has(Token.spaceBefore) && tokens[index - 2].isCapitalized
+    }
+
+    /// Whether token `index` ends in `ending` (lower-case ASCII, compared as
+    /// written) after at least `keeping` more bytes: "Bosnian" ends in "an"
+    /// keeping 3, "Fleming" in "ing" keeping 3.
+    func word(_ index: Int, endsIn ending: String, keeping: Int = 1) -> Bool {
+        let t = tokens[index]
+        let n = ending.utf8.count
+        guard t.length >= n + keeping else { return false }
+        return text[(Int(t.end) - n)..<Int(t.end)].elementsEqual(ending.utf8)
     }
 
     /// The index of the previous word or number token before `index`, within its sentence.

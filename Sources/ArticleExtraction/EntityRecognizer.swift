@@ -68,6 +68,9 @@ struct EntityRecognizer {
             && Lexicon.newspaperTitleWords.contains(tokens[i + 1].key)
     }
 
+    /// Endings of English words, which no syllable of a given name has here ("-linked", "-ist").
+    private static let englishEndings = ["ed", "ing", "er", "ly", "ist", "ism", "ian"]
+
     /// Whether the hyphen at `j` joins the last word of the name started at
     /// `i` to a short lower-case syllable that ends a given name written the
     /// Korean or Chinese way ("Ban Ki-moon", "Lee Cheuk-yan"): the name has
@@ -81,10 +84,7 @@ struct EntityRecognizer {
         guard syllable.isLowercaseWord, !syllable.has(Token.spaceBefore), syllable.length <= 6,
             !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
         else { return false }
-        let bytes = document.text[Int(syllable.start)..<Int(syllable.end)]
-        for ending in ["ed", "ing", "er", "ly", "ist", "ism", "ian"] where bytes.count > ending.utf8.count {
-            if bytes.suffix(ending.utf8.count).elementsEqual(ending.utf8) { return false }
-        }
+        if Self.englishEndings.contains(where: { document.word(j + 1, endsIn: $0) }) { return false }
         // What follows the syllable is no word of the name's own joined on: "Ki-moon" ends there.
         return j + 2 >= end || !(tokens[j + 2].isPunct(0x2D) && !tokens[j + 2].has(Token.spaceBefore))
     }
@@ -266,9 +266,11 @@ struct EntityRecognizer {
         if gazetteer.demonyms[t.key] != nil { return true }
         // "Jonathan Christians", "Ian Turk": a given name is no nationality.
         if gazetteer.firstNames.contains(t.key) || gazetteer.worldGivenNames.contains(t.key) { return false }
-        let word = document.text[Int(t.start)..<Int(t.end)]
-        return ["an", "ese", "i"].contains { word.count > $0.utf8.count + 2 && word.suffix($0.utf8.count).elementsEqual($0.utf8) }
+        return Self.nationalityEndings.contains { document.word(i, endsIn: $0, keeping: 3) }
     }
+
+    /// How most nationalities' adjectives end ("Bosnian", "Congolese", "Iraqi").
+    private static let nationalityEndings = ["an", "ese", "i"]
 
     /// A single word that is a place, a demonym or a group by itself.
     private func isKnownAlone(_ i: Int) -> Bool {
@@ -627,10 +629,7 @@ struct EntityRecognizer {
     /// Whether the word at `index` reads as a verb's "-ing" form: six letters
     /// or more ending in "ing", and no surname the lists know ("Fleming").
     private func isParticiple(_ index: Int) -> Bool {
-        let t = tokens[index]
-        guard t.length >= 6, !gazetteer.surnames.contains(t.key) else { return false }
-        let end = Int(t.end)
-        return document.text[end - 3] == 0x69 && document.text[end - 2] == 0x6E && document.text[end - 1] == 0x67
+        !gazetteer.surnames.contains(tokens[index].key) && document.word(index, endsIn: "ing", keeping: 3)
     }
 
     private func seenCapitalizedElsewhere(_ index: Int) -> Bool {
