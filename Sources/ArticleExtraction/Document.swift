@@ -140,6 +140,42 @@ final class Document {
         return text[(Int(t.end) - n)..<Int(t.end)].elementsEqual(ending.utf8)
     }
 
+    /// What the article is mostly about, by its topic words (``Lexicon/topicCues``):
+    /// the topic with the most, when it has at least ``articleTopicMinimum``; nil otherwise.
+    lazy var articleTopic: Lexicon.Topic? = {
+        var counts = [Int](repeating: 0, count: Lexicon.Topic.allCases.count)
+        for token in tokens where token.isLowercaseWord {
+            if let topic = Lexicon.topicCues[token.key] { counts[Int(topic.rawValue)] += 1 }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        return counts[best] >= Self.articleTopicMinimum ? Lexicon.Topic(rawValue: UInt8(best)) : nil
+    }()
+
+    /// How many topic words an article needs before it is said to be about that topic.
+    static let articleTopicMinimum = 4
+    /// How many tokens either side of a name are read for topic words.
+    static let topicWindow = 6
+
+    /// The topics whose words stand within ``topicWindow`` tokens of `range`,
+    /// in its sentence, as bits (1 << ``Lexicon/Topic/rawValue``); a score ("2-1") counts as sport.
+    func topicsAround(_ range: Range<Int>) -> UInt8 {
+        let sentence = Int(sentenceOfToken[range.lowerBound])
+        let bounds = sentence >= 0 ? sentences[sentence] : range
+        var bits: UInt8 = 0
+        let lo = max(bounds.lowerBound, range.lowerBound - Self.topicWindow)
+        let hi = min(bounds.upperBound, range.upperBound + Self.topicWindow)
+        for k in lo..<hi where !range.contains(k) {
+            let t = tokens[k]
+            if t.isLowercaseWord, let topic = Lexicon.topicCues[t.key] { bits |= 1 << topic.rawValue }
+            if t.kind == .number, k + 2 < hi, tokens[k + 1].isPunct(0x2D), tokens[k + 2].kind == .number,
+                !tokens[k + 1].has(Token.spaceBefore)
+            {
+                bits |= 1 << Lexicon.Topic.sport.rawValue
+            }
+        }
+        return bits
+    }
+
     /// The index of the previous word or number token before `index`, within its sentence.
     func previousWord(_ index: Int) -> Int? {
         var k = index - 1

@@ -605,6 +605,17 @@ struct EntityRecognizer {
             && Lexicon.surnameLocationHeads.contains(tokens[range.upperBound - 1].key)
     }
 
+    /// Whether `range` (phrase key `key`) is a name the club list knows, in an
+    /// article about sport, with sport's words in its sentence near it, and
+    /// not after "in" or "near" ("the first Test in Adelaide" is the town).
+    private func isClubInSport(_ range: Range<Int>, key: WordKey) -> Bool {
+        guard let kind = gazetteer.organizationKind(ofPhrase: key, words: range.count),
+            kind & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport,
+            document.topicsAround(range) & (1 << Lexicon.Topic.sport.rawValue) != 0
+        else { return false }
+        return !isAfterPlacePreposition(range.lowerBound, strictly: true)
+    }
+
     /// Whether the word before `index` is a place's preposition ("in", "near", "from"); `strictly`,
     /// one that comes before places only ("in", "near", not "from" or "at").
     private func isAfterPlacePreposition(_ index: Int, strictly: Bool = false) -> Bool {
@@ -661,6 +672,9 @@ struct EntityRecognizer {
         }
         if count == 1, Lexicon.partyWords.contains(key) { return mention(.organization, 3, surface) }  // "Labour", "the Tories"
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
+        // "Chelsea's equaliser", "the win at Blackburn": a name the club list knows, in a sports
+        // article with sport's words around it, is the club, not its town or a person.
+        if !titled, isClubInSport(range, key: key) { return mention(.organization, 3) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
         // "Toronto Star", "Edmonton Sun": a place and a newspaper's word name the newspaper.

@@ -83,45 +83,14 @@ struct EntityFeatures {
     let document: Document
     let gazetteer: Gazetteer
     /// What the article is mostly about, by its topic words; nil when few.
-    let articleTopic: Lexicon.Topic?
+    var articleTopic: Lexicon.Topic? { document.articleTopic }
 
     init(document: Document, gazetteer: Gazetteer) {
         self.document = document
         self.gazetteer = gazetteer
-        var counts = [Int](repeating: 0, count: Lexicon.Topic.allCases.count)
-        for token in document.tokens where token.isLowercaseWord {
-            if let topic = Lexicon.topicCues[token.key] { counts[Int(topic.rawValue)] += 1 }
-        }
-        let best = counts.indices.max { counts[$0] < counts[$1] }!
-        articleTopic = counts[best] >= Self.articleTopicMinimum ? Lexicon.Topic(rawValue: UInt8(best)) : nil
     }
-
-    /// How many topic words an article needs before it is said to be about that topic.
-    static let articleTopicMinimum = 4
-    /// How many tokens either side of a mention are read for topic words.
-    static let topicWindow = 6
 
     private var tokens: [Token] { document.tokens }
-
-    /// The topics whose words stand within ``topicWindow`` tokens of `range`,
-    /// in its sentence, as bits; a score ("2-1") counts as sport.
-    private func topicsAround(_ range: Range<Int>) -> UInt8 {
-        let sentence = Int(document.sentenceOfToken[range.lowerBound])
-        let bounds = sentence >= 0 ? document.sentences[sentence] : range
-        var bits: UInt8 = 0
-        let lo = max(bounds.lowerBound, range.lowerBound - Self.topicWindow)
-        let hi = min(bounds.upperBound, range.upperBound + Self.topicWindow)
-        for k in lo..<hi where !range.contains(k) {
-            let t = tokens[k]
-            if t.isLowercaseWord, let topic = Lexicon.topicCues[t.key] { bits |= 1 << topic.rawValue }
-            if t.kind == .number, k + 2 < hi, tokens[k + 1].isPunct(0x2D), tokens[k + 2].kind == .number,
-                !tokens[k + 1].has(Token.spaceBefore)
-            {
-                bits |= 1 << Lexicon.Topic.sport.rawValue
-            }
-        }
-        return bits
-    }
 
     /// Whether word token `index` has a capital after a lower-case letter
     /// ("PlayStation", "WorldCom", "EdgeScape"): a brand's or a product's
@@ -145,12 +114,15 @@ struct EntityFeatures {
 
     /// What the lists know the capitalised word at `index` as, when a list
     /// joins it to a mention ("Penrith and Springwood", "Sony, Philips or
-    /// Ericsson"): 1 a place, 2 an organisation; 0 for neither.
+    /// Ericsson"): 1 a place, 2 an organisation; 0 for neither. In an article
+    /// about sport a club's name is the club ("Newcastle and Real Madrid").
     private func coordinatedKind(_ index: Int) -> UInt64 {
         guard index >= 0, index < tokens.count, tokens[index].isCapitalized else { return 0 }
         let key = tokens[index].key
+        let organization = gazetteer.organizations[key] ?? 0
+        if organization & Gazetteer.OrganizationKind.club != 0, articleTopic == .sport { return 2 }
         if gazetteer.locations[key] != nil { return 1 }
-        if gazetteer.organizations[key] != nil { return 2 }
+        if organization != 0 { return 2 }
         return 0
     }
 
@@ -211,7 +183,7 @@ struct EntityFeatures {
             f.add(.placeInArticleTopic, UInt64(topic.rawValue) + (isPlace ? 0 : 8), "\(isPlace ? "place" : "known")/\(topic)")
         }
         var around: UInt8 = 0
-        for m in own { around |= topicsAround(all[m].range) }
+        for m in own { around |= document.topicsAround(all[m].range) }
         for topic in Lexicon.Topic.allCases where around & (1 << topic.rawValue) != 0 {
             f.add(.topicAround, UInt64(topic.rawValue), "\(topic)")
             f.add(.ruleWithTopicAround, UInt64(ruleType.index * 8) + UInt64(topic.rawValue), "\(ruleType)/\(topic)")
