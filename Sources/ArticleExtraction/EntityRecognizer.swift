@@ -470,14 +470,18 @@ struct EntityRecognizer {
         if let of = (lo..<hi).first(where: { tokens[$0].key == W.of && tokens[$0].isLowercaseWord }), of > lo,
             case let place = of + 1 < hi && tokens[of + 1].key == W.the ? of + 2 : of + 1, place < hi,
             titled || gazetteer.firstNames.contains(tokens[lo].key)
-                || (of - lo >= 2 && (lo..<of).allSatisfy { tokens[$0].isCapitalized && !isHeadWord($0) }),
+                || (of - lo >= 2 && (lo..<of).allSatisfy {
+                    // "Kwong Chun-yu of the Democratic Party": a given name's syllables count with it.
+                    (tokens[$0].isCapitalized && !isHeadWord($0)) || isInnerHyphen($0) || document.isHyphenedSyllable($0)
+                }),
             !(lo..<of).contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }),
             gazetteer.locations[document.phraseKey(place..<hi)] != nil
                 // "Ana Lopez of the Green Party": the organisation they are of, known or by its head word.
                 || gazetteer.organizationKind(ofPhrase: document.phraseKey(place..<hi), words: hi - place) != nil
                 || (hi - place >= 2 && tokens[hi - 1].isCapitalized && Lexicon.organizationHeads.contains(tokens[hi - 1].key))
-                // "Shane Bradford of Ballidu": a given name and a surname, then one word the lists do not know.
-                || (of - lo == 2 && hi - of == 2 && gazetteer.firstNames.contains(tokens[lo].key)
+                // "Shane Bradford of Ballidu", "Nick Rhodes of Duran Duran": a given name and a surname, then
+                // one to three words the lists do not know (a town, a band).
+                || (of - lo == 2 && hi - of >= 2 && hi - of <= 4 && gazetteer.firstNames.contains(tokens[lo].key)
                     && gazetteer.surnames.contains(tokens[lo + 1].key) && !(lo..<hi).contains(where: isHeadWord))
         {
             parts.append(Part(range: lo..<of, titled: titled, titles: titles))

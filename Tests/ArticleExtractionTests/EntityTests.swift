@@ -152,6 +152,12 @@ struct EntityTests {
         #expect(a.entity("Sara Vik")?.type == .person)
         #expect(a.entity("Northern Research Institute")?.type == .organization)
         #expect(a.entity("Bank of Lindvall")?.type == .organization)  // an organisation's own "of" stays
+        // A given name of syllables, and a band the lists do not know after a known given name and surname.
+        let b = try extract("Lam Chi-wai of the Civic Party and Tom Baker of Velvet Lanterns came late.")
+        #expect(b.entity("Lam Chi-wai")?.type == .person)
+        #expect(b.entity("Civic Party")?.type == .organization)
+        #expect(b.entity("Tom Baker")?.type == .person)
+        #expect(b.entity("Tom Baker of Velvet Lanterns") == nil)
     }
 
     @Test func aGivenNameBeforeAPlacesHeadThatIsASurnameIsAPerson() throws {
