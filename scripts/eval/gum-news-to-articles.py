@@ -20,7 +20,10 @@ words of its head phrase (GUM's minimal span), leading "the" and a closing
 possessive aside, are proper nouns by their Penn tag (or "of", "and", "for",
 "the", a number inside); person, organization and place
 are person, organization and location (a person without the titles before
-the name or the letters after a comma, "Mark Tedeschi, QC"; a place written
+the name and what a title is for, "Undersecretary for Education Mr. X", or
+the letters after a comma, "Mark Tedeschi, QC", or the body the person is
+"of", "Wu Chi-wai of the Democratic Party"; two people joined by "and" in one
+mention are two names; a place written
 "Town, State" two places), and a one-word plural person
 ("Americans") is a group; a named event, object or abstract is other; times
 and quantities are left out. The mentions of one GUM chain, and names written
@@ -44,7 +47,8 @@ INSIDE = {"of", "and", "for", "the", "de", "&"}
 # Titles before a person's name, which eval/GUIDELINES.md leaves out of it. Written for this script.
 TITLES = {"mr", "mrs", "ms", "dr", "professor", "prof", "emeritus", "ambassador", "governor", "president",
           "senator", "minister", "secretary", "chairman", "judge", "justice", "sir", "lord", "lady", "general",
-          "captain", "officer", "detective", "sergeant", "mayor", "premier", "chancellor", "director", "chief"}
+          "captain", "officer", "detective", "sergeant", "mayor", "premier", "chancellor", "director", "chief",
+          "prime", "undersecretary", "deputy", "vice"}
 DATELINE = re.compile(r"^\w+day,? \w+ \d{1,2},? \d{4}$")
 ENTITY = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
 
@@ -106,6 +110,20 @@ def mentions(tokens):
     return found
 
 
+def without_of(words):
+    """A person's name without the body they are "of" ("Wu Chi-wai of the Democratic Party"): cut
+    where two to four proper nouns come before "of" ("Joint Council for the Welfare of ..." is no name)."""
+    of = next((k for k, w in enumerate(words) if w[0] == "of"), None)
+    if of is not None and 2 <= of <= 4 and all(proper(w) or w[1] == "PUNCT" for w in words[:of]):
+        return words[:of]
+    return words
+
+
+def is_title(word):
+    """A title before a person's name ("Mr.", "Prime", "Minister")."""
+    return word[0].lower().rstrip(".") in TITLES
+
+
 def proper(word):
     """A proper noun by its Penn tag: GUM tags "United" of "United States" NNP but VERB."""
     return word[2] in ("NNP", "NNPS")
@@ -120,10 +138,20 @@ def named_text(tokens, start, end, head, kind):
     while words and words[0][0].lower() == "the":
         words = words[1:]
     if kind == "person":
-        while len(words) > 1 and words[0][0].lower().rstrip(".") in TITLES:
-            words = words[1:]
+        # "Undersecretary for Education Mr. Toccafondi": titles, and what a title is for, go.
+        if words and is_title(words[0]):
+            if all(is_title(w) for w in words):
+                return []  # "Prime Minister": a role, no name
+            last = max(k for k in range(len(words)) if is_title(words[k]))
+            words = words[last + 1:]
         if len(words) > 2 and words[-2][0] == "," and words[-1][0].isupper():
             words = words[:-2]  # "Mark Tedeschi, QC"
+        # "Wu Chi-wai of the Democratic Party": the person, not the party they are of.
+        # "Ben Chan and Leung Che-cheung": two people in one mention, each a name.
+        joint = next((k for k, w in enumerate(words) if w[0] == "and"), None)
+        if joint is not None and 0 < joint < len(words) - 1:
+            return name_of(without_of(words[:joint])) + name_of(without_of(words[joint + 1:]))
+        words = without_of(words)
     while words and (words[-1][1] == "PART" or words[-1][1] == "PUNCT"):
         words = words[:-1]
     if kind == "place" and any(w[0] == "," for w in words):
