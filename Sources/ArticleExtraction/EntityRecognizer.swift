@@ -195,10 +195,6 @@ struct EntityRecognizer {
         return nil
     }
 
-    /// Event words that, alone after a possessive, finish an event's name
-    /// ("America's Cup", "New Year's Day"); "England's Test" is a match, not a name.
-    private static let possessiveEventWords = WordSet("cup day trophy prize")
-
     /// Where a name that goes on past the possessive at `possessive` ends,
     /// when the possessive is inside one name: one to five capitalised words
     /// follow and end in an organisation's head word ("Prosecutor General's
@@ -214,8 +210,6 @@ struct EntityRecognizer {
         let after = (possessive + 1)..<k
         guard !after.isEmpty, k - possessive <= 6, tokens[possessive - 1].isCapitalized else { return nil }
         if Lexicon.possessiveNameNouns.contains(tokens[possessive - 1].key) { return k }
-        // "America's Cup", "St Patrick's Day": one event word after the possessive names the event.
-        if after.count == 1, Self.possessiveEventWords.contains(tokens[possessive + 1].key) { return k }
         let before = start..<possessive
         if isListedName(before) || gazetteer.demonyms[document.phraseKey(before)] != nil
             || (before.count >= 2 && tokens[start].key != W.st && !before.contains(where: isHeadWord))

@@ -237,18 +237,6 @@ struct EntityTests {
         #expect(a.entity("Jed Amory")?.type == .person, "DJ is a role, not part of the name")
     }
 
-    @Test func oneEventWordAfterAPossessiveFinishesTheEventsName() throws {
-        let a = try extract(
-            "Sales rose before Mother's Day. The crew that won the Lindvall's Cup sailed from Norway's coast, "
-                + "and England's Test side was named.")
-        #expect(a.entity("Mother's Day")?.type == .other)
-        #expect(a.entity("Mother") == nil)
-        #expect(a.entity("Lindvall's Cup")?.type == .other)
-        #expect(a.entity("Lindvall") == nil)
-        #expect(a.entity("Norway")?.type == .location)
-        #expect(a.entity("England")?.type == .location, "\"Test\" after a possessive is a match, no name")
-    }
-
     @Test func aPossessiveInsideAnOrganisationsNameKeepsItWhole() throws {
         let a = try extract(
             "The Women's Harbour Rowing Association met in Lagos. Analysts at Varley's Retail Consulting Group agreed. "
