@@ -85,7 +85,7 @@ public struct DayClustering: Sendable {
     }
 
     /// Adds `count` uses of `term` (a word, a word pair, or an entity as
-    /// "@ID") to article `id`, started if it is not the last one; each term
+    /// "@" and its canonical key) to article `id`, started if it is not the last one; each term
     /// once per article. A term's `weight` is the one it was first added with.
     public mutating func add(article id: Int64, term: some StringProtocol, count: Int, weight: Float = 1) {
         start(article: id)

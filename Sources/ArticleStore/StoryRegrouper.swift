@@ -25,13 +25,26 @@ final class StoryRegrouper {
     init(_ c: SQLiteConnection) throws(SQLiteError) {
         connection = c
         // The day's distinct articles, then per article its words and the canonical entities it names
-        // (entities that are one canonical entity summed), each read by key: no sort of the whole day.
-        dayArticles = try c.prepare("SELECT id FROM counted_articles WHERE day = ?1 ORDER BY id")
+        // (entities that are one canonical entity summed), each read by key. Whatever order the files
+        // came in, the grouping reads the same: an article and its same-day near-duplicates are read
+        // as the one of them whose text has the least SHA-256 (the first to arrive is the one counted,
+        // and copies differ a little), articles come in the order of that SHA-256 and entities in the
+        // order of their canonical key, so the grouping's ties and sums run the same way.
+        dayArticles = try c.prepare(
+            """
+            WITH family (counted, member, sha256) AS (
+                SELECT a.id, a.id, a.sha256 FROM counted_articles d JOIN articles a ON a.id = d.id WHERE d.day = ?1
+                UNION ALL
+                SELECT d.id, m.id, m.sha256 FROM counted_articles d
+                    JOIN articles m ON m.near_duplicate_of = d.id AND m.ingested_day = d.day WHERE d.day = ?1
+            )
+            SELECT counted, member, MIN(sha256) FROM family GROUP BY counted ORDER BY MIN(sha256)
+            """)
         articleWords = try c.prepare("SELECT words FROM article_words WHERE article_id = ?1")
         articleEntities = try c.prepare(
             """
-            SELECT canonical_id, SUM(count) FROM mentions WHERE article_id = ?1 AND canonical_id IS NOT NULL
-            GROUP BY canonical_id
+            SELECT e.key, SUM(m.count) FROM mentions m JOIN canonical_entities e ON e.id = m.canonical_id
+            WHERE m.article_id = ?1 GROUP BY m.canonical_id ORDER BY e.key
             """)
         dayStories = try c.prepare(
             "SELECT sa.article_id, sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.day = ?1")
@@ -113,24 +126,29 @@ final class StoryRegrouper {
     /// Groups the stories of `day` again.
     func regroup(_ day: String) throws(SQLiteError) {
         let key = SQLiteValue.text(day)
-        var ids: [Int64] = []
+        // Each counted article with the family member it is read as.
+        var ids: [(counted: Int64, read: Int64)] = []
         try dayArticles.bind([key])
-        while try dayArticles.step() { if let id = dayArticles.value(at: 0).integer { ids.append(id) } }
+        while try dayArticles.step() {
+            if let id = dayArticles.value(at: 0).integer, let member = dayArticles.value(at: 1).integer {
+                ids.append((id, member))
+            }
+        }
         // Its words and pairs, and about as many entities as a long article names.
         var day = DayClustering(articles: ids.count, termsPerArticle: ContentWords.limit + ContentWords.pairLimit + 20)
-        for id in ids {
+        for (id, read) in ids {
             day.start(article: id)
-            try articleWords.bind([.integer(id)])
+            try articleWords.bind([.integer(read)])
             if try articleWords.step(), let words = articleWords.value(at: 0).text {
                 Self.decode(words) { term, count in
                     let isPair = term.contains(ContentWords.pairSeparator)
                     day.add(article: id, term: term, count: count, weight: isPair ? DayClustering.pairWeight : 1)
                 }
             }
-            try articleEntities.bind([.integer(id)])
+            try articleEntities.bind([.integer(read)])
             while try articleEntities.step() {
-                guard let entity = articleEntities.value(at: 0).integer else { continue }
-                day.add(article: id, term: "@\(entity)", count: Int(articleEntities.value(at: 1).integer ?? 1))
+                guard let entity = articleEntities.value(at: 0).text else { continue }
+                day.add(article: id, term: "@" + entity, count: Int(articleEntities.value(at: 1).integer ?? 1))
             }
         }
         var oldStory: [Int64: Int64] = [:]
