@@ -9,7 +9,7 @@ import ArticleLinking
 /// Runs inside the writer, in its own transaction.
 final class StoryRegrouper {
     private let connection: SQLiteConnection
-    private let dayArticles, articleWords, articleEntities, dayStories, distinctCount, groupedCount: SQLiteStatement
+    private let dayArticles, dayCopies, articleWords, articleEntities, dayStories, distinctCount, groupedCount: SQLiteStatement
     private let moveArticle, insertStory, followOriginals, recount, deleteEmpty, markGrouped: SQLiteStatement
     private let waitingDays: SQLiteStatement
 
@@ -31,15 +31,9 @@ final class StoryRegrouper {
         // and copies differ a little), articles come in the order of that SHA-256 and entities in the
         // order of their canonical key, so the grouping's ties and sums run the same way.
         dayArticles = try c.prepare(
-            """
-            WITH family (counted, member, sha256) AS (
-                SELECT a.id, a.id, a.sha256 FROM counted_articles d JOIN articles a ON a.id = d.id WHERE d.day = ?1
-                UNION ALL
-                SELECT d.id, m.id, m.sha256 FROM counted_articles d
-                    JOIN articles m ON m.near_duplicate_of = d.id AND m.ingested_day = d.day WHERE d.day = ?1
-            )
-            SELECT counted, member, MIN(sha256) FROM family GROUP BY counted ORDER BY MIN(sha256)
-            """)
+            "SELECT d.id, a.sha256 FROM counted_articles d JOIN articles a ON a.id = d.id WHERE d.day = ?1")
+        dayCopies = try c.prepare(
+            "SELECT near_duplicate_of, id, sha256 FROM articles WHERE ingested_day = ?1 AND near_duplicate_of IS NOT NULL")
         articleWords = try c.prepare("SELECT words FROM article_words WHERE article_id = ?1")
         articleEntities = try c.prepare(
             """
@@ -126,14 +120,7 @@ final class StoryRegrouper {
     /// Groups the stories of `day` again.
     func regroup(_ day: String) throws(SQLiteError) {
         let key = SQLiteValue.text(day)
-        // Each counted article with the family member it is read as.
-        var ids: [(counted: Int64, read: Int64)] = []
-        try dayArticles.bind([key])
-        while try dayArticles.step() {
-            if let id = dayArticles.value(at: 0).integer, let member = dayArticles.value(at: 1).integer {
-                ids.append((id, member))
-            }
-        }
+        let ids = try articlesAsRead(day: key)
         // Its words and pairs, and about as many entities as a long article names.
         var day = DayClustering(articles: ids.count, termsPerArticle: ContentWords.limit + ContentWords.pairLimit + 20)
         for (id, read) in ids {
@@ -183,6 +170,25 @@ final class StoryRegrouper {
         try recount.run(key)
         try deleteEmpty.run(key)
         try markGrouped.run(key, .integer(Int64(day.ids.count)))
+    }
+
+    /// The day's counted articles, each with the member of its same-day
+    /// near-duplicate family it is read as (the one whose text has the least
+    /// SHA-256), in the order of that SHA-256.
+    private func articlesAsRead(day key: SQLiteValue) throws(SQLiteError) -> [(counted: Int64, read: Int64)] {
+        var read: [Int64: (id: Int64, sha256: String)] = [:]
+        try dayArticles.bind([key])
+        while try dayArticles.step() {
+            if let id = dayArticles.value(at: 0).integer { read[id] = (id, dayArticles.value(at: 1).text ?? "") }
+        }
+        try dayCopies.bind([key])
+        while try dayCopies.step() {
+            guard let original = dayCopies.value(at: 0).integer, let copy = dayCopies.value(at: 1).integer,
+                let current = read[original], let sha = dayCopies.value(at: 2).text, sha < current.sha256
+            else { continue }
+            read[original] = (copy, sha)
+        }
+        return read.sorted { $0.value.sha256 < $1.value.sha256 }.map { ($0.key, $0.value.id) }
     }
 
     /// The stored form of an article's words: "word 3 other 2".
