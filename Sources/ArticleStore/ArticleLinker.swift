@@ -235,7 +235,7 @@ final class ArticleLinker {
     private func merge(_ old: Int64, into new: Int64) throws(SQLiteError) {
         try flushVotes()
         let (o, n) = (SQLiteValue.integer(old), SQLiteValue.integer(new))
-        try connection.rows(
+        try connection.run(
             """
             UPDATE canonical_entities SET
                 person_votes = person_votes + (SELECT person_votes FROM canonical_entities WHERE id = ?1),
@@ -247,23 +247,23 @@ final class ArticleLinker {
                 first_seen_day = min(first_seen_day, (SELECT first_seen_day FROM canonical_entities WHERE id = ?1))
             WHERE id = ?2
             """, o, n)
-        try connection.rows("UPDATE mentions SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
-        try connection.rows("UPDATE canonical_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
-        try connection.rows("UPDATE day_short_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
+        try connection.run("UPDATE mentions SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
+        try connection.run("UPDATE canonical_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
+        try connection.run("UPDATE day_short_forms SET canonical_id = ?2 WHERE canonical_id = ?1", o, n)
         // The stories' entity features follow.
         let (of, nf) = (SQLiteValue.text("e:\(old)"), SQLiteValue.text("e:\(new)"))
-        try connection.rows(
+        try connection.run(
             "INSERT OR IGNORE INTO article_features SELECT article_id, ?2 FROM article_features WHERE feature = ?1", of, nf)
         // Day tallies add up (an article that named both forms is counted twice that day).
-        try connection.rows(
+        try connection.run(
             """
             INSERT INTO canonical_days (day, canonical_id, articles)
                 SELECT day, ?2, articles FROM canonical_days WHERE canonical_id = ?1 AND true
             ON CONFLICT (day, canonical_id) DO UPDATE SET articles = articles + excluded.articles
             """, o, n)
-        try connection.rows("DELETE FROM canonical_days WHERE canonical_id = ?1", o)
-        try connection.rows("DELETE FROM article_features WHERE feature = ?1", of)
-        try connection.rows("DELETE FROM canonical_entities WHERE id = ?1", o)
+        try connection.run("DELETE FROM canonical_days WHERE canonical_id = ?1", o)
+        try connection.run("DELETE FROM article_features WHERE feature = ?1", of)
+        try connection.run("DELETE FROM canonical_entities WHERE id = ?1", o)
         forgetCache()
     }
 

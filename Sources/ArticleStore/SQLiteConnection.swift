@@ -80,6 +80,14 @@ public final class SQLiteConnection {
         return rows
     }
 
+    /// Runs `sql` (an `INSERT`, `UPDATE` or `DELETE`) to completion with
+    /// `parameters` bound: for statements a caller runs once.
+    public func run(_ sql: String, _ parameters: SQLiteValue...) throws(SQLiteError) {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        while try statement.step() {}
+    }
+
     /// The first column of the first row of `sql`, or `.null` when there is no row.
     public func scalar(_ sql: String, _ parameters: SQLiteValue...) throws(SQLiteError) -> SQLiteValue {
         let statement = try prepare(sql)
