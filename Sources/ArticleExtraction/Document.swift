@@ -130,6 +130,12 @@ final class Document {
         return hyphen.isPunct(0x2D) && !hyphen.has(Token.spaceBefore) && tokens[index - 2].isCapitalized
     }
 
+    /// Whether token `index` is a word of a name on its own: a word, and no
+    /// syllable hyphened to the word before it ("Ban Ki-moon" has the words "Ban Ki").
+    func isNameWord(_ index: Int) -> Bool {
+        tokens[index].isWord && !isHyphenedSyllable(index)
+    }
+
     /// Whether token `index` ends in `ending` (lower-case ASCII, compared as
     /// written) after at least `keeping` more bytes: "Bosnian" ends in "an"
     /// keeping 3, "Fleming" in "ing" keeping 3.

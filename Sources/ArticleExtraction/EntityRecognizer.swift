@@ -77,12 +77,11 @@ struct EntityRecognizer {
     /// two words or more before it, and the syllable is no English ending or
     /// function word ("Al Qaeda-linked", "Kremlin-backed", "Blair-style").
     private func isHyphenatedGivenName(_ i: Int, _ j: Int, _ end: Int) -> Bool {
-        guard j - i >= 2, j + 1 < end, tokens[j].isPunct(0x2D), !tokens[j].has(Token.spaceBefore),
-            tokens[j - 1].isCapitalized, tokens[j - 1].length <= 6, tokens[j - 2].isCapitalized
+        guard j - i >= 2, j + 1 < end, document.isHyphenedSyllable(j + 1), tokens[j - 1].length <= 6,
+            tokens[j - 2].isCapitalized
         else { return false }
         let syllable = tokens[j + 1]
-        guard syllable.isLowercaseWord, !syllable.has(Token.spaceBefore), syllable.length <= 6,
-            !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
+        guard syllable.length <= 6, !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
         else { return false }
         if Self.englishEndings.contains(where: { document.word(j + 1, endsIn: $0) }) { return false }
         // What follows the syllable is no word of the name's own joined on: "Ki-moon" ends there.
@@ -512,7 +511,7 @@ struct EntityRecognizer {
                     tokens[$0].isCapitalized || tokens[$0].isPunct(0x2E) || isInnerHyphen($0) || document.isHyphenedSyllable($0)
                 })
             else { continue }
-            let words = nameTokens.filter { tokens[$0].isWord && !document.isHyphenedSyllable($0) }
+            let words = nameTokens.filter(document.isNameWord)
             // A given name of the census list, or of the world's with a surname after it ("Enver Solomon").
             if gazetteer.firstNames.contains(tokens[m].key)
                 || (words.count >= 2 && gazetteer.isWorldGivenName(tokens[m].key, in: document)),
@@ -712,7 +711,7 @@ struct EntityRecognizer {
         if count >= 2, !titled, gazetteer.organizationKind(ofPhrase: key, words: count) != nil {
             return mention(.organization, 3)
         }
-        let words = range.filter { tokens[$0].isWord && !document.isHyphenedSyllable($0) }
+        let words = range.filter(document.isNameWord)
         // "Guardian First Book Award", "Detroit Motor Show": an event's head word ends the name,
         // whatever organisation's word is inside it.
         if Lexicon.eventHeads.contains(last.key), count > 1, !Lexicon.organizationHeads.contains(last.key) {

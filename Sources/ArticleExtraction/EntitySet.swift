@@ -60,7 +60,7 @@ package struct EntitySet {
         }
         func words(_ m: Int) -> [WordKey] {
             // "Ban Ki-moon" is the words "Ban Ki": its "moon" is no surname for "UN" or "Moon" to join.
-            mentions[m].range.filter { tokens[$0].kind == .word && !document.isHyphenedSyllable($0) }.map { tokens[$0].key }
+            mentions[m].range.filter(document.isNameWord).map { tokens[$0].key }
         }
         var target = Array(0..<groups.count)  // group -> group it joins
         let typed = groups.map { groupType($0) }

@@ -82,9 +82,6 @@ enum FeatureTemplate: UInt8, CustomStringConvertible {
 struct EntityFeatures {
     let document: Document
     let gazetteer: Gazetteer
-    /// What the article is mostly about, by its topic words; nil when few.
-    var articleTopic: Lexicon.Topic? { document.articleTopic }
-
     init(document: Document, gazetteer: Gazetteer) {
         self.document = document
         self.gazetteer = gazetteer
@@ -120,7 +117,7 @@ struct EntityFeatures {
         guard index >= 0, index < tokens.count, tokens[index].isCapitalized else { return 0 }
         let key = tokens[index].key
         let organization = gazetteer.organizations[key] ?? 0
-        if organization & Gazetteer.OrganizationKind.club != 0, articleTopic == .sport { return 2 }
+        if organization & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport { return 2 }
         if gazetteer.locations[key] != nil { return 1 }
         if organization != 0 { return 2 }
         return 0
@@ -144,7 +141,7 @@ struct EntityFeatures {
         f.add(.bias)
         f.add(.rule, UInt64(ruleType.index), "\(ruleType)")
         f.add(.ruleStrength, UInt64(ruleType.index * 8 + strength), "\(ruleType)/\(strength)")
-        let words = name.filter { (tokens[$0].kind == .word && !document.isHyphenedSyllable($0)) || tokens[$0].kind == .number }
+        let words = name.filter { document.isNameWord($0) || tokens[$0].kind == .number }
         guard let firstWord = words.first, let lastWord = words.last else {
             f.finish()
             return f
@@ -174,11 +171,11 @@ struct EntityFeatures {
         let organizationKind = gazetteer.organizationKind(ofPhrase: phrase, words: words.count) ?? 0
         if organizationKind != 0 { f.add(.knownOrganization, UInt64(organizationKind), "\(organizationKind)") }
         let isPlace = gazetteer.locations[phrase] != nil
-        if let topic = articleTopic, ruleType == .other {
+        if let topic = document.articleTopic, ruleType == .other {
             // A name no rule could type, in a sports or business article: often a club or a company.
             f.add(.ruleInArticleTopic, UInt64(ruleType.index * 8) + UInt64(topic.rawValue), "\(ruleType)/\(topic)")
         }
-        if let topic = articleTopic, isPlace || organizationKind != 0 {
+        if let topic = document.articleTopic, isPlace || organizationKind != 0 {
             // A place in a sports article is often its team; a name a club or company shares, that club or company.
             f.add(.placeInArticleTopic, UInt64(topic.rawValue) + (isPlace ? 0 : 8), "\(isPlace ? "place" : "known")/\(topic)")
         }
