@@ -7,7 +7,8 @@ final class Document {
     let sentences: [Range<Int>]
     /// For each token, the index of its sentence (-1 for paragraph tokens).
     let sentenceOfToken: [Int32]
-    /// Keys of words seen written in lower case somewhere in the body.
+    /// Keys of words seen written in lower case somewhere in the body (a
+    /// syllable hyphened to a capitalised word, the "moon" of "Ki-moon", is not counted).
     let lowercaseKeys: KeySet
     /// Keys of capitalised words seen other than at a sentence's start, with their count.
     let midSentenceCapitalized: KeyMap<Int>
@@ -50,7 +51,8 @@ final class Document {
             default: break
             }
             inside[k] = depth > 0
-            if token.isLowercaseWord { lower.insert(token.key) }
+            // A syllable of a given name ("chun" of "Ka-chun") is no word seen written in lower case.
+            if token.isLowercaseWord, !Document.isHyphenedSyllable(tokens, k) { lower.insert(token.key) }
             if token.isCapitalized {
                 if sentenceStarted { midSentence[token.key, default: 0] += 1 }
                 let before = k > 0 && tokens[k - 1].isCapitalized
@@ -123,7 +125,9 @@ final class Document {
     /// Whether token `index` is a lower-case syllable hyphened, with no space,
     /// to the capitalised word before it: the "moon" of "Ban Ki-moon". Inside
     /// a name it is part of that word, not a word of its own.
-    func isHyphenedSyllable(_ index: Int) -> Bool {
+    func isHyphenedSyllable(_ index: Int) -> Bool { Document.isHyphenedSyllable(tokens, index) }
+
+    private static func isHyphenedSyllable(_ tokens: [Token], _ index: Int) -> Bool {
         guard index >= 2, index < tokens.count, tokens[index].isLowercaseWord, !tokens[index].has(Token.spaceBefore)
         else { return false }
         let hyphen = tokens[index - 1]

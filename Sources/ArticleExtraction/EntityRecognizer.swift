@@ -71,6 +71,16 @@ struct EntityRecognizer {
     /// Endings of English words, which no syllable of a given name has here ("-linked", "-ist").
     private static let englishEndings = ["ed", "ing", "er", "ly", "ist", "ism", "ian"]
 
+    /// Whether token `index` is one or two consonants and then `ending`: the
+    /// "ming", "ching" and "tian" of a Chinese given name, where an English
+    /// word after a hyphen has a vowel before its ending ("-being", "-facing").
+    private func isSyllableOfConsonantsAnd(_ index: Int, ending: String) -> Bool {
+        let t = tokens[index]
+        let onset = t.length - ending.utf8.count
+        guard onset >= 1, onset <= 2, document.word(index, endsIn: ending) else { return false }
+        return document.text[Int(t.start)..<(Int(t.start) + onset)].allSatisfy { !"aeiouy".utf8.contains($0 | 0x20) }
+    }
+
     /// Whether the hyphen at `j` joins the last word of the name started at
     /// `i` to a short lower-case syllable that ends a given name written the
     /// Korean or Chinese way ("Ban Ki-moon", "Lee Cheuk-yan"): the name has
@@ -83,7 +93,11 @@ struct EntityRecognizer {
         let syllable = tokens[j + 1]
         guard syllable.length <= 6, !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
         else { return false }
-        if Self.englishEndings.contains(where: { document.word(j + 1, endsIn: $0) }) { return false }
+        if Self.englishEndings.contains(where: { document.word(j + 1, endsIn: $0) }),
+            !isSyllableOfConsonantsAnd(j + 1, ending: "ing"), !isSyllableOfConsonantsAnd(j + 1, ending: "ian")
+        {
+            return false
+        }
         // What follows the syllable is no word of the name's own joined on: "Ki-moon" ends there.
         return j + 2 >= end || !(tokens[j + 2].isPunct(0x2D) && !tokens[j + 2].has(Token.spaceBefore))
     }
@@ -328,8 +342,10 @@ struct EntityRecognizer {
         }
         // "Russian President Vladimir Putin", "U.S. Defense Secretary Donald Rumsfeld": a
         // leading demonym or place before a title, a given name or another place stands alone.
+        // "Ho Siu-ming" is a family name and a given name of syllables, whatever else "Ho" is.
         while lo < hi - 1, isKnownAlone(lo), !isConnector(lo + 1),
             !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
+            hi - lo != 4 || !isHyphenatedGivenName(lo, hi - 2, hi),
             gazetteer.locations[document.phraseKey(lo..<hi)] == nil  // "Western Australia" stays whole
         {
             let next = tokens[lo + 1].key
@@ -482,6 +498,8 @@ struct EntityRecognizer {
                 // one to three words the lists do not know (a town, a band).
                 || (of - lo == 2 && hi - of >= 2 && hi - of <= 4 && gazetteer.firstNames.contains(tokens[lo].key)
                     && gazetteer.surnames.contains(tokens[lo + 1].key) && !(lo..<hi).contains(where: isHeadWord))
+                // "Wong Kwok-kin of the FTU": a family name and a given name of syllables, then one to four words.
+                || (of - lo == 4 && hi - place <= 4 && isHyphenatedGivenName(lo, of - 2, of))
         {
             parts.append(Part(range: lo..<of, titled: titled, titles: titles))
             parts.append(Part(range: place..<hi, titled: false, titles: []))
@@ -754,8 +772,9 @@ struct EntityRecognizer {
             && tokens[range.lowerBound].isCapitalized
         let containsKnown = words.contains { isKnownAlone($0) }
         if count >= 2, nameLike, !containsKnown, gazetteer.firstNames.contains(first.key) { return mention(.person, 3) }
-        // "Ban Ki-moon", "Lee Cheuk-yan": a given name of syllables joined by a hyphen, the family name first.
-        if count >= 4, nameLike, !containsKnown, isHyphenatedGivenName(range.lowerBound, range.upperBound - 2, range.upperBound) {
+        // "Ban Ki-moon", "Lee Cheuk-yan": a given name of syllables joined by a hyphen, the family name
+        // first; the family name may be a place's too ("Ho Siu-ming").
+        if count >= 4, nameLike, !words.dropFirst().contains(where: { isKnownAlone($0) }), isHyphenatedGivenName(range.lowerBound, range.upperBound - 2, range.upperBound) {
             return mention(.person, 2)
         }
         let quoted = isInsideQuote(range.lowerBound)

@@ -194,6 +194,19 @@ struct EntityTests {
         #expect(a.entities.allSatisfy { !$0.name.hasSuffix("-backed") && !$0.name.hasSuffix("-linked") })
     }
 
+    @Test func aChineseGivenNameKeepsItsSyllablesAndSplitsFromTheBodyItIsOf() throws {
+        // Syllables ending as English words do ("-ming", "-tian"); a syllable ("lun") that is
+        // another name's word ("Lun"); a body after "of" that no list knows ("PTU").
+        let a = try extract("Tsang Wai-ming of the PTU won 4,000 votes. Fok Lun-wai of the Harbour Workers seat and "
+            + "Chow Kin-lun were elected, and pro-government veteran Ho Siu-tian lost.")
+        #expect(a.entity("Tsang Wai-ming")?.type == .person)
+        #expect(a.entity("PTU")?.type == .organization)
+        #expect(a.entity("Fok Lun-wai")?.type == .person)
+        #expect(a.entity("Chow Kin-lun")?.type == .person)
+        #expect(a.entity("Ho Siu-tian")?.type == .person)
+        #expect(a.entities.allSatisfy { !$0.name.contains(" of ") && $0.name != "Tsang Wai" && $0.name != "Ho Siu" })
+    }
+
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
         // "Karim" is a given name of the world list; "Tabal" no list knows.
         let a = try extract("Gunmen fired on the troops in Karim Tabal.")
