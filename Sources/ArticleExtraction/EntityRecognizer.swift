@@ -306,6 +306,10 @@ struct EntityRecognizer {
         if hi - lo >= 3, tokens[hi - 1].has(Token.allCaps), Lexicon.postNominals.contains(tokens[hi - 1].key) {
             hi -= 1
         }
+        // "Washington D.C. Image: United States Navy": a caption's label after a name is not part of it.
+        if hi - lo >= 2, hi < tokens.count, tokens[hi].isPunct(0x3A), Lexicon.captionLabels.contains(tokens[hi - 1].key) {
+            hi -= 1
+        }
         func skipConnectors() { while lo < hi, isConnector(lo) { lo += 1 } }
 
         // A sentence-initial word is part of a name only when it is one.
@@ -536,6 +540,16 @@ struct EntityRecognizer {
                 Lexicon.personTitles.contains(before) || Lexicon.organizationHeads.contains(before)
                     || Lexicon.locationHeads.contains(before),
                 words.count <= 3
+            {
+                return m
+            }
+            // "Ambassador to the United States Hamdullah Mohib", "a student at University of Texas
+            // Arlington Amneh Jafari": after a place the lists know, a known given name, or a surname
+            // the article uses alone elsewhere ("Jafari said"), and no more than three plain words.
+            if gazetteer.firstNames.contains(tokens[m].key) || gazetteer.isWorldGivenName(tokens[m].key, in: document)
+                || (document.standaloneCapitalized[tokens[hi - 1].key] ?? 0) > 0,
+                words.count >= 2, words.count <= 3, words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) }),
+                isKnownAlone(m - 1) || gazetteer.locations[document.phraseKey(lo..<m)] != nil
             {
                 return m
             }

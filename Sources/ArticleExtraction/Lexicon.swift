@@ -104,6 +104,9 @@ enum Lexicon {
         bashing inspired esque ish only wise area zone side day week year month time last
         """)
 
+    /// Labels of a picture's caption or credit, before a colon ("Image: Nick Moreau", "Photo: AP").
+    static let captionLabels = WordSet("image images photo photos picture pictures photograph credit")
+
     /// Words for a person that an age can follow between commas ("the driver, 32,").
     static let personNouns = WordSet(
         """

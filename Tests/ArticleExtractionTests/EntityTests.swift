@@ -207,6 +207,17 @@ struct EntityTests {
         #expect(a.entities.allSatisfy { !$0.name.contains(" of ") && $0.name != "Tsang Wai" && $0.name != "Ho Siu" })
     }
 
+    @Test func aCaptionsLabelAndAPlaceBeforeAPersonStayOutOfTheName() throws {
+        let a = try extract("The choir sang in Harrogate Image: Tom Baker.\n\nA student at Oakfield College Leeds "
+            + "Ruth Okafor spoke first, and the envoy to the United Kingdom Mary Grant agreed. Okafor said so.")
+        #expect(a.entity("Harrogate")?.type == .location)
+        #expect(a.entity("Tom Baker")?.type == .person)
+        #expect(a.entity("Ruth Okafor")?.type == .person)
+        #expect(a.entity("Mary Grant")?.type == .person)
+        #expect(a.entity("United Kingdom")?.type == .location)
+        #expect(a.entities.allSatisfy { !$0.name.contains("Image") && !$0.name.contains("Leeds Ruth") })
+    }
+
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
         // "Karim" is a given name of the world list; "Tabal" no list knows.
         let a = try extract("Gunmen fired on the troops in Karim Tabal.")
