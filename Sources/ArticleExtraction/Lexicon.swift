@@ -205,7 +205,7 @@ enum Lexicon {
         mountain desert sea ocean lake bay gulf strait border coast capital oblast prefecture territory area
         road street avenue highway freeway motorway bridge tunnel square airport harbour harbor reserve basin
         marsh swamp gorge creek canal plaza stadium tops range peak heights park beach hills reef glacier hotel place
-        theatre theater tower
+        theatre theater tower museum gallery galleries planetarium zoo cathedral
         """)
 
     /// Feasts and holidays that start a name ("Christmas Eve", "Easter Monday").

@@ -31,6 +31,10 @@ struct EntityTests {
         let a = try extract("Smoke drifted over the Jordan Valley and the Grey Mountains on Sunday.")
         #expect(a.entity("Jordan Valley")?.type == .location)
         #expect(a.entity("Grey Mountains")?.type == .location)
+        // A building's head word: a museum, a gallery, a planetarium is a place, not the person it is named after.
+        let b = try extract("The prints hang in the Harlan Gallery, and the Morris Planetarium reopened on Monday.")
+        #expect(b.entity("Harlan Gallery")?.type == .location)
+        #expect(b.entity("Morris Planetarium")?.type == .location)
     }
 
     @Test func aCityOfAMillionIsAPlaceEvenWhenItIsAlsoAGivenName() throws {
