@@ -138,16 +138,69 @@ package struct EntitySet {
                 }
             }
         }
+        // Whether group `g` may be an organisation's: no place, and no person by more than the
+        // rules' guess for two plain words ("Lib Dem").
+        func mayBeOrganization(_ g: Int) -> Bool {
+            types[g] != .location && (types[g] != .person || strengths[g] <= 1)
+        }
         // A plural and its singular are one organisation: "Conservatives" and "Conservative", "Lib Dems" and "Lib Dem".
-        for g in groups.indices where target[g] == g && types[g] != .person && types[g] != .location {
+        for g in groups.indices where target[g] == g && mayBeOrganization(g) {
             let key = canonicalKeys[longest[g]]
             guard key.hasSuffix("s"), key.count > 3 else { continue }
             let singulars = [String(key.dropLast()), key.hasSuffix("ies") ? String(key.dropLast(3)) + "y" : nil]
             for singular in singulars.compactMap({ $0 }) {
-                guard let h = groupOf[singular], h != g, target[h] == h, types[h] != .person, types[h] != .location
-                else { continue }
+                guard let h = groupOf[singular], h != g, target[h] == h, mayBeOrganization(h) else { continue }
                 target[g] = h
                 break
+            }
+        }
+        // A party's short or informal names are its aliases: "Tories" and "Conservatives" are both the
+        // Conservative Party's (``Gazetteer/partyName(of:)``, as the store files them), "Lib Dems" the
+        // Liberal Democrats'.
+        var groupOfParty: [String: Int] = [:]
+        for g in groups.indices where target[g] == g && mayBeOrganization(g) {
+            let name = mentions[longest[g]].canonical
+            guard let party = gazetteer.partyName(of: name) ?? (gazetteer.isKnownParty(name) ? name : nil) else { continue }
+            if let h = groupOfParty[party] {
+                // The fuller name stays the entity's: "Conservatives" over "Tories".
+                let (kept, joined) = groupWords[g].count > groupWords[h].count || gazetteer.partyName(of: name) == nil ? (g, h) : (h, g)
+                target[joined] = kept
+                types[kept] = .organization
+                groupOfParty[party] = kept
+            } else {
+                groupOfParty[party] = g
+            }
+        }
+        // A clipped name is an alias of the full one: "Man City" of "Manchester City", "Lib Dems" of
+        // "Liberal Democrats". Each word is the full name's word, or its plural or singular, or its first
+        // three or four letters (a plural's "s" aside), and one word at least is so clipped.
+        func clippedKey(_ g: Int) -> String? {
+            let words = canonicalKeys[longest[g]].split(separator: " ")
+            guard words.count >= 2, words.count <= 3, words.allSatisfy({ $0.count >= 3 }) else { return nil }
+            return words.map { String($0.prefix(3)) }.joined(separator: " ")
+        }
+        var byClippedKey: [String: [Int]] = [:]
+        for g in groups.indices where target[g] == g && mayBeOrganization(g) {
+            if let key = clippedKey(g) { byClippedKey[key, default: []].append(g) }
+        }
+        for g in groups.indices where target[g] == g && mayBeOrganization(g) {
+            guard let clipped = clippedKey(g) else { continue }
+            let short = canonicalKeys[longest[g]]
+            let full = byClippedKey[clipped, default: []].first { h in
+                let long = canonicalKeys[longest[h]]
+                guard h != g, target[h] == h, short.count < long.count else { return false }
+                var clipped = false
+                for (s, l) in zip(short.split(separator: " "), long.split(separator: " ")) where s != l {
+                    if s == l + "s" || l == s + "s" { continue }
+                    let stem = s.hasSuffix("s") ? s.dropLast() : s[...]
+                    guard stem.count <= 4, l.count >= stem.count + 3, l.hasPrefix(stem) else { return false }
+                    clipped = true
+                }
+                return clipped
+            }
+            if let full {
+                target[g] = full
+                if types[full] == .person { types[full] = types[g] }
             }
         }
         // Acronyms given in brackets after a name: "Rural Fire Service (RFS)".

@@ -305,6 +305,20 @@ struct EntityTests {
         #expect(a.entity("Kurds")?.type == .group)
     }
 
+    @Test func aPartysInformalNameAndAClippedNameAreAliasesOfTheFullName() throws {
+        // The guidelines' own example ("Tory"/"Tories" are the Conservative party's), and a clipped name no list holds.
+        let a = try extract("The Conservatives said the vote was close. The Tories disagreed with Labour. "
+            + "The Radical Democrats met in Kettering on Monday, and Rad Dem councillor Ann Vale said the Rad Dems would stand.")
+        #expect(a.entity("Conservatives")?.aliases.contains("Tories") == true)
+        #expect(a.entity("Tories") == nil)
+        let radicals = a.entity("Radical Democrats")
+        #expect(radicals?.type == .organization)
+        #expect(radicals.map { Set($0.aliases).isSuperset(of: ["Rad Dem", "Rad Dems"]) } == true)
+        // No clipping: two names of the same start are two entities ("Nations" is no clipped "Nationals").
+        let b = try extract("The United Nations and the United Nationals football club met in Lagos.")
+        #expect(b.entity("United Nations") != nil && b.entity("United Nationals") != nil)
+    }
+
     @Test func aNameTheOrganisationListsKnowIsAnOrganisationWhateverItsHeadWordOrPreposition() throws {
         // Real names: the rule is about names the public lists hold.
         let a = try extract(

@@ -110,7 +110,8 @@ public final class Gazetteer: Sendable {
         return nil
     }
 
-    private func isKnownParty(_ name: String) -> Bool {
+    /// Whether the lists know `name` as a party's.
+    func isKnownParty(_ name: String) -> Bool {
         (organizations[Gazetteer.phraseKey(name)] ?? 0) & OrganizationKind.party != 0
     }
 
