@@ -543,9 +543,9 @@ struct EntityRecognizer {
             {
                 return m
             }
-            // "Ambassador to the United States Hamdullah Mohib", "a student at University of Texas
-            // Arlington Amneh Jafari": after a place the lists know, a known given name, or a surname
-            // the article uses alone elsewhere ("Jafari said"), and no more than three plain words.
+            // "the envoy to the United Kingdom Mary Grant", "a student at University of Texas Arlington
+            // Amneh Jafari": after a place the lists know, a known given name, or a surname the article
+            // uses alone elsewhere ("Jafari said"), and no more than three plain words.
             if gazetteer.firstNames.contains(tokens[m].key) || gazetteer.isWorldGivenName(tokens[m].key, in: document)
                 || (document.standaloneCapitalized[tokens[hi - 1].key] ?? 0) > 0,
                 words.count >= 2, words.count <= 3, words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) }),

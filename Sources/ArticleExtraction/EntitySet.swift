@@ -160,10 +160,11 @@ package struct EntitySet {
         var groupOfParty: [String: Int] = [:]
         for g in groups.indices where target[g] == g && mayBeOrganization(g) {
             let name = mentions[longest[g]].canonical
-            guard let party = gazetteer.partyName(of: name) ?? (gazetteer.isKnownParty(name) ? name : nil) else { continue }
+            let filedAs = gazetteer.partyName(of: name)
+            guard let party = filedAs ?? (gazetteer.isKnownParty(name) ? name : nil) else { continue }
             if let h = groupOfParty[party] {
-                // The fuller name stays the entity's: "Conservatives" over "Tories".
-                let (kept, joined) = groupWords[g].count > groupWords[h].count || gazetteer.partyName(of: name) == nil ? (g, h) : (h, g)
+                // The fuller name stays the entity's: "Conservatives" over "Tories", the party's filed name over all.
+                let (kept, joined) = groupWords[g].count > groupWords[h].count || filedAs == nil ? (g, h) : (h, g)
                 target[joined] = kept
                 types[kept] = .organization
                 groupOfParty[party] = kept
