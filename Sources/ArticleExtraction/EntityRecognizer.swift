@@ -71,13 +71,16 @@ struct EntityRecognizer {
     /// Endings of English words, which no syllable of a given name has here ("-linked", "-ist").
     private static let englishEndings = ["ed", "ing", "er", "ly", "ist", "ism", "ian"]
 
-    /// Whether token `index` is one or two consonants and then `ending`: the
-    /// "ming", "ching" and "tian" of a Chinese given name, where an English
-    /// word after a hyphen has a vowel before its ending ("-being", "-facing").
-    private func isSyllableOfConsonantsAnd(_ index: Int, ending: String) -> Bool {
+    /// Of those, the endings a Chinese given name's syllable has after one or two consonants ("Wai-ming", "Siu-tian").
+    private static let syllableEndings = ["ing", "ian"]
+
+    /// Whether token `index`, which ends in `ending`, has one or two consonants
+    /// before it: the "ming", "ching" and "tian" of a Chinese given name, where
+    /// an English word after a hyphen has a vowel before its ending ("-being", "-facing").
+    private func isSyllableOfConsonants(_ index: Int, before ending: String) -> Bool {
         let t = tokens[index]
         let onset = t.length - ending.utf8.count
-        guard onset >= 1, onset <= 2, document.word(index, endsIn: ending) else { return false }
+        guard onset >= 1, onset <= 2 else { return false }
         return document.text[Int(t.start)..<(Int(t.start) + onset)].allSatisfy { !"aeiouy".utf8.contains($0 | 0x20) }
     }
 
@@ -93,8 +96,8 @@ struct EntityRecognizer {
         let syllable = tokens[j + 1]
         guard syllable.length <= 6, !Lexicon.stopWords.contains(syllable.key), !Lexicon.hyphenSuffixWords.contains(syllable.key)
         else { return false }
-        if Self.englishEndings.contains(where: { document.word(j + 1, endsIn: $0) }),
-            !isSyllableOfConsonantsAnd(j + 1, ending: "ing"), !isSyllableOfConsonantsAnd(j + 1, ending: "ian")
+        if let ending = Self.englishEndings.first(where: { document.word(j + 1, endsIn: $0) }),
+            !(Self.syllableEndings.contains(ending) && isSyllableOfConsonants(j + 1, before: ending))
         {
             return false
         }
@@ -535,29 +538,29 @@ struct EntityRecognizer {
             else { continue }
             let words = nameTokens.filter(document.isNameWord)
             // A given name of the census list, or of the world's with a surname after it ("Enver Solomon").
-            if gazetteer.firstNames.contains(tokens[m].key)
-                || (words.count >= 2 && gazetteer.isWorldGivenName(tokens[m].key, in: document)),
+            let givenNameFirst = gazetteer.firstNames.contains(tokens[m].key)
+                || (words.count >= 2 && gazetteer.isWorldGivenName(tokens[m].key, in: document))
+            if givenNameFirst,
                 Lexicon.personTitles.contains(before) || Lexicon.organizationHeads.contains(before)
                     || Lexicon.locationHeads.contains(before),
                 words.count <= 3
             {
                 return m
             }
+            // Two or three words, none a head word or a name known alone.
+            guard words.count >= 2, words.count <= 3, words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) })
+            else { continue }
             // "the envoy to the United Kingdom Mary Grant", "a student at University of Texas Arlington
             // Amneh Jafari": after a place the lists know, a known given name, or a surname the article
-            // uses alone elsewhere ("Jafari said"), and no more than three plain words.
-            if gazetteer.firstNames.contains(tokens[m].key) || gazetteer.isWorldGivenName(tokens[m].key, in: document)
-                || (document.standaloneCapitalized[tokens[hi - 1].key] ?? 0) > 0,
-                words.count >= 2, words.count <= 3, words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) }),
+            // uses alone elsewhere ("Jafari said").
+            if givenNameFirst || (document.standaloneCapitalized[tokens[hi - 1].key] ?? 0) > 0,
                 isKnownAlone(m - 1) || gazetteer.locations[document.phraseKey(lo..<m)] != nil
             {
                 return m
             }
             // "Welfare Minister Alwi Shihab", "ECB President Jean-Claude Trichet": after a
             // capitalised role, two or three plain words are a name, known or not.
-            if tokens[m - 1].isCapitalized, Lexicon.personRoles.contains(before), words.count >= 2, words.count <= 3,
-                words.allSatisfy({ !isHeadWord($0) && !isKnownAlone($0) })
-            {
+            if tokens[m - 1].isCapitalized, Lexicon.personRoles.contains(before) {
                 return m
             }
         }

@@ -175,23 +175,23 @@ package struct EntitySet {
         // A clipped name is an alias of the full one: "Man City" of "Manchester City", "Lib Dems" of
         // "Liberal Democrats". Each word is the full name's word, or its plural or singular, or its first
         // three or four letters (a plural's "s" aside), and one word at least is so clipped.
-        func clippedKey(_ g: Int) -> String? {
-            let words = canonicalKeys[longest[g]].split(separator: " ")
+        // Each group's name in words, and its key: the first three letters of each (two or three words of three letters or more).
+        let nameWords = groups.indices.map { canonicalKeys[longest[$0]].split(separator: " ") }
+        let clippedKeys: [String?] = nameWords.map { words in
             guard words.count >= 2, words.count <= 3, words.allSatisfy({ $0.count >= 3 }) else { return nil }
             return words.map { String($0.prefix(3)) }.joined(separator: " ")
         }
         var byClippedKey: [String: [Int]] = [:]
         for g in groups.indices where target[g] == g && mayBeOrganization(g) {
-            if let key = clippedKey(g) { byClippedKey[key, default: []].append(g) }
+            if let key = clippedKeys[g] { byClippedKey[key, default: []].append(g) }
         }
         for g in groups.indices where target[g] == g && mayBeOrganization(g) {
-            guard let clipped = clippedKey(g) else { continue }
-            let short = canonicalKeys[longest[g]]
-            let full = byClippedKey[clipped, default: []].first { h in
-                let long = canonicalKeys[longest[h]]
-                guard h != g, target[h] == h, short.count < long.count else { return false }
+            guard let clippedKey = clippedKeys[g] else { continue }
+            let full = byClippedKey[clippedKey, default: []].first { h in
+                guard h != g, target[h] == h, canonicalKeys[longest[g]].count < canonicalKeys[longest[h]].count
+                else { return false }
                 var clipped = false
-                for (s, l) in zip(short.split(separator: " "), long.split(separator: " ")) where s != l {
+                for (s, l) in zip(nameWords[g], nameWords[h]) where s != l {
                     if s == l + "s" || l == s + "s" { continue }
                     let stem = s.hasSuffix("s") ? s.dropLast() : s[...]
                     guard stem.count <= 4, l.count >= stem.count + 3, l.hasPrefix(stem) else { return false }
