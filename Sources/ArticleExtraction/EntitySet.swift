@@ -159,12 +159,10 @@ package struct EntitySet {
         // Liberal Democrats'.
         var groupOfParty: [String: Int] = [:]
         for g in groups.indices where target[g] == g && mayBeOrganization(g) {
-            let name = mentions[longest[g]].canonical
-            let filedAs = gazetteer.partyName(of: name)
-            guard let party = filedAs ?? (gazetteer.isKnownParty(name) ? name : nil) else { continue }
+            guard let (party, isItsOwnName) = gazetteer.party(of: mentions[longest[g]].canonical) else { continue }
             if let h = groupOfParty[party] {
                 // The fuller name stays the entity's: "Conservatives" over "Tories", the party's filed name over all.
-                let (kept, joined) = groupWords[g].count > groupWords[h].count || filedAs == nil ? (g, h) : (h, g)
+                let (kept, joined) = groupWords[g].count > groupWords[h].count || isItsOwnName ? (g, h) : (h, g)
                 target[joined] = kept
                 types[kept] = .organization
                 groupOfParty[party] = kept
@@ -175,15 +173,19 @@ package struct EntitySet {
         // A clipped name is an alias of the full one: "Man City" of "Manchester City", "Lib Dems" of
         // "Liberal Democrats". Each word is the full name's word, or its plural or singular, or its first
         // three or four letters (a plural's "s" aside), and one word at least is so clipped.
-        // Each group's name in words, and its key: the first three letters of each (two or three words of three letters or more).
-        let nameWords = groups.indices.map { canonicalKeys[longest[$0]].split(separator: " ") }
-        let clippedKeys: [String?] = nameWords.map { words in
-            guard words.count >= 2, words.count <= 3, words.allSatisfy({ $0.count >= 3 }) else { return nil }
-            return words.map { String($0.prefix(3)) }.joined(separator: " ")
-        }
+        // The name in words of each group that may be clipped or a clipping (two or three words of three
+        // letters or more), and its key: the first three letters of each. Read only for the groups that
+        // may be an organisation's: most of an article's names are people's and places'.
+        var nameWords = [[Substring]](repeating: [], count: groups.count)
+        var clippedKeys = [String?](repeating: nil, count: groups.count)
         var byClippedKey: [String: [Int]] = [:]
-        for g in groups.indices where target[g] == g && mayBeOrganization(g) {
-            if let key = clippedKeys[g] { byClippedKey[key, default: []].append(g) }
+        for g in groups.indices where target[g] == g && mayBeOrganization(g) && canonicalKeys[longest[g]].utf8.contains(0x20) {
+            let words = canonicalKeys[longest[g]].split(separator: " ")
+            guard words.count >= 2, words.count <= 3, words.allSatisfy({ $0.count >= 3 }) else { continue }
+            let key = words.map { String($0.prefix(3)) }.joined(separator: " ")
+            nameWords[g] = words
+            clippedKeys[g] = key
+            byClippedKey[key, default: []].append(g)
         }
         for g in groups.indices where target[g] == g && mayBeOrganization(g) {
             guard let clippedKey = clippedKeys[g] else { continue }

@@ -93,25 +93,45 @@ public final class Gazetteer: Sendable {
     /// Dem" and "Lib Dems" are "Liberal Democrats".
     /// Nil for any other name.
     public func partyName(of name: String) -> String? {
-        let words = name.split(separator: " ")
-        let lowered = name.lowercased()
-        if lowered == "tory" || lowered == "tories" { return "Conservative Party" }
-        // "Lib Dem", "Lib Dems": British news's short form of the Liberal Democrats.
-        if lowered == "lib dem" || lowered == "lib dems", isKnownParty("Liberal Democrats") { return "Liberal Democrats" }
-        if words.count >= 2, words.last == "party" || words.last == "Party" {
-            let full = words.dropLast().joined(separator: " ") + " Party"
-            return full == name ? nil : full
-        }
-        if words.count == 1, Lexicon.partyWords.contains(WordKeys.key(name)) {
-            for stem in [name, String(name.dropLast())] where isKnownParty(stem + " Party") { return stem + " Party" }
-            return nil
-        }
-        if words.count >= 2, !isKnownParty(name), isKnownParty(name + "s") { return name + "s" }
-        return nil
+        guard let party = party(of: name), !party.isItsOwnName else { return nil }
+        return party.filedName
     }
 
-    /// Whether the lists know `name` as a party's.
-    func isKnownParty(_ name: String) -> Bool {
+    /// The name the party `name` stands for is filed under, and whether that
+    /// is `name` itself (a party the lists know by that name): what
+    /// ``partyName(of:)`` gives, and the party names it leaves as they are.
+    /// Nil when `name` names no party. Asked for every organisation's name of
+    /// every article, so it makes no string for a name of none of these forms.
+    func party(of name: String) -> (filedName: String, isItsOwnName: Bool)? {
+        var words = 0
+        var inWord = false
+        for byte in name.utf8 {
+            if byte != 0x20, !inWord { words += 1 }
+            inWord = byte != 0x20
+        }
+        func own() -> (filedName: String, isItsOwnName: Bool)? { isKnownParty(name) ? (name, true) : nil }
+        if name.utf8.count <= 8 {
+            let lowered = name.lowercased()
+            if lowered == "tory" || lowered == "tories" { return ("Conservative Party", false) }
+            // "Lib Dem", "Lib Dems": British news's short form of the Liberal Democrats.
+            if lowered == "lib dem" || lowered == "lib dems", isKnownParty("Liberal Democrats") { return ("Liberal Democrats", false) }
+        }
+        if words >= 2, name.hasSuffix(" party") || name.hasSuffix(" Party") {
+            let full = name.split(separator: " ").dropLast().joined(separator: " ") + " Party"
+            return full == name ? own() : (full, false)
+        }
+        if words == 1, Lexicon.partyWords.contains(WordKeys.key(name)) {
+            for stem in [name, String(name.dropLast())] where isKnownParty(stem + " Party") { return (stem + " Party", false) }
+            return own()
+        }
+        if words >= 2 {
+            if let party = own() { return party }
+            return isKnownParty(name + "s") ? (name + "s", false) : nil
+        }
+        return own()
+    }
+
+    private func isKnownParty(_ name: String) -> Bool {
         (organizations[Gazetteer.phraseKey(name)] ?? 0) & OrganizationKind.party != 0
     }
 
