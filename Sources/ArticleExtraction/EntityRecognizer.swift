@@ -753,6 +753,10 @@ struct EntityRecognizer {
             return mention(.other, 2)
         }
         if isQualifiedBody(range) { return mention(.organization, 2) }
+        // "Woomera Detention Centre", "Kennedy Space Center": a building's head word ends the name.
+        if count >= 2, last.isCapitalized, Lexicon.buildingHeads.contains(last.key), !isGivenNameAndSurname(range) {
+            return mention(.location, 3)
+        }
         if count > 1, words.contains(where: { tokens[$0].isCapitalized && Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             return mention(.organization, 3)
         }

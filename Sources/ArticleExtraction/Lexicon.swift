@@ -208,6 +208,13 @@ enum Lexicon {
         theatre theater tower museum gallery galleries planetarium zoo cathedral
         """)
 
+    /// Head words of a building or a site that are also organisations' head
+    /// words ("Woomera Detention Centre", "Kennedy Space Center", "Shandao
+    /// Station"): at the end of a name they make it a place, as the guidelines
+    /// type buildings; inside one ("Centre for Policy Studies") the
+    /// organisation's head word still splits and types as before.
+    static let buildingHeads = WordSet("centre center station")
+
     /// Feasts and holidays that start a name ("Christmas Eve", "Easter Monday").
     static let feastWords = WordSet("christmas easter ramadan eid diwali hanukkah thanksgiving hogmanay passover")
 

@@ -35,6 +35,12 @@ struct EntityTests {
         let b = try extract("The prints hang in the Harlan Gallery, and the Morris Planetarium reopened on Monday.")
         #expect(b.entity("Harlan Gallery")?.type == .location)
         #expect(b.entity("Morris Planetarium")?.type == .location)
+        // A centre or a station at the end of a name is the site; a centre "for" something is the body.
+        let c = try extract(
+            "Detainees at the Bexley Detention Centre were moved to Marlow Station, the Centre for Coastal Studies said.")
+        #expect(c.entity("Bexley Detention Centre")?.type == .location)
+        #expect(c.entity("Marlow Station")?.type == .location)
+        #expect(c.entity("Centre for Coastal Studies")?.type == .organization)
     }
 
     @Test func aCityOfAMillionIsAPlaceEvenWhenItIsAlsoAGivenName() throws {

@@ -195,7 +195,7 @@ struct EntityFeatures {
         if words.dropLast().contains(where: { Lexicon.organizationHeads.contains(tokens[$0].key) }) {
             f.add(.organizationHeadInside)
         }
-        if Lexicon.locationHeads.contains(last.key) { f.add(.placeHeadLast) }
+        if Lexicon.locationHeads.contains(last.key) || Lexicon.buildingHeads.contains(last.key) { f.add(.placeHeadLast) }
         if Lexicon.eventHeads.contains(last.key) { f.add(.eventHeadLast) }
         if words.count > 1, Lexicon.directions.contains(tokens[firstWord].key) { f.add(.directionFirst) }
         if Lexicon.organizationAcronyms.contains(phrase) { f.add(.knownAcronym) }
