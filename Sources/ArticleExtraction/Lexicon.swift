@@ -74,7 +74,7 @@ enum Lexicon {
         herald journal tribune telegraph gazette guardian press radio television tv broadcasting airlines airways
         railways church mosque club team fc united hospital centre center board exchange industries holdings partners
         society chamber cabinet directorate secretariat bloc brotherhood taliban reuters nations channel choir
-        orchestra survey watch consortium observatory limited incorporated associates industry
+        orchestra survey watch consortium observatory limited incorporated associates industry weekly chronicle
         """)
 
     /// Head words that name a company's line of business ("Factory Records",
@@ -156,7 +156,7 @@ enum Lexicon {
         """
         war wars cup games olympics championship championships summit conference festival award awards prize act
         treaty accord accords agreement convention revolution crisis day week games protocol doctrine plan
-        show slam trophy open marathon derby bill test
+        show slam trophy open marathon derby bill test tournament contest prix
         """)
 
     /// Plural nouns for the members of an organisation ("Tamil Tiger rebels").

@@ -181,6 +181,10 @@ struct EntityTests {
         let a = try extract("He told the Leeds Star on Monday, and the Dundee Sun printed it.")
         #expect(a.entity("Leeds Star")?.type == .organization)  // not Leeds and a person called Star
         #expect(a.entity("Dundee Sun")?.type == .organization)
+        // A weekly and a chronicle are papers, not people called Weekly or Chronicle.
+        let b = try extract("The story ran in the Marlow Weekly and the Dunmore Chronicle on Friday.")
+        #expect(b.entity("Marlow Weekly")?.type == .organization)
+        #expect(b.entity("Dunmore Chronicle")?.type == .organization)
     }
 
     @Test func aNationalityBeforeAPersonOrAPeopleIsAGroup() throws {
@@ -360,6 +364,11 @@ struct EntityTests {
         let a = try extract("She won the Harbour Times Book Award on Friday, and then ran the Kettering Marathon.")
         #expect(a.entity("Harbour Times Book Award")?.type == .other)
         #expect(a.entity("Kettering Marathon")?.type == .other)
+        // A tournament, a contest and a grand prix are events too, whoever stages them.
+        let b = try extract("Dunmore hosted the Harbour Indoor Tournament, the Baltic Song Contest and the Kettering Grand Prix.")
+        #expect(b.entity("Harbour Indoor Tournament")?.type == .other)
+        #expect(b.entity("Baltic Song Contest")?.type == .other)
+        #expect(b.entity("Kettering Grand Prix")?.type == .other)
     }
 
     @Test func aTitleWithACapitalisedFunctionWordAndABillAreNotPeople() throws {
