@@ -433,8 +433,9 @@ struct EntityRecognizer {
         var titled = false
         var titles: [WordKey] = []
         // "Secretary of State": a title of a head word alone is still a title, not a place.
+        // "Chairman of the Harbour Trust": a title of a body is stripped from the body's name.
         if lo < hi, Lexicon.personTitles.contains(tokens[lo].key),
-            !Lexicon.organizationHeads.contains(tokens[hi - 1].key),
+            !Lexicon.organizationHeads.contains(tokens[hi - 1].key) || isTitleOfBody(lo, hi),
             hi - lo < 3 || !Lexicon.locationHeads.contains(tokens[hi - 1].key) || isGivenNameAndSurname((lo + 1)..<hi)
                 || (hi - lo == 3 && tokens[lo + 1].key == W.of)
         {
@@ -458,8 +459,10 @@ struct EntityRecognizer {
                 // "Bishop of Tarlow", "Mayor of Velden": what a title is of, where no given name follows, is
                 // no person; the place or body it names is typed as any other name.
                 if nameStart == nil, tokens[k].key == W.of {
-                    // ... unless it is a head word alone: "Secretary of State" names an office.
-                    if hi - k > 2 || !isHeadWord(k + 1) { parts.append(Part(range: (k + 1)..<hi, titled: false, titles: [])) }
+                    // ... without its article ("Chairman of the Australian Centre for ..."), unless it is a head
+                    // word alone: "Secretary of State" names an office.
+                    let body = k + 2 < hi && tokens[k + 1].key == W.the ? k + 2 : k + 1
+                    if hi - body > 1 || !isHeadWord(body) { parts.append(Part(range: body..<hi, titled: false, titles: [])) }
                     return parts
                 }
                 // "Director of the FBI James Comey": what the title is of names something of its own.
@@ -577,6 +580,14 @@ struct EntityRecognizer {
     /// (a headline, a list) is not one name, and trying every split point of it
     /// would cost the square of its length.
     static let longestName = 10
+
+    /// Whether `lo..<hi` is one or more titles, then "of" and a body of two or
+    /// more tokens ("Chairman of the Harbour Trust", "Governor of the Reserve Bank").
+    private func isTitleOfBody(_ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi, Lexicon.personTitles.contains(tokens[k].key) { k += 1 }
+        return k > lo && k + 2 < hi && tokens[k].key == W.of && tokens[k].isLowercaseWord
+    }
 
     /// Whether token `i` is a word that heads an organisation's, a place's or an event's name.
     private func isHeadWord(_ i: Int) -> Bool {

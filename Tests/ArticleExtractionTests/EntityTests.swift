@@ -144,6 +144,13 @@ struct EntityTests {
         // An office "of" a head word alone is no name at all.
         let b = try extract("The Secretary of State and the Minister of Justice met on Monday.")
         #expect(b.entities.isEmpty)
+        // The body a title is of is named without the title and without its article.
+        let c = try extract(
+            "Ada Brell, Chairman of the Marlow Centre for Control of Coastal Erosion, met the Chairman of the Harbour "
+                + "Trust.")
+        #expect(c.entity("Marlow Centre for Control of Coastal Erosion")?.type == .organization)
+        #expect(c.entity("Harbour Trust")?.type == .organization)
+        #expect(c.entities.allSatisfy { !$0.name.hasPrefix("the ") && !$0.name.hasPrefix("Chairman") })
     }
 
     @Test func aWeekdayInsideANameTheListsKnowIsPartOfIt() throws {
