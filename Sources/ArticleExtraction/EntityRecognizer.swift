@@ -365,6 +365,16 @@ struct EntityRecognizer {
             parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
             lo += 1
         }
+        // "NASA Bill Ingalls", "FBI Director Robert Mueller": a well-known organisation's initials
+        // before a title or a given name stand alone.
+        if hi - lo >= 3, tokens[lo].has(Token.allCaps), Lexicon.organizationAcronyms.contains(tokens[lo].key),
+            Lexicon.personTitles.contains(tokens[lo + 1].key) || gazetteer.firstNames.contains(tokens[lo + 1].key)
+                || gazetteer.isWorldGivenName(tokens[lo + 1].key, in: document),
+            !Lexicon.organizationHeads.contains(tokens[hi - 1].key), !isConnector(lo + 1)
+        {
+            parts.append(Part(range: lo..<(lo + 1), titled: false, titles: []))
+            lo += 1
+        }
         // "United Nations Middle East", "New South Wales Hunter Valley", "Taliban Afghan":
         // two names run together where the article dropped a word between them.
         if let split = runTogetherSplit(lo, hi) {

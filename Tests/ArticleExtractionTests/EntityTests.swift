@@ -194,6 +194,14 @@ struct EntityTests {
         #expect(b.entity("Dunmore Chronicle")?.type == .organization)
     }
 
+    @Test func aWellKnownOrganisationsInitialsBeforeAPersonStandAlone() throws {
+        let a = try extract("The picture was taken by NASA John Ingalls, and FBI Director Tom Merrow agreed.")
+        #expect(a.entity("John Ingalls")?.type == .person)
+        #expect(a.entity("Tom Merrow")?.type == .person)
+        #expect(a.entity("NASA")?.type == .organization)
+        #expect(a.entity("FBI")?.type == .organization)
+    }
+
     @Test func aNationalityBeforeAPersonOrAPeopleIsAGroup() throws {
         let a = try extract("Montenegrin Dragan Velic scored and Croat Zoran Brkic missed, as Bosnian Serbs protested "
             + "and the Australian Democrats met.")
