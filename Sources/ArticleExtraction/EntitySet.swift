@@ -93,6 +93,21 @@ package struct EntitySet {
             let people = (byPrefix[short] ?? []).filter { types[$0] == .person }
             return people.count == 1 && groupWords[people[0]].count == 2
         }
+        // "Cairn" of "Cairn Energy", "Villa" of "Aston Villa": one word that the lists do not know
+        // alone is a short form of the organisation it starts, when the rest is head words, or ends,
+        // when the lists know the whole name. "BBC" is not "BBC News", nor "Sony" "Sony Music".
+        func isClippedOrganization(_ short: [WordKey], of long: [WordKey], _ h: Int) -> Bool {
+            guard short.count == 1, long.count > 1 else { return false }
+            let word = short[0]
+            if gazetteer.locations[word] != nil || gazetteer.organizations[word] != nil
+                || Lexicon.organizationAcronyms.contains(word) || gazetteer.firstNames.contains(word)
+            {
+                return false
+            }
+            if word == long[0] { return long.dropFirst().allSatisfy { Lexicon.organizationHeads.contains($0) } }
+            return word == long.last!
+                && gazetteer.organizationKind(ofPhrase: document.phraseKey(mentions[longest[h]].range), words: long.count) != nil
+        }
         for g in groups.indices {
             let short = groupWords[g]
             guard !short.isEmpty, short.count <= EntitySet.longestShortForm else { continue }
@@ -122,7 +137,7 @@ package struct EntitySet {
                         && (short.count > 1 || long.dropFirst().allSatisfy { Lexicon.genericOrganizationWords.contains($0) })
                     joins =
                         (types[g] == .organization || types[g] == .other)
-                        && (prefix
+                        && (prefix || isClippedOrganization(short, of: long, h)
                             || (short.count == 1 && EntitySet.isAcronym(mentions[longest[g]].surface, of: mentions[longest[h]], tokens: tokens, text: document.text)))
                 case .other:
                     // "JK Rowling", untyped by the rules, is the full name of "Rowling" the person.

@@ -344,6 +344,19 @@ struct EntityTests {
         #expect(b.entity("United Nations") != nil && b.entity("United Nationals") != nil)
     }
 
+    @Test func aWordNoListKnowsThatStartsOrEndsAnOrganisationsNameIsItsShortForm() throws {
+        // The club is a real one (the rule is about names the lists hold); the firm is invented.
+        let a = try extract(
+            "Tranmere Rovers won 2-0 on Saturday. Rovers are now third. Tarvel Energy Holdings said profits rose, "
+                + "and Tarvel shares gained. The BBC News website reported it, and the BBC said so.")
+        #expect(a.entity("Tranmere Rovers")?.aliases.contains("Rovers") == true)
+        #expect(a.entity("Rovers") == nil)
+        #expect(a.entity("Tarvel Energy Holdings")?.aliases.contains("Tarvel") == true)
+        #expect(a.entity("Tarvel") == nil)
+        // A name known alone stays apart: the BBC is not BBC News.
+        #expect(a.entity("BBC") != nil && a.entity("BBC News") != nil)
+    }
+
     @Test func aNameTheOrganisationListsKnowIsAnOrganisationWhateverItsHeadWordOrPreposition() throws {
         // Real names: the rule is about names the public lists hold.
         let a = try extract(
