@@ -104,7 +104,11 @@ package struct EntitySet {
             {
                 return false
             }
-            if word == long[0] { return long.dropFirst().allSatisfy { Lexicon.organizationHeads.contains($0) } }
+            if word == long[0] {
+                // Every word a head word and nothing else in the name: "KRT Radio 5" is a station of KRT.
+                return long.count == mentions[longest[h]].range.count
+                    && long.dropFirst().allSatisfy { Lexicon.organizationHeads.contains($0) }
+            }
             return word == long.last!
                 && gazetteer.organizationKind(ofPhrase: document.phraseKey(mentions[longest[h]].range), words: long.count) != nil
         }
