@@ -238,14 +238,21 @@ struct EntityRecognizer {
 
     /// Whether the words before a "for" at `forIndex` are a name of their own,
     /// so that "for" ends it: a person's ("Ferenc Horvath for Bahoken"), a
-    /// known place's or organisation's ("Rangers for Scotland"); not a body's
-    /// ("Minister for Health", "Transport for London").
+    /// known place's or organisation's, or one a place's player follows ("Rangers
+    /// for Scotland captain"); not a body's ("Minister for Health", "Transport for London").
     private func namesSomethingBeforeFor(_ start: Int, _ forIndex: Int) -> Bool {
         if (start..<forIndex).contains(where: isHeadWord) { return false }
         if forIndex - start >= 2, gazetteer.firstNames.contains(tokens[start].key) { return true }
+        // "a bid from Rangers for Scotland captain Barry Ferguson": a place after "for" whose
+        // player or official comes next is the side someone plays for, no part of the name.
+        let after = forIndex + 1
+        if after + 1 < tokens.count, tokens[after + 1].isLowercaseWord, Lexicon.personTitles.contains(tokens[after + 1].key),
+            gazetteer.locations[tokens[after].key] != nil
+        {
+            return true
+        }
         // "Ferenc Horvath for Bahoken": two or three plain capitalised words, and after "for" one
         // word that ends the run and that the article names elsewhere too, as a person's surname.
-        let after = forIndex + 1
         if (2...3).contains(forIndex - start), after + 1 >= tokens.count || !tokens[after + 1].isCapitalized,
             (document.midSentenceCapitalized[tokens[after].key] ?? 0) >= 2,
             (start..<forIndex).allSatisfy({ tokens[$0].isCapitalized && !Lexicon.personTitles.contains(tokens[$0].key) })

@@ -323,6 +323,14 @@ struct EntityTests {
         #expect(a.entity("Commission for Harbour Safety")?.type == .organization)
     }
 
+    @Test func aPlaceWhosePlayerFollowsForIsNoPartOfTheClubsName() throws {
+        let a = try extract("Dunmore rejected a third bid from Kelverton for Norway captain Ivo Brask on Monday.")
+        #expect(a.entity("Kelverton for Norway") == nil, "\(a.entities)")
+        #expect(a.entity("Kelverton") != nil)
+        #expect(a.entity("Norway")?.type == .location)
+        #expect(a.entity("Ivo Brask")?.type == .person)
+    }
+
     @Test func aPartyNamedByOneWordIsAnOrganisation() throws {
         let a = try extract("Labour said the vote was close. The Tories disagreed, and Kurds in the north stayed away.")
         #expect(a.entity("Labour")?.type == .organization)
