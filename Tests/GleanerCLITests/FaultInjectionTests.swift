@@ -207,6 +207,8 @@ struct FaultInjectionTests {
         try FileManager.default.removeItem(atPath: state.root + "/digests/runs/" + json)
         let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment())
         #expect(eventually(10) { state.entries(in: "digests/runs").contains(json) }, "\(daemon.log)")
+        // A stop is graceful once the daemon is up (before, SIGTERM's default ends it).
+        #expect(eventually(10) { daemon.log.contains("ready") }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(daemon.exitStatus(within: 5) == 0)
     }
@@ -230,6 +232,8 @@ struct FaultInjectionTests {
         }
         // A last clean start takes the rest, writes the receipts it owes, and clears the temporaries.
         let last = try RunningDaemon(state: state, environment: GleanerRun.environment())
+        // The kills may have left nothing to take: wait until it is up, so that the stop below is graceful.
+        #expect(eventually(30) { last.log.contains("ready") }, "\(last.log)")
         // A file in flight at two of the kills is refused unread (stage 'crash'), as designed.
         func quarantined() -> Int {
             Int(((try? state.scalar("SELECT count(DISTINCT path) FROM ledger WHERE stage = 'crash'").integer) ?? nil) ?? 0)
