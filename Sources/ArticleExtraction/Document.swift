@@ -166,14 +166,14 @@ final class Document {
     /// How many tokens either side of a name are read for topic words.
     static let topicWindow = 6
 
-    /// The topics whose words stand within ``topicWindow`` tokens of `range`,
-    /// in its sentence, as bits (1 << ``Lexicon/Topic/rawValue``); a score ("2-1") counts as sport.
-    func topicsAround(_ range: Range<Int>) -> UInt8 {
+    /// The topics whose words stand within `window` (default ``topicWindow``)
+    /// tokens of `range`, in its sentence, as bits (1 << ``Lexicon/Topic/rawValue``); a score ("2-1") counts as sport.
+    func topicsAround(_ range: Range<Int>, window: Int = topicWindow) -> UInt8 {
         let sentence = Int(sentenceOfToken[range.lowerBound])
         let bounds = sentence >= 0 ? sentences[sentence] : range
         var bits: UInt8 = 0
-        let lo = max(bounds.lowerBound, range.lowerBound - Self.topicWindow)
-        let hi = min(bounds.upperBound, range.upperBound + Self.topicWindow)
+        let lo = max(bounds.lowerBound, range.lowerBound - window)
+        let hi = min(bounds.upperBound, range.upperBound + window)
         for k in lo..<hi where !range.contains(k) {
             let t = tokens[k]
             if t.isLowercaseWord, let topic = Lexicon.topicCues[t.key] { bits |= 1 << topic.rawValue }

@@ -672,12 +672,13 @@ struct EntityRecognizer {
     }
 
     /// Whether `range` (phrase key `key`) is a name the club list knows, in an
-    /// article about sport, with sport's words in its sentence near it, and
-    /// not after "in" or "near" ("the first Test in Adelaide" is the town).
+    /// article about sport, with sport's words anywhere in its sentence ("the
+    /// striker ... may return in the tie at Everton"), and not after "in" or
+    /// "near" ("the first Test in Adelaide" is the town).
     private func isClubInSport(_ range: Range<Int>, key: WordKey) -> Bool {
         guard let kind = gazetteer.organizationKind(ofPhrase: key, words: range.count),
             kind & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport,
-            document.topicsAround(range) & (1 << Lexicon.Topic.sport.rawValue) != 0
+            document.topicsAround(range, window: .max / 2) & (1 << Lexicon.Topic.sport.rawValue) != 0
         else { return false }
         return !isAfterPlacePreposition(range.lowerBound, strictly: true)
     }

@@ -386,6 +386,11 @@ struct EntityTests {
         #expect(match.entity("Preston")?.type == .organization)
         #expect(match.entity("Lincoln")?.type == .organization)
         #expect(match.entity("Sunderland")?.type == .organization, "\"at\" comes before an away match's club")
+        // The sport's words may stand anywhere in the sentence, not only beside the club's name.
+        let tie = try rulesOnly.extract(Array((
+            "Preston beat Lincoln 2-1 on Saturday, and the Preston manager said his side had earned the win. "
+                + "The Preston striker who was hurt in March may make his comeback in the replay at Sunderland on Tuesday.").utf8))
+        #expect(tie.entity("Sunderland")?.type == .organization, "\"striker\" is eleven words before it")
         let port = try rulesOnly.extract(Array((
             "The ferry left Preston on Monday for Cherbourg. Passengers in Preston waited for hours, "
                 + "and buses from Sunderland were late.").utf8))
