@@ -673,14 +673,35 @@ struct EntityRecognizer {
 
     /// Whether `range` (phrase key `key`) is a name the club list knows, in an
     /// article about sport, with sport's words anywhere in its sentence ("the
-    /// striker ... may return in the tie at Everton"), and not after "in" or
-    /// "near" ("the first Test in Adelaide" is the town).
+    /// striker ... may return in the tie at Everton") or another club the list
+    /// knows ("spells at Arsenal, Real Madrid and Paris St Germain"), and not
+    /// after "in" or "near" ("the first Test in Adelaide" is the town).
     private func isClubInSport(_ range: Range<Int>, key: WordKey) -> Bool {
         guard let kind = gazetteer.organizationKind(ofPhrase: key, words: range.count),
             kind & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport,
-            document.topicsAround(range, window: .max / 2) & (1 << Lexicon.Topic.sport.rawValue) != 0
+            !isAfterPlacePreposition(range.lowerBound, strictly: true)
         else { return false }
-        return !isAfterPlacePreposition(range.lowerBound, strictly: true)
+        return document.topicsAround(range, window: .max / 2) & (1 << Lexicon.Topic.sport.rawValue) != 0
+            || sentenceNamesAnotherClub(besides: range)
+    }
+
+    /// Whether the sentence of `range` names, outside it, a club the list
+    /// knows by a name of one to three capitalised words, not after "in" or "near".
+    private func sentenceNamesAnotherClub(besides range: Range<Int>) -> Bool {
+        let sentence = document.sentences[Int(document.sentenceOfToken[range.lowerBound])]
+        for start in sentence
+        where !range.contains(start) && tokens[start].isCapitalized && !isAfterPlacePreposition(start, strictly: true) {
+            var end = start
+            while end < sentence.upperBound, end - start < 3, tokens[end].isCapitalized, !range.contains(end) {
+                end += 1
+                if let kind = gazetteer.organizationKind(ofPhrase: document.phraseKey(start..<end), words: end - start),
+                    kind & Gazetteer.OrganizationKind.club != 0
+                {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// Whether the word before `index` is a place's preposition ("in", "near", "from"); `strictly`,

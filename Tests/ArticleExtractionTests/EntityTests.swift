@@ -391,6 +391,12 @@ struct EntityTests {
             "Preston beat Lincoln 2-1 on Saturday, and the Preston manager said his side had earned the win. "
                 + "The Preston striker who was hurt in March may make his comeback in the replay at Sunderland on Tuesday.").utf8))
         #expect(tie.entity("Sunderland")?.type == .organization, "\"striker\" is eleven words before it")
+        // Another club in the sentence tells the same: "had spells at" holds no sport's word.
+        let career = try rulesOnly.extract(Array((
+            "Preston beat Lincoln 2-1 on Saturday, and the Preston manager said his side had earned the win. "
+                + "Tavi Ramenu had spells at Sunderland and Middlesbrough before he moved abroad.").utf8))
+        #expect(career.entity("Sunderland")?.type == .organization)
+        #expect(career.entity("Middlesbrough")?.type == .organization)
         let port = try rulesOnly.extract(Array((
             "The ferry left Preston on Monday for Cherbourg. Passengers in Preston waited for hours, "
                 + "and buses from Sunderland were late.").utf8))
