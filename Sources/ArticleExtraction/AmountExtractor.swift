@@ -5,11 +5,20 @@
 /// multiples at their lower bound ("hundreds of" 100, "several hundred" 200,
 /// "a few thousand" 2000), money (`about` "dollars", "cents", "euros",
 /// "pounds") and shares (`about` "percent"). Years, dates, times, ordinals
-/// and numbers inside names ("Year 10") are not amounts.
+/// and numbers inside names ("Year 10") are not amounts, nor are fractions
+/// ("two-thirds", "one quarter"), as "half" is not.
 struct AmountExtractor {
     let document: Document
     /// Tokens that belong to a date mention.
     let dateTokens: [Bool]
+    /// The year the article is dated, when known: "2005 sales" in an article
+    /// of 2004 is the year's sales, where "1500 jobs" counts.
+    var articleYear: Int? = nil
+
+    /// How far from the article's own year a number before a plural noun is read as a year.
+    static let nearYears = 10
+    /// Fractions' words: the number before them is a fraction's, not a count.
+    private static let fractionWords = WordSet("third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths")
 
     private var tokens: [Token] { document.tokens }
 
@@ -218,7 +227,7 @@ struct AmountExtractor {
             // from two up also before a name ("two Japanese sailors") or a part ("six of the 15");
             // and as an age ("aged three").
             if token(i - 1)?.key == W.aged { return (value, i..<end, nil) }
-            guard let next = nextWord(end) else { return nil }
+            guard let next = nextWord(end), !Self.fractionWords.contains(next.key) else { return nil }
             let countsAName = small >= 2 && next.isCapitalized && next.has(Token.spaceBefore)
                 && !document.isSentenceInitial(end)
             let countsAPart = small >= 2 && next.key == W.of
@@ -263,10 +272,12 @@ struct AmountExtractor {
         // "a 1996 hostage siege", "the 2022 election": a year before a singular noun.
         let hadComma = document.text[Int(t.start)..<Int(t.end)].contains(0x2C)
         if currency == nil, !hadComma, raw.count == 4, (1800...2100).contains(value),
-            let next = token(i + 1), next.isLowercaseWord, next.has(Token.spaceBefore), !isPlural(next),
+            let next = token(i + 1), next.isLowercaseWord, next.has(Token.spaceBefore),
             !Lexicon.irregularPlurals.contains(next.key), Lexicon.multipliers[next.key] == nil
         {
-            return nil
+            // "2004 sales", "2005 earnings": before a plural, a year near the article's own.
+            let nearArticle = articleYear.map { abs(Int(value) - $0) <= Self.nearYears } ?? false
+            if !isPlural(next) || nearArticle { return nil }
         }
         var end = i + 1
         if let next = token(end), next.kind == .word, !next.has(Token.spaceBefore) {

@@ -84,7 +84,7 @@ public struct ArticleExtractor: Sendable {
             return article
         }
         if stopped(before: "amounts") { return article }
-        article.amounts = AmountExtractor(document: document, dateTokens: dateTokens).amounts()
+        article.amounts = AmountExtractor(document: document, dateTokens: dateTokens, articleYear: reference?.year).amounts()
         if stopped(before: "entities") { return article }
         let mentions = EntityRecognizer(document: document, gazetteer: gazetteer).mentions()
         if stopped(before: "entities") { return article }

@@ -57,6 +57,20 @@ struct AmountTests {
         #expect(pairs == ["2000|people", "1200|tonnes"])
     }
 
+    @Test func aYearNearTheArticlesOwnBeforeAPluralIsAYear() throws {
+        let body = "Its 2022 sales beat forecasts, and it expects 2024 earnings to grow; 2000 people work there."
+        let dated = try extract(body, date: "2023-02-14")
+        #expect(dated.amounts.map { "\(Int($0.value))|\($0.about ?? "-")" } == ["2000|people"])
+        // With no date to compare with, a number before a plural counts, as "1200 tonnes" does.
+        let undated = try extract(body, date: nil)
+        #expect(undated.amounts.map { "\(Int($0.value))|\($0.about ?? "-")" } == ["2022|sales", "2024|earnings", "2000|people"])
+    }
+
+    @Test func aFractionIsNotACount() throws {
+        let a = try extract("Almost two-thirds of voters and one quarter of firms agreed, and one third said no; four firms left.")
+        #expect(a.amounts.map { "\(Int($0.value))|\($0.about ?? "-")" } == ["4|firms"])
+    }
+
     @Test func yearsDatesOrdinalsAndNamesAreNotAmounts() throws {
         let a = try extract("One of them came second in 2014 on March 3, at 10:30, in Year 10, one by one.")
         #expect(a.amounts.isEmpty)
