@@ -183,14 +183,14 @@ struct DateExtractor {
             } else if before?.key == W.next {
                 y = next
             } else {
+                let ahead = CalendarDay(year: next, month: month, day: day).map { $0.ordinal - ref.ordinal } ?? 400
+                let behind = CalendarDay(year: previous, month: month, day: day).map { ref.ordinal - $0.ordinal } ?? 400
                 switch tenseMarker(at: i) {
                 case .future: y = next
-                case .past: y = previous
-                case nil:
-                    // No tense to go by: the nearer of the two.
-                    let ahead = CalendarDay(year: next, month: month, day: day).map { $0.ordinal - ref.ordinal } ?? 400
-                    let behind = CalendarDay(year: previous, month: month, day: day).map { ref.ordinal - $0.ordinal } ?? 400
-                    y = ahead <= behind ? next : previous
+                // "talks failed over the Christmas period" in early December: the coming season, not last year's.
+                case .past: y = ahead <= Self.comingHolidayDays && namesTheSeason(start: i, end: end) ? next : previous
+                // No tense to go by: the nearer of the two.
+                case nil: y = ahead <= behind ? next : previous
                 }
             }
             guard let d = CalendarDay(year: y, month: month, day: day) else { return nil }
@@ -361,6 +361,26 @@ struct DateExtractor {
         }
         return (.date(PartialDate(year: y, month: month)), i..<(i + 1))
     }
+
+    /// How many days ahead a holiday named without "last" is the coming one
+    /// even in a past sentence, when it names the season ("Christmas flights",
+    /// "for Christmas Eve"): news of early December that does is about this
+    /// Christmas, not the one eleven months ago. "The last death was on
+    /// Christmas Day" stays the past one.
+    static let comingHolidayDays = 60
+
+    /// Whether the holiday at `start..<end` names a season a text looks ahead
+    /// to: it qualifies a noun ("the Christmas break", "Christmas presents")
+    /// or follows "for", "over", "until" ("home for Christmas").
+    private func namesTheSeason(start: Int, end: Int) -> Bool {
+        if let p = word(start - 1), p.isLowercaseWord, Self.seasonPrepositions.contains(p.key) { return true }
+        guard let n = word(end), n.isLowercaseWord else { return false }
+        return !Lexicon.stopWords.contains(n.key) && !Self.pastMarkers.contains(n.key) && !Self.futureMarkers.contains(n.key)
+            && !Self.presentVerbs.contains(n.key)
+    }
+
+    private static let seasonPrepositions = WordSet("for over until till")
+    private static let presentVerbs = WordSet("is are has have falls fell comes came")
 
     /// "June 30" without a year: this year's, or the year before or after by tense.
     private func resolveMonthDay(month: Int, day: Int, at i: Int) -> CalendarDay? {

@@ -39,6 +39,20 @@ struct DateTests {
         #expect(try extract("Tickets for the Boxing Day Test sold out.").dateValues().isEmpty)
     }
 
+    @Test func aHolidayThatNamesTheComingSeasonIsThisYearsThoughTheSentenceIsPast() throws {
+        // Three weeks before Christmas: the season the news looks ahead to.
+        #expect(try extract("Talks failed to settle the dispute over the Christmas period.", date: "2023-12-04").dateValues()
+            == ["2023-12-25"])
+        #expect(try extract("Suitcases were opened and Christmas presents unwrapped.", date: "2023-12-04").dateValues()
+            == ["2023-12-25"])
+        #expect(try extract("He was refused leave to travel for Christmas Eve.", date: "2023-12-04").dateValues()
+            == ["2023-12-24"])
+        // A day a past sentence places something on is the one gone by.
+        #expect(try extract("The last death was on Christmas Day.", date: "2023-12-04").dateValues() == ["2022-12-25"])
+        // Eleven months ahead is too far to be the season in view.
+        #expect(try extract("Sales fell over the Christmas period.", date: "2023-02-14").dateValues() == ["2022-12-25"])
+    }
+
     @Test func aRangeGivesBothEnds() throws {
         #expect(try extract("The 2009-2010 season was long.").dateValues() == ["2009", "2010"])
         #expect(try extract("Talks ran January 4-6 in Geneva.").dateValues() == ["2023-01-04", "2023-01-06"])
