@@ -92,6 +92,14 @@ struct DateExtractor {
         return n
     }
 
+    /// Whether the weekday at `i` is in a newspaper's name: "Sunday Times",
+    /// "Mail on Sunday", "Independent on Sunday".
+    private func namesANewspaper(_ i: Int) -> Bool {
+        if let n = word(i + 1), n.isCapitalized, Lexicon.newspaperTitleWords.contains(n.key) { return true }
+        guard let on = word(i - 1), on.isLowercaseWord, on.key == W.on, let paper = word(i - 2) else { return false }
+        return paper.isCapitalized && Lexicon.newspaperTitleWords.contains(paper.key)
+    }
+
     /// Whether the capitalised word at `i` ends a name of two or three words
     /// that the organisation lists know: "Sheffield Wednesday" is a club.
     private func endsKnownName(_ i: Int) -> Bool {
@@ -140,10 +148,16 @@ struct DateExtractor {
         default: break
         }
         if let weekday = Lexicon.weekdayKeys[t.key], t.isCapitalized {
+            if namesANewspaper(i) { return nil }
             var start = i
             var direction = tense(at: i)
             var explicit = false
             if let p = word(i - 1), p.kind == .word {
+                // "every Friday", "on a Saturday morning": no one day.
+                if p.key == W.every || (p.isLowercaseWord && p.key == W.a) { return nil }
+                if p.isLowercaseWord, p.key == W.until || p.key == W.till {
+                    direction = .future  // "adjourned until Monday"
+                }
                 if p.key == W.last || p.key == W.past {
                     direction = .past
                     start = i - 1
@@ -466,7 +480,10 @@ struct DateExtractor {
             return .future
         }
         if Self.pastMarkers.contains(t.key) { return .past }
-        if t.length >= 5, document.text[Int(t.end) - 2] == 0x65, document.text[Int(t.end) - 1] == 0x64 {
+        // "-ed", but not a compound's adjective: "long-awaited", "so-called".
+        if t.length >= 5, document.text[Int(t.end) - 2] == 0x65, document.text[Int(t.end) - 1] == 0x64,
+            !(k >= 1 && tokens[k - 1].isPunct(0x2D) && !t.has(Token.spaceBefore))
+        {
             // "-ed", unless passive after a future: "will be lifted", "is to be held".
             if k >= 2, isWord(k - 1, "be"), let before = word(k - 2), before.kind == .word,
                 Self.futureMarkers.contains(before.key) || before.key == W.to

@@ -38,6 +38,7 @@ enum W {
     static let end: WordKey = 0xC2F00318F053500A  // "end"
     static let eve: WordKey = 0xC30AF418F069FE45  // "eve"
     static let evening: WordKey = 0x8E5A5D5C0BD446EF  // "evening"
+    static let every: WordKey = 0x1153970079D1C964  // "every"
     static let few: WordKey = 0xDCC67D18FEEA8C19  // "few"
     static let `for`: WordKey = 0xDCB27818FED9DA90  // "for"
     static let from: WordKey = 0x7F845078D7A5C0B5  // "from"

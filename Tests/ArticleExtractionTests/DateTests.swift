@@ -23,6 +23,18 @@ struct DateTests {
         #expect(future.dateValues() == ["2023-02-20"])
     }
 
+    @Test func aWeekdayInANewspapersNameOrOfEveryWeekIsNoDate() throws {
+        #expect(try extract("The Sunday Times and the Mail on Sunday opposed the bid.").dateValues().isEmpty)
+        #expect(try extract("Every Friday, crowds gathered; shops that opened on a Saturday were fined.").dateValues().isEmpty)
+    }
+
+    @Test func aWeekdayAfterUntilIsAheadAndACompoundsAdjectiveSetsNoTense() throws {
+        // 2023-02-14 is a Tuesday; "adjourned" is past, but "until" looks ahead.
+        #expect(try extract("The hearing was adjourned until Monday.").dateValues() == ["2023-02-20"])
+        // "long-awaited" is an adjective, not a past verb: "will" sets the tense.
+        #expect(try extract("He will make his long-awaited return on Saturday.").dateValues() == ["2023-02-18"])
+    }
+
     @Test func theArticlesOwnWeekdayIsTheArticleDateUnlessLastOrNextSaySo() throws {
         // 2023-02-14 is a Tuesday.
         #expect(try extract("The minister said Tuesday that talks had failed.").dateValues() == ["2023-02-14"])
