@@ -469,8 +469,9 @@ struct DateExtractor {
         return nil
     }
 
-    private static let futureMarkers = WordSet("will shall 'll going scheduled expected plans planned plan would due upcoming next")
-    private static let pastMarkers = WordSet("said was were had did ago told been last earlier previously")
+    private static let futureMarkers = WordSet("will shall 'll going scheduled expected plans planned plan would due upcoming next ahead may might could should must")
+    private static let pastMarkers = WordSet("said was were had did ago told been earlier previously")
+    private static let timeUnits = WordSet("year years week weeks month months night season weekend term decade century time")
 
     private func marker(_ k: Int) -> Tense? {
         let t = tokens[k]
@@ -480,6 +481,12 @@ struct DateExtractor {
             return .future
         }
         if Self.pastMarkers.contains(t.key) { return .past }
+        // "last year", "last Tuesday" say past; "its last bastion", "the last death" say nothing.
+        if t.key == W.last, let n = word(k + 1), n.kind == .word,
+            Self.timeUnits.contains(n.key) || Lexicon.weekdayKeys[n.key] != nil || Lexicon.monthKeys[n.key] != nil
+        {
+            return .past
+        }
         // "-ed", but not a compound's adjective: "long-awaited", "so-called".
         if t.length >= 5, document.text[Int(t.end) - 2] == 0x65, document.text[Int(t.end) - 1] == 0x64,
             !(k >= 1 && tokens[k - 1].isPunct(0x2D) && !t.has(Token.spaceBefore))

@@ -35,6 +35,17 @@ struct DateTests {
         #expect(try extract("He will make his long-awaited return on Saturday.").dateValues() == ["2023-02-18"])
     }
 
+    @Test func aModalOrAheadLooksForwardAndLastSaysPastOnlyBeforeATime() throws {
+        // 2023-02-14 is a Tuesday.
+        #expect(try extract("He could be fit for Saturday's final.").dateValues() == ["2023-02-18"])
+        #expect(try extract("The team is confident ahead of the final on Saturday.").dateValues() == ["2023-02-18"])
+        // "last" of "its last stronghold" is no tense; "would" is.
+        #expect(try extract("The militia would hand over its last stronghold on Friday.").dateValues() == ["2023-02-17"])
+        // "last year" is: the Christmas of the sentence is the one gone by.
+        #expect(try extract("The toll for the Christmas holiday period stands at 45, fewer than last year.", date: "2023-10-04")
+            .dateValues() == ["2022-12-25", "2022"])
+    }
+
     @Test func theArticlesOwnWeekdayIsTheArticleDateUnlessLastOrNextSaySo() throws {
         // 2023-02-14 is a Tuesday.
         #expect(try extract("The minister said Tuesday that talks had failed.").dateValues() == ["2023-02-14"])
