@@ -301,7 +301,9 @@ struct AmountExtractor {
         {
             return nil  // a time: "10:30"
         }
-        if let next = token(end), next.isWord, next.key == W.am || next.key == W.pm { return nil }
+        if let next = token(end), next.isWord, next.key == W.am || next.key == W.pm || Lexicon.timeZones.contains(next.key) {
+            return nil  // "10 am", "1300 GMT": a time
+        }
         while let m = token(end), m.kind == .word, let scale = Lexicon.multipliers[m.key], !isPlural(m) {
             value *= scale
             end += 1

@@ -119,7 +119,9 @@ struct DateExtractor {
             return nil
         }
         if t.kind == .word, t.isCapitalized, let month = Lexicon.monthKeys[t.key] {
-            return monthMention(at: i, month: month)
+            // "DEC has no connection": a month in capitals with no day beside it is initials.
+            if t.has(Token.allCaps), t.length >= 3, word(i + 1)?.kind != .number, word(i - 1)?.kind != .number { return nil }
+            return monthMention(at: i, month: month, lastAbsolute: lastAbsolute)
         }
         if t.kind == .number, let day = dayNumber(i), let m = word(day.1), m.isCapitalized,
             let month = Lexicon.monthKeys[m.key]
@@ -129,6 +131,8 @@ struct DateExtractor {
             if word(end)?.isPunct(0x2E) == true, m.length <= 4 { end += 1 }
             if let y = year(end) {
                 if let d = CalendarDay(year: y, month: month, day: day.0) { return (.date(d.partialDate), i..<(end + 1)) }
+            } else if let (y, after) = yearNamed(at: end, lastAbsolute: lastAbsolute) {
+                if let d = CalendarDay(year: y, month: month, day: day.0) { return (.date(d.partialDate), i..<after) }
             } else if let d = resolveMonthDay(month: month, day: day.0, at: i) {
                 return (.date(d.partialDate), i..<(day.1 + 1))
             }
@@ -138,7 +142,10 @@ struct DateExtractor {
         }
         guard t.kind == .word, let ref = reference else { return nil }
         switch t.key {
-        case W.today, W.tonight: return (.date(ref.partialDate), i..<(i + 1))
+        case W.today, W.tonight:
+            // "BBC Radio 4's Today programme": capitalised inside a sentence, a name.
+            if t.isCapitalized, !document.isSentenceInitial(i) { return nil }
+            return (.date(ref.partialDate), i..<(i + 1))
         case W.yesterday: return (.date(ref.adding(days: -1).partialDate), i..<(i + 1))
         case W.this where nextIs(i, [W.morning, W.afternoon, W.evening]):
             return (.date(ref.partialDate), i..<(i + 2))
@@ -340,7 +347,22 @@ struct DateExtractor {
     }
 
     /// A month name at `i`: with a day, a year, both, or alone.
-    private func monthMention(at i: Int, month: Int) -> (Value, Range<Int>)? {
+    /// The year that "last year", "next year", "this year" or "that year" at
+    /// `i` names, and the index after it: "July 1 last year", "in March that
+    /// year" (the year of the last date with one).
+    private func yearNamed(at i: Int, lastAbsolute: PartialDate?) -> (Int, Int)? {
+        guard let ref = reference, let m = word(i), m.isLowercaseWord, let y = word(i + 1), y.kind == .word, y.key == W.year
+        else { return nil }
+        switch m.key {
+        case W.last: return (ref.year - 1, i + 2)
+        case W.next: return (ref.year + 1, i + 2)
+        case W.this: return (ref.year, i + 2)
+        case W.that: return lastAbsolute.map { ($0.year, i + 2) }
+        default: return nil
+        }
+    }
+
+    private func monthMention(at i: Int, month: Int, lastAbsolute: PartialDate?) -> (Value, Range<Int>)? {
         var next = i + 1
         let abbreviated = tokens[i].length <= 4 && tokens[i].key != W.may && tokens[i].key != W.june
             && tokens[i].key != W.july
@@ -353,12 +375,19 @@ struct DateExtractor {
             if let y = year(end), let d = CalendarDay(year: y, month: month, day: day) {
                 return (.date(d.partialDate), i..<(end + 1))
             }
+            if let (y, after) = yearNamed(at: afterDay, lastAbsolute: lastAbsolute) {
+                return CalendarDay(year: y, month: month, day: day).map { (.date($0.partialDate), i..<after) }
+            }
             if let d = resolveMonthDay(month: month, day: day, at: i) { return (.date(d.partialDate), i..<afterDay) }
             return nil
         }
         if let y = year(next) { return (.date(PartialDate(year: y, month: month)), i..<(next + 1)) }
         if isWord(next, "of"), let y = year(next + 1) {
             return (.date(PartialDate(year: y, month: month)), i..<(next + 2))
+        }
+        // "July last year", "in February next year", "March that year".
+        if let (y, after) = yearNamed(at: next, lastAbsolute: lastAbsolute), tokens[i].key != W.may || word(i - 1)?.isLowercaseWord == true {
+            return (.date(PartialDate(year: y, month: month)), i..<after)
         }
         // A bare month needs a word that makes it one: "in May", "last August", "mid-March".
         guard let ref = reference, let p = word(i - 1) else { return nil }
@@ -424,8 +453,16 @@ struct DateExtractor {
                 return false
             }
         }
+        // "by 1300 GMT": a time of day.
+        if let next = word(i + 1), next.kind == .word, Lexicon.timeZones.contains(next.key) { return false }
         if let p = word(i - 1), p.kind == .word, Self.yearCues.contains(p.key) { return true }
         if let next = word(i + 1), next.isLowercaseWord, !Lexicon.stopWords.contains(next.key) { return false }
+        // "Windows 2000": a number that ends a name; an event's year is its date ("Book Award 2004").
+        if let p = word(i - 1), p.kind == .word, p.isCapitalized, !document.isSentenceInitial(i - 1),
+            Lexicon.monthKeys[p.key] == nil, !Lexicon.feastWords.contains(p.key), !Lexicon.eventHeads.contains(p.key)
+        {
+            return false
+        }
         guard let n = number(i) else { return false }
         return (1900...2100).contains(n)
     }

@@ -166,6 +166,9 @@ enum Lexicon {
         spokesman spokeswoman officials leaders leader
         """)
 
+    /// Time zones written after a time of day: "1300 GMT", "10am AEDT".
+    static let timeZones = WordSet("gmt bst utc est edt pst pdt cst cdt mst mdt cet cest aedt aest acdt acst awst awdt nzdt nzst")
+
     /// Abbreviations of everyday English that name no organisation: time
     /// zones, diseases, devices and media, units, honours, common business
     /// terms. An unknown all-capitals word is otherwise taken for an

@@ -46,6 +46,20 @@ struct DateTests {
             .dateValues() == ["2022-12-25", "2022"])
     }
 
+    @Test func aMonthWithLastNextOrThatYearIsThatYearsMonth() throws {
+        #expect(try extract("She vanished on July 1 last year and the cards are due in February next year.").dateValues()
+            == ["2022-07-01", "2024-02"])
+        #expect(try extract("He was jailed in June 1995 for an attack in March that year.").dateValues() == ["1995-06", "1995-03"])
+    }
+
+    @Test func namesAndTimesThatLookLikeDatesAreNot() throws {
+        #expect(try extract("Mr Marr told BBC Radio 4's Today programme that DEC has no link with the firm.").dateValues()
+            .isEmpty)
+        let a = try extract("By 1300 GMT the shares of the maker of Windows 2000 had risen; it won the Book Award 2004.")
+        #expect(a.dateValues() == ["2004"])
+        #expect(a.amounts.isEmpty, "a time of day is no amount")
+    }
+
     @Test func theArticlesOwnWeekdayIsTheArticleDateUnlessLastOrNextSaySo() throws {
         // 2023-02-14 is a Tuesday.
         #expect(try extract("The minister said Tuesday that talks had failed.").dateValues() == ["2023-02-14"])
