@@ -508,6 +508,7 @@ struct DateExtractor {
 
     private static let futureMarkers = WordSet("will shall 'll going scheduled expected plans planned plan would due upcoming next ahead may might could should must")
     private static let pastMarkers = WordSet("said was were had did ago told been earlier previously")
+    private static let arrangedBefore = WordSet("is are set likely aiming aims hopes hoping tipped poised")
     private static let timeUnits = WordSet("year years week weeks month months night season weekend term decade century time")
 
     private func marker(_ k: Int) -> Tense? {
@@ -515,6 +516,12 @@ struct DateExtractor {
         guard t.kind == .word, t.isLowercaseWord else { return nil }
         if Self.futureMarkers.contains(t.key) {
             if t.key == W.due, !isWord(k + 1, "to") { return nil }
+            return .future
+        }
+        // "is to play", "are set to release", "is likely to name": an arrangement ahead.
+        if t.key == W.to, let before = word(k - 1), before.isLowercaseWord, Self.arrangedBefore.contains(before.key),
+            word(k + 1)?.isLowercaseWord == true
+        {
             return .future
         }
         if Self.pastMarkers.contains(t.key) { return .past }

@@ -35,10 +35,13 @@ struct DateTests {
         #expect(try extract("He will make his long-awaited return on Saturday.").dateValues() == ["2023-02-18"])
     }
 
-    @Test func aModalOrAheadLooksForwardAndLastSaysPastOnlyBeforeATime() throws {
+    @Test func aModalAheadOrAnArrangementLooksForwardAndLastSaysPastOnlyBeforeATime() throws {
         // 2023-02-14 is a Tuesday.
         #expect(try extract("He could be fit for Saturday's final.").dateValues() == ["2023-02-18"])
         #expect(try extract("The team is confident ahead of the final on Saturday.").dateValues() == ["2023-02-18"])
+        // "is to", "are set to", "is likely to": an arrangement ahead.
+        #expect(try extract("The band is to play a secret gig on Saturday.").dateValues() == ["2023-02-18"])
+        #expect(try extract("The group are set to release their single on 21 January.").dateValues() == ["2024-01-21"])
         // "last" of "its last stronghold" is no tense; "would" is.
         #expect(try extract("The militia would hand over its last stronghold on Friday.").dateValues() == ["2023-02-17"])
         // "last year" is: the Christmas of the sentence is the one gone by.
