@@ -322,8 +322,10 @@ struct QuoteExtractor {
             let endsClause = content.last.map { tokens[$0].kind == .punctuation } ?? false
             if let after, after.isCapitalized, after.has(Token.spaceBefore), !endsClause { return true }
             if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
-            // A short fragment counts only when the sentence attributes speech.
-            return speechVerb(in: sentenceRange(of: span)) == nil
+            // A short fragment counts only when the sentence attributes speech, or a verdict
+            // ("denounced the war as a \"terrible\" waste", "complain he was \"lewd\"").
+            let sentence = sentenceRange(of: span)
+            return speechVerb(in: sentence) == nil && verdictSpeaker(before: span) == nil
         }
         return false
     }
@@ -414,6 +416,23 @@ struct QuoteExtractor {
 
     private static let determiners = WordSet("the a an these those his her their its our my your this that")
 
+    /// Verbs of judging that make a short quoted fragment someone's words:
+    /// "The cardinal denounced the war as a \"terrible\" waste".
+    private static let verdictVerbs = WordSet(
+        """
+        denounced condemned slammed criticised criticized praised hailed accused complained attacked dismissed
+        rejected chanted
+        """)
+
+    /// Who a verdict verb before the quote, in its sentence, has as its subject.
+    private func verdictSpeaker(before span: Span) -> String? {
+        let sentence = sentenceRange(of: span)
+        let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
+        guard let verb = before.last(where: { tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) })
+        else { return nil }
+        return subjectBefore(verb, limit: sentence.lowerBound)
+    }
+
     private func findSpeaker(_ span: Span) -> String?? {
         var sentence = sentenceRange(of: span)
         // The attribution may follow in the next sentence of the same paragraph ("…," he said.)
@@ -448,6 +467,7 @@ struct QuoteExtractor {
             guard !Self.verbsWithListener.contains(tokens[verb].key) else { continue }
             if let who = subjectAfter(verb + 1, limit: sentence.upperBound) { return .some(who) }
         }
+        if order.isEmpty, let who = verdictSpeaker(before: span) { return .some(who) }
         return nil
     }
 

@@ -78,6 +78,15 @@ struct QuoteTests {
         #expect(a.quotes.first?.speaker == "Mark Dalton")
     }
 
+    @Test func aFragmentAVerdictVerbsSubjectJudgesByIsTheirQuote() throws {
+        let a = try extract("Bishop Tavi Ramenu condemned the war as a \"terrible\" waste of money.")
+        #expect(a.quotes.map(\.text) == ["terrible"])
+        #expect(a.quotes.first?.speaker == "Tavi Ramenu")
+        // No one stands before the verb: a term, as before.
+        let b = try extract("The waste was condemned in a \"letter\" posted online.")
+        #expect(b.quotes.isEmpty)
+    }
+
     @Test func descriptionWhenNobodyIsNamed() throws {
         let a = try extract("A local shopkeeper said \"business has never been this slow in twenty years\".")
         #expect(a.quotes.first?.speaker == "A local shopkeeper")
