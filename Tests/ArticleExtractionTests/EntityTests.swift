@@ -247,6 +247,18 @@ struct EntityTests {
         #expect(a.entities.allSatisfy { !$0.name.contains("Image") && !$0.name.contains("Leeds Ruth") })
     }
 
+    @Test func aGivenNameThatIsAlsoAWordStartsAPersonWhereTheArticleNeverWritesTheWord() throws {
+        // "Mark" and "Bill" are left out of the census list as words; they count as the world's given names.
+        let a = try extract("The chairman of the Harbour Council Mark Tavener and the NASA Bill Okafor said no.")
+        #expect(a.entity("Harbour Council")?.type == .organization)
+        #expect(a.entity("Mark Tavener")?.type == .person)
+        #expect(a.entity("NASA")?.type == .organization)
+        #expect(a.entity("Bill Okafor")?.type == .person)
+        // An article that writes "mark" in lower case reads the capital as no given name.
+        let b = try extract("Shares hit the mark. The Harbour Council Mark Tavener said so.")
+        #expect(b.entity("Mark Tavener") == nil)
+    }
+
     @Test func aWorldGivenNameAfterAPlacesPrepositionStartsNoPerson() throws {
         // "Karim" is a given name of the world list; "Tabal" no list knows.
         let a = try extract("Gunmen fired on the troops in Karim Tabal.")

@@ -16893,6 +16893,7 @@ Bijan
 Bilaal
 Bilal
 Biljana
+Bill
 Billal
 Billyjoe
 Binh
@@ -19438,6 +19439,7 @@ Fahed
 Faheem
 Fahim
 Faisal
+Faith
 Faiz
 Faizaan
 Faizan
@@ -19798,6 +19800,7 @@ Grainger
 Graison
 Gram
 Granger
+Grant
 Grantham
 Grason
 Graycen
@@ -19858,6 +19861,7 @@ Gustav
 Gustave
 Gustavs
 Guthrie
+Guy
 Gyan
 Gyasi
 Haadi
@@ -21753,6 +21757,7 @@ Jovoni
 Jovonni
 Jowel
 Jowell
+Joy
 Jozaiah
 Jozef
 Jozeph
@@ -23814,6 +23819,7 @@ Marino
 Marios
 Marius
 Mariya
+Mark
 Markael
 Markanthony
 Markas
@@ -24192,6 +24198,7 @@ Milana
 Milano
 Milen
 Milena
+Miles
 Milez
 Milica
 Milind
@@ -25002,6 +25009,7 @@ Pascual
 Pason
 Pate
 Pater
+Patience
 Paton
 Patric
 Patricija
@@ -25787,6 +25795,7 @@ Rorik
 Rosalio
 Rosbel
 Rosco
+Rose
 Roshan
 Roshard
 Roshaun
@@ -26032,6 +26041,7 @@ Sander
 Sanders
 Sandor
 Sandro
+Sandy
 Sanel
 Sanjay
 Sanjeev
