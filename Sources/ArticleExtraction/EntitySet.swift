@@ -87,11 +87,15 @@ package struct EntitySet {
                     .append(h)
             }
         }
-        // "Anil" after "Anil Ambani": a word no rule typed is the given name of the one person of
-        // two names (given name and surname) that the names starting with it hold.
+        // "Anil" after "Anil Ambani", "Ruud" after "Ruud van Nistelrooy": a word no rule typed is the
+        // given name of the one person of two names (given name and surname, a surname's particle
+        // aside) that the names starting with it hold.
         func isSoleGivenName(_ short: [WordKey]) -> Bool {
             let people = (byPrefix[short] ?? []).filter { types[$0] == .person }
-            return people.count == 1 && groupWords[people[0]].count == 2
+            guard people.count == 1 else { return false }
+            let words = groupWords[people[0]]
+            return words.count == 2
+                || (words.count == 3 && Lexicon.nameConnectors.contains(words[1]) && words[1] != W.of && words[1] != W.for)
         }
         // "Cairn" of "Cairn Energy", "Villa" of "Aston Villa": one word that the lists do not know
         // alone is a short form of the organisation it starts, when the rest is head words, or ends,

@@ -475,6 +475,10 @@ struct EntityTests {
         #expect(a.entity("Tavi") == nil && a.entity("Moko") == nil)
         #expect(a.entity("Tavi Quorrason")?.aliases.contains("Tavi") == true)
         #expect(a.entity("Moko Quorrason")?.aliases.contains("Moko") == true)
+        // A surname's particle between the two names changes nothing.
+        let b = try extract("Striker Tavi van Quorrason may return. His manager said: \"Tavi comes back on Tuesday.\"")
+        #expect(b.entity("Tavi") == nil)
+        #expect(b.entity("Tavi van Quorrason")?.aliases.contains("Tavi") == true)
     }
 
     @Test func theOneWordNamesOfALineUpWithPeopleInItArePeople() throws {
