@@ -61,6 +61,12 @@ public final class IntakeDaemon: Service, @unchecked Sendable {
     }
 
     public func run() async throws {
+        if StartupStop.requested {
+            // Asked to stop while starting (before the service group trapped the signal): nothing ran yet.
+            notifier.notify("STOPPING=1")
+            logger.notice("stop requested while starting; stopped before the first pass")
+            return
+        }
         if case .polling(let why) = watcher.mode {
             logger.warning("polling the inbox instead of watching it", metadata: ["reason": "\(why)"])
         }

@@ -48,6 +48,8 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level?
 
     func run() async throws {
+        // A daemon stopped while it opens its store stops gracefully once its services run.
+        if !once { StartupStop.install() }
         let environment = ConfigurationLoader.environment
         let (settings, layout) = try state.resolve()
         let level = logLevel ?? Logger.Level(rawValue: settings.logLevel) ?? .info
@@ -106,7 +108,8 @@ struct RunCommand: AsyncParsableCommand {
         // digests, stopped after it, write the receipt of the run it ends on.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: digests), .init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint],
+                services: [.init(service: digests), .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
     }

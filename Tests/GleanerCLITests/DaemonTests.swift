@@ -169,6 +169,52 @@ struct DaemonTests {
         #expect(daemon.exitStatus(within: 10) == 0)
     }
 
+    @Test func aStopWhileTheDaemonStartsEndsItGracefullyAndLeavesTheInboxForNextTime() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("waiting.txt", article(1))
+        // The configuration is a pipe: the daemon blocks reading it, early in its start, before its
+        // service group traps SIGTERM (before, SIGTERM's default action ended it there).
+        let config = state.root + "/gleaner.toml"
+        #expect(mkfifo(config, 0o600) == 0)
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config]))
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        // A writer's non-blocking open succeeds only once the daemon has the pipe open to read.
+        var writer: Int32 = -1
+        #expect(eventually(10) {
+            writer = open(config, O_WRONLY | O_NONBLOCK)
+            return writer >= 0
+        })
+        daemon.signal(SIGTERM)
+        usleep(200_000)
+        let text = "[intake]\nsettle_seconds = 1\n"
+        // A daemon that the signal ended has closed the pipe: the write fails (EPIPE) rather than end the tests.
+        signal(SIGPIPE, SIG_IGN)
+        _ = text.withCString { write(writer, $0, strlen($0)) }
+        close(writer)
+        #expect(daemon.exitStatus(within: 10) == 0, "\(daemon.log)")
+        #expect(daemon.process.terminationReason == .exit, "\(daemon.log)")
+        #expect(daemon.log.contains("stop requested while starting"), "\(daemon.log)")
+        // Nothing was taken: the file waits in the inbox for the next start.
+        #expect(FileManager.default.fileExists(atPath: state.inbox + "/waiting.txt"))
+
+        // A start that hangs can still be ended: a second signal takes the default action.
+        let hung = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config]))
+        defer { if hung.process.isRunning { hung.signal(SIGKILL) } }
+        #expect(eventually(10) {
+            writer = open(config, O_WRONLY | O_NONBLOCK)
+            return writer >= 0
+        })
+        // Signals sent before the first is handled count once: send until it has ended.
+        #expect(eventually(10) {
+            hung.signal(SIGTERM)
+            return !hung.process.isRunning
+        })
+        #expect(hung.exitStatus(within: 10) == SIGTERM)
+        #expect(hung.process.terminationReason == .uncaughtSignal)
+        close(writer)
+    }
+
     @Test func watchesTheInboxReportsToSystemdReloadsAndStopsCleanly() throws {
         let state = try StateFixture()
         defer { state.remove() }
