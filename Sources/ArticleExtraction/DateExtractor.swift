@@ -346,7 +346,6 @@ struct DateExtractor {
         return ref.adding(days: (6 - ref.weekday + 7) % 7).isoWeek
     }
 
-    /// A month name at `i`: with a day, a year, both, or alone.
     /// The year that "last year", "next year", "this year" or "that year" at
     /// `i` names, and the index after it: "July 1 last year", "in March that
     /// year" (the year of the last date with one).
@@ -362,6 +361,7 @@ struct DateExtractor {
         }
     }
 
+    /// A month name at `i`: with a day, a year, both, or alone.
     private func monthMention(at i: Int, month: Int, lastAbsolute: PartialDate?) -> (Value, Range<Int>)? {
         var next = i + 1
         let abbreviated = tokens[i].length <= 4 && tokens[i].key != W.may && tokens[i].key != W.june
