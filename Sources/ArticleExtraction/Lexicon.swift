@@ -166,16 +166,17 @@ enum Lexicon {
         spokesman spokeswoman officials leaders leader
         """)
 
+    private static let timeZoneWords = "gmt bst utc aedt aest acdt acst awst awdt nzdt nzst edt est pst pdt cst cdt mst mdt cet cest"
     /// Time zones written after a time of day: "1300 GMT", "10am AEDT".
-    static let timeZones = WordSet("gmt bst utc est edt pst pdt cst cdt mst mdt cet cest aedt aest acdt acst awst awdt nzdt nzst")
+    static let timeZones = WordSet(timeZoneWords)
 
     /// Abbreviations of everyday English that name no organisation: time
     /// zones, diseases, devices and media, units, honours, common business
     /// terms. An unknown all-capitals word is otherwise taken for an
     /// organisation's initials.
     static let everydayAbbreviations = WordSet(
-        """
-        gmt bst utc aedt aest acdt acst awst awdt nzdt nzst edt est pst pdt cst cdt mst mdt cet cest
+        timeZoneWords + " "
+            + """
         aids hiv bse sars cjd mrsa dna rna ivf adhd ocd gp icu ae
         pr id pc tv dvd cd cgi gsm sms mms mp3 pda lcd hd hdtv vcr gps dsl adsl isp url www pin atm it ai vr
         awol ceo cfo coo cto md vip obe mbe cbe qc kc phd mba
