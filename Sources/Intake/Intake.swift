@@ -54,6 +54,10 @@ public struct RunSummary: Sendable, Equatable {
     /// Days whose stories the run grouped again, whole: their daily digests
     /// change even when the run took in no file.
     public var regroupedDays: [String] = []
+    /// When a stop (SIGTERM, SIGINT: the task's cancellation) ended the run
+    /// before the inbox was done: the files it left there for the next run,
+    /// counted after it (also in ``waiting``); `nil` for a run not stopped.
+    public var leftByStop: Int? = nil
 
     /// Whether the run found files in the inbox: taken in, or left to settle.
     public var sawFiles: Bool { counts.filesSeen > 0 || counts.deferred > 0 }
@@ -234,6 +238,10 @@ public final class Intake {
                 logger: logger)
         }
         waiting += scanner.skippedFiles
+        // Stopped: the walk ended early, so what it never reached is counted afresh.
+        let recount = Task.isCancelled ? Self.filesLeft(in: layout.inbox) : nil
+        let leftByStop = recount?.files
+        let left = recount.map { $0.files + $0.temporary } ?? waiting.count
         let now = IngestClock.nanosecondsSinceEpoch()
         let stale = waiting.filter { now - $0.modified > options.staleNanoseconds }.map(\.path).sorted()
         Self.warn(
@@ -266,19 +274,30 @@ public final class Intake {
             metadata: [
                 "files": "\(counts.filesSeen)", "stored": "\(counts.stored)", "duplicates": "\(counts.duplicates)",
                 "failed": "\(counts.failed)", "deferred": "\(counts.deferred)",
-                "left": "\(waiting.count + unreadFiles)",
+                "left": "\(left + unreadFiles)",
                 "folders_not_read": "\(scanner.skippedFolders.count)",
                 "seconds": "\(Self.rounded(seconds, places: 3))",
                 "files_per_second": "\(seconds > 0 ? Int(Double(counts.filesSeen) / seconds) : 0)",
             ])
         var summary = RunSummary(
-            runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors, waiting: waiting.count + unreadFiles,
+            runID: runID, counts: counts, seconds: seconds, moveErrors: moveErrors,
+            waiting: left + unreadFiles,
             stale: Array(stale.prefix(20)), staleCount: stale.count)
+        summary.leftByStop = leftByStop
         summary.unreadFolders = scanner.skippedFolders.map { InboxFolder(path: $0.path, reason: $0.reason) }
         summary.stillChanging = Array(stillChanging.prefix(20))
         summary.stillChangingCount = stillChanging.count
         summary.regroupedDays = regroupedDays
         return summary
+    }
+
+    /// The files in `inbox` now: those a run would take, and those under a
+    /// temporary name (folders it cannot enter aside); a listing, nothing is read.
+    static func filesLeft(in inbox: String) -> (files: Int, temporary: Int) {
+        let scanner = InboxScanner(inbox: inbox)
+        var files = 0
+        while (try? scanner.next()) != nil { files += 1 }
+        return (files, scanner.skippedFiles.count)
     }
 
     /// Waits until the youngest of `entries` is as old as the settle time
@@ -289,6 +308,8 @@ public final class Intake {
         let settle = options.settleNanoseconds
         let wait = entries.map { settle - (now - $0.modified) }.max().map { min(settle, max(0, $0)) } ?? 0
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait) + 10_000_000) }
+        // Stopped while it waited: a file that looks still may only be written slowly; it stays.
+        if Task.isCancelled { return ([], []) }
         var settled: [InboxEntry] = []
         var changing: [String] = []
         for entry in entries {

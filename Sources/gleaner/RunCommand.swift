@@ -22,7 +22,9 @@ struct RunCommand: AsyncParsableCommand {
             Files whose content is already stored are archived as duplicates. Dotfiles and names ending \
             in .tmp, .part, .crdownload, .swp or ~ are left alone. A file changed within the settle \
             time (intake.settle_seconds) is taken once its size and modification time have held still \
-            that long: with --once, Gleaner waits for it (at most the settle time) before it exits.
+            that long: with --once, Gleaner waits for it (at most the settle time) before it exits. \
+            SIGTERM or SIGINT end a --once run after the batch in hand: the run is recorded, its digest \
+            written, and what it did not take stays in the inbox for the next run.
 
             Without --once, Gleaner first takes what is already in the inbox, then watches it with \
             inotify (polling on NFS, CIFS and FUSE) and rescans it every watch.rescan_seconds. Under \
@@ -33,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
             $GLEANER_STATE_DIR, else $STATE_DIRECTORY (set by systemd), else ./var.
 
             Exit status: 0 all files taken; 1 some file failed (see failed/); 2 (--once) some file was \
-            still being written and was left in the inbox; 74 the state directory or \
+            still being written, or a stop came first, and it was left in the inbox; 74 the state directory or \
             database could not be used; 75 another gleaner is running on the same database; \
             78 the configuration is wrong.
             """
@@ -48,8 +50,9 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level?
 
     func run() async throws {
-        // A daemon stopped while it opens its store stops gracefully once its services run.
-        if !once { StartupStop.install() }
+        // Stopped while it opens its store, a daemon stops gracefully once its services run, and a
+        // single pass once it starts.
+        StartupStop.install()
         let environment = ConfigurationLoader.environment
         let (settings, layout) = try state.resolve()
         let level = logLevel ?? Logger.Level(rawValue: settings.logLevel) ?? .info
@@ -60,17 +63,9 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let intake = try Intake(layout: layout, options: Self.intakeOptions(settings), logger: logger)
             if once {
-                let summary = try await intake.run(mode: "once", waitForSettling: true)
-                do {
-                    try DigestWriter(
-                        directory: layout.digests, connection: intake.store.connection,
-                        keepRunDays: settings.keepRunDigestDays
-                    ).afterRuns([summary.runID], backlog: summary.waiting)
-                } catch {
-                    logger.error("digests not written", metadata: ["error": "\(error)"])
-                }
+                let summary = try await Self.runOnce(intake: intake, keepRunDigestDays: settings.keepRunDigestDays, logger: logger)
                 if summary.counts.failed > 0 || summary.moveErrors > 0 { throw ExitCode(1) }
-                if summary.stillChangingCount > 0 { throw ExitCode(2) }
+                if summary.stillChangingCount > 0 || summary.leftByStop ?? 0 > 0 { throw ExitCode(2) }
                 return
             }
             try await runDaemon(intake: intake, settings: settings, environment: environment, logger: logger)
@@ -81,6 +76,43 @@ struct RunCommand: AsyncParsableCommand {
             StandardError.write("gleaner: \(error.description)")
             throw ExitCode(74)
         }
+    }
+
+    /// One pass over the inbox, then the digests. SIGTERM or SIGINT ends the
+    /// pass as they end the daemon's: the batch in hand is committed, the rest
+    /// stays in the inbox, the run is recorded and its digest written.
+    private static func runOnce(intake: sending Intake, keepRunDigestDays: Int, logger: Logger) async throws -> RunSummary {
+        // Registered before the pass starts; a signal that came earlier set StartupStop's flag.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        let pass = Task {
+            let summary = try await intake.run(mode: "once", waitForSettling: true)
+            do {
+                try DigestWriter(
+                    directory: intake.layout.digests, connection: intake.store.connection, keepRunDays: keepRunDigestDays
+                ).afterRuns([summary.runID], backlog: summary.waiting)
+            } catch {
+                logger.error("digests not written", metadata: ["error": "\(error)"])
+            }
+            return summary
+        }
+        let stopper = Task {
+            var stop = StartupStop.requested
+            if !stop {
+                for await _ in signals {
+                    stop = true
+                    break
+                }
+            }
+            guard stop else { return }  // the pass ended first
+            logger.notice("stop requested; the run ends after the batch in hand")
+            pass.cancel()
+        }
+        defer { stopper.cancel() }
+        let summary = try await pass.value
+        if let left = summary.leftByStop {
+            logger.notice("stopped before the inbox was done; what is left waits for the next run", metadata: ["left": "\(left)"])
+        }
+        return summary
     }
 
     private func runDaemon(

@@ -56,20 +56,21 @@ final class NotifyListener {
     }
 }
 
-/// A `gleaner run` daemon started as a real process.
+/// A `gleaner run` started as a real process: the daemon, or with `--once` one pass.
 final class RunningDaemon {
     let process = Process()
     let logPath: String
 
-    init(state: StateFixture, environment: [String: String], launcher: [String] = []) throws {
+    /// Starts `gleaner run` on `state`, with `options` after it (`--once`).
+    init(state: StateFixture, environment: [String: String], launcher: [String] = [], options: [String] = []) throws {
         logPath = NSTemporaryDirectory() + "gleaner-daemon-\(UUID().uuidString).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
-            process.arguments = Array(launcher.dropFirst()) + [GleanerRun.binary, "run", "--state-dir", state.root]
+            process.arguments = Array(launcher.dropFirst()) + [GleanerRun.binary, "run", "--state-dir", state.root] + options
         } else {
             process.executableURL = URL(fileURLWithPath: GleanerRun.binary)
-            process.arguments = ["run", "--state-dir", state.root]
+            process.arguments = ["run", "--state-dir", state.root] + options
         }
         process.environment = environment
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -102,6 +103,39 @@ func eventually(_ seconds: Double = 10, _ condition: () throws -> Bool) rethrows
         usleep(20_000)
     } while Date() < deadline
     return false
+}
+
+/// A configuration file that is a pipe: `gleaner run` blocks reading it, early
+/// in its start, before it traps SIGTERM in its service group or its pass.
+struct ConfigurationPipe {
+    let path: String
+
+    init(in state: StateFixture) {
+        path = state.root + "/gleaner.toml"
+        #expect(mkfifo(path, 0o600) == 0)
+    }
+
+    /// A writer's end, opened once a gleaner has the pipe open to read (a
+    /// non-blocking open succeeds only then); -1 if none did within 10 s.
+    func writer() -> Int32 {
+        var writer: Int32 = -1
+        #expect(eventually(10) {
+            writer = open(path, O_WRONLY | O_NONBLOCK)
+            return writer >= 0
+        })
+        return writer
+    }
+
+    /// Sends `run` SIGTERM while it waits for its configuration, then gives it one.
+    func stopWhileStarting(_ run: RunningDaemon) {
+        let writer = writer()
+        run.signal(SIGTERM)
+        usleep(200_000)
+        // A gleaner that the signal ended has closed the pipe: the write fails (EPIPE) rather than end the tests.
+        signal(SIGPIPE, SIG_IGN)
+        _ = "[intake]\nsettle_seconds = 1\n".withCString { write(writer, $0, strlen($0)) }
+        close(writer)
+    }
 }
 
 @Suite("gleaner run (the daemon), end to end")
@@ -173,25 +207,11 @@ struct DaemonTests {
         let state = try StateFixture()
         defer { state.remove() }
         try state.drop("waiting.txt", article(1))
-        // The configuration is a pipe: the daemon blocks reading it, early in its start, before its
-        // service group traps SIGTERM (before, SIGTERM's default action ended it there).
-        let config = state.root + "/gleaner.toml"
-        #expect(mkfifo(config, 0o600) == 0)
-        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config]))
+        // The stop lands before the service group traps SIGTERM (before, its default action ended the daemon there).
+        let config = ConfigurationPipe(in: state)
+        let daemon = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config.path]))
         defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
-        // A writer's non-blocking open succeeds only once the daemon has the pipe open to read.
-        var writer: Int32 = -1
-        #expect(eventually(10) {
-            writer = open(config, O_WRONLY | O_NONBLOCK)
-            return writer >= 0
-        })
-        daemon.signal(SIGTERM)
-        usleep(200_000)
-        let text = "[intake]\nsettle_seconds = 1\n"
-        // A daemon that the signal ended has closed the pipe: the write fails (EPIPE) rather than end the tests.
-        signal(SIGPIPE, SIG_IGN)
-        _ = text.withCString { write(writer, $0, strlen($0)) }
-        close(writer)
+        config.stopWhileStarting(daemon)
         #expect(daemon.exitStatus(within: 10) == 0, "\(daemon.log)")
         #expect(daemon.process.terminationReason == .exit, "\(daemon.log)")
         #expect(daemon.log.contains("stop requested while starting"), "\(daemon.log)")
@@ -199,12 +219,9 @@ struct DaemonTests {
         #expect(FileManager.default.fileExists(atPath: state.inbox + "/waiting.txt"))
 
         // A start that hangs can still be ended: a second signal takes the default action.
-        let hung = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config]))
+        let hung = try RunningDaemon(state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config.path]))
         defer { if hung.process.isRunning { hung.signal(SIGKILL) } }
-        #expect(eventually(10) {
-            writer = open(config, O_WRONLY | O_NONBLOCK)
-            return writer >= 0
-        })
+        let writer = config.writer()
         // Signals sent before the first is handled count once: send until it has ended.
         #expect(eventually(10) {
             hung.signal(SIGTERM)

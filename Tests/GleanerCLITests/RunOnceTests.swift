@@ -273,6 +273,53 @@ struct RunOnceTests {
         #expect(try state.scalar("SELECT body LIKE 'The first half of an article more%its second half.' FROM articles WHERE source_file = 'growing.txt'") == 1)
     }
 
+    @Test func aStopDuringRunOnceEndsItAfterTheBatchInHandAndLeavesTheRestForTheNextRun() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        let total = 1_500
+        for n in 1...total { try state.drop("a\(n).txt", article(n)) }
+        // Small batches: the run is many commits long, and the stop lands between two.
+        let environment = GleanerRun.environment(["GLEANER_INTAKE_BATCH_FILES": "10"])
+        let run = try RunningDaemon(state: state, environment: environment, options: ["--once"])
+        defer { if run.process.isRunning { run.signal(SIGKILL) } }
+        #expect(eventually(60) { !state.entries(in: "archive").isEmpty })
+        run.signal(SIGTERM)
+        // Before, SIGTERM's default action ended the run at once (crash-safe, but no run recorded or digest written).
+        #expect(run.exitStatus(within: 60) == 2, "\(run.log)")
+        #expect(run.process.terminationReason == .exit)
+        #expect(run.log.contains("stop requested; the run ends after the batch in hand"), "\(run.log)")
+        let archived = state.entries(in: "archive").filter { $0.hasSuffix(".txt") }.count
+        let waiting = state.entries(in: "inbox").count
+        #expect(waiting > 0 && archived + waiting == total, "archived \(archived), waiting \(waiting)")
+        #expect(run.log.contains("stopped before the inbox was done; what is left waits for the next run left=\(waiting)"))
+        #expect(state.entries(in: "failed").isEmpty)
+        // The run is recorded as far as it went, and its digest written.
+        #expect(try state.scalar("SELECT count(*) FROM articles") == .integer(Int64(archived)))
+        #expect(try state.scalar("SELECT stored FROM runs WHERE finished_at IS NOT NULL") == .integer(Int64(archived)))
+        #expect(state.entries(in: "digests").contains { $0.hasPrefix("runs/") && $0.hasSuffix("-1.md") })
+        // The next run takes the rest.
+        #expect(try state.run().status == 0)
+        #expect(state.entries(in: "inbox").isEmpty)
+        #expect(try state.scalar("SELECT count(*) FROM articles") == .integer(Int64(total)))
+    }
+
+    @Test func aStopWhileRunOnceStartsTakesNothingAndSaysSo() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("waiting.txt", article(1))
+        // The stop lands before the pass traps SIGTERM, before it takes a file.
+        let config = ConfigurationPipe(in: state)
+        let run = try RunningDaemon(
+            state: state, environment: GleanerRun.environment(["GLEANER_CONFIG": config.path]), options: ["--once"])
+        defer { if run.process.isRunning { run.signal(SIGKILL) } }
+        config.stopWhileStarting(run)
+        #expect(run.exitStatus(within: 10) == 2, "\(run.log)")
+        #expect(run.process.terminationReason == .exit)
+        #expect(run.log.contains("stop requested"), "\(run.log)")
+        #expect(state.entries(in: "inbox") == ["waiting.txt"])
+        #expect(try state.scalar("SELECT stored FROM runs WHERE finished_at IS NOT NULL") == 0)
+    }
+
     @Test func aFileWaitingLongerThanTheStaleThresholdIsReported() throws {
         let state = try StateFixture()
         defer { state.remove() }
