@@ -303,6 +303,22 @@ struct RunOnceTests {
         #expect(try state.scalar("SELECT count(*) FROM articles") == .integer(Int64(total)))
     }
 
+    @Test func aStopWhileRunOnceWaitsForAFileToSettleLeavesTheFile() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop("fresh.txt", article(1), age: nil)
+        let environment = GleanerRun.environment(["GLEANER_INTAKE_SETTLE_SECONDS": "30"])
+        let run = try RunningDaemon(state: state, environment: environment, options: ["--once", "--log-level", "debug"])
+        defer { if run.process.isRunning { run.signal(SIGKILL) } }
+        #expect(eventually(20) { run.log.contains("file still being written, left for a later run") })
+        usleep(100_000)
+        run.signal(SIGTERM)
+        // The wait is cut short, so the file has not been seen still for the settle time: it may be half written.
+        #expect(run.exitStatus(within: 10) == 2, "\(run.log)")
+        #expect(state.entries(in: "inbox") == ["fresh.txt"])
+        #expect(try state.scalar("SELECT count(*) FROM articles") == 0)
+    }
+
     @Test func aStopWhileRunOnceStartsTakesNothingAndSaysSo() throws {
         let state = try StateFixture()
         defer { state.remove() }
