@@ -165,6 +165,9 @@ final class Document {
     static let articleTopicMinimum = 4
     /// How many tokens either side of a name are read for topic words.
     static let topicWindow = 6
+    /// A window that reaches across any sentence: the topics of the whole
+    /// sentence (half of `Int.max`, so that adding it to an index cannot overflow).
+    static let wholeSentence = Int.max / 2
 
     /// The topics whose words stand within `window` (default ``topicWindow``)
     /// tokens of `range`, in its sentence, as bits (1 << ``Lexicon/Topic/rawValue``); a score ("2-1") counts as sport.

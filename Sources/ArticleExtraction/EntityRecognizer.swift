@@ -681,7 +681,7 @@ struct EntityRecognizer {
             kind & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport,
             !isAfterPlacePreposition(range.lowerBound, strictly: true)
         else { return false }
-        return document.topicsAround(range, window: .max / 2) & (1 << Lexicon.Topic.sport.rawValue) != 0
+        return document.topicsAround(range, window: Document.wholeSentence) & (1 << Lexicon.Topic.sport.rawValue) != 0
             || sentenceNamesAnotherClub(besides: range)
     }
 
