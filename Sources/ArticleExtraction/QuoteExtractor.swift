@@ -128,8 +128,10 @@ struct QuoteExtractor {
             settled[sentence] = true
         }
         // "…, according to the Bishop.", "the prime minister said": a title only one
-        // person of the article holds, as the speaking subject of its sentence.
+        // person of the article holds, as the speaking subject of its sentence; "The prime
+        // minister shrugged off claims from … Michael Howard": at the front, as its subject.
         for (s, range) in document.sentences.enumerated() where !settled[s] {
+            let opening = range.first { tokens[$0].isWord && !document.insideQuote[$0] }
             for k in range where tokens[k].key == W.the && !document.insideQuote[k] {
                 var end = k + 1
                 while end < range.upperBound, tokens[end].isWord, Lexicon.personTitles.contains(tokens[end].key) { end += 1 }
@@ -137,10 +139,12 @@ struct QuoteExtractor {
                 let reporting = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].key)
                     || (k >= 2 && tokens[k - 1].key == W.to && tokens[k - 2].key == W.according)
                 let holding = Self.holders(of: ((k + 1)..<end).map { tokens[$0].key }, byTitle: holders, titles: titlesOf)
-                if reporting, holding.count == 1 {
+                // "The prime minister's enthusiasm …" is not about the prime minister as subject.
+                let fronting = k == opening && tokens[end].kind != .possessive
+                if reporting || fronting, holding.count == 1 {
                     subjects[s] = Int32(holding[0])
                     front[s] = Int32(holding[0])
-                    speaking[s] = Int32(holding[0])
+                    if reporting { speaking[s] = Int32(holding[0]) }
                     settled[s] = true
                     break
                 }

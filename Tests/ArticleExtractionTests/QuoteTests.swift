@@ -146,6 +146,19 @@ struct QuoteTests {
         #expect(a.quotes.first?.speaker == "Joan Tavener")
     }
 
+    @Test func aTitleThatOpensASentenceIsItsSubjectForThePronounAfter() throws {
+        // "The premier" is Joan Tavener's title; the person named later in the sentence is not its subject.
+        let a = try extract(
+            "Premier Joan Tavener spoke on Monday. The premier shrugged off claims from opposition leader Oswin Pratt "
+                + "that she ran a tired government. She said her deputy was honest: \"He asked for the inquiry.\"")
+        #expect(a.quotes.first?.speaker == "Joan Tavener")
+        // A title's possessive at the front is not the subject.
+        let b = try extract(
+            "Premier Joan Tavener spoke on Monday. The premier's record was attacked by opposition leader Oswin Pratt "
+                + "on Tuesday. He said: \"It is a record of failure.\"")
+        #expect(b.quotes.first?.speaker == "Oswin Pratt")
+    }
+
     @Test func aDescriptionStandsForTheEntityItNames() throws {
         let a = try extract(
             "French President Alain Courbet met President Dale Horton in Brussels. Mr Horton left early. "
