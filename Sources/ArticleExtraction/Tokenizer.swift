@@ -12,6 +12,8 @@ enum Tokenizer {
         let n = text.count
         var i = 0
         var space = true
+        // Whether a straight double quote opened in this paragraph is still open.
+        var straightQuoteOpen = false
         while i < n {
             let b = text[i]
             if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -20,6 +22,7 @@ enum Tokenizer {
                 continue
             }
             if b == 0x0A {
+                straightQuoteOpen = false
                 if let last = tokens.last, last.kind != .paragraph {
                     tokens.append(Token(start: Int32(i), end: Int32(i + 1), kind: .paragraph))
                 }
@@ -74,6 +77,12 @@ enum Tokenizer {
             var token = Token(start: Int32(i), end: Int32(i + 1), kind: .punctuation, symbol: b, flags: spaceFlag)
             if b == 0x22 {
                 token.kind = quoteDirection(text, i, length: 1, spaceBefore: spaceFlag != 0)
+                // Space on both sides ('… we have tried everything. " The only parts …'): it closes
+                // the quote open in the paragraph, else opens one.
+                if spaceFlag != 0, i + 1 >= n || text[i + 1] == 0x20 || text[i + 1] == 0x0A || text[i + 1] == 0x0D {
+                    token.kind = straightQuoteOpen ? .closeQuote : .openQuote
+                }
+                straightQuoteOpen = token.kind == .openQuote
             } else if b == 0x2D {
                 let spacedAfter = i + 1 >= n || text[i + 1] == 0x20 || text[i + 1] == 0x0A
                 if spaceFlag != 0 && spacedAfter { token.flags |= Token.dash }

@@ -146,6 +146,14 @@ struct QuoteTests {
         #expect(a.quotes.first?.speaker == "Joan Tavener")
     }
 
+    @Test func aStraightQuoteWithSpaceOnBothSidesClosesTheOneOpen() throws {
+        // Scraped text often has a space before the closing mark.
+        let a = try extract(
+            "The site's owner, Ana Lopez, wrote: \"We are sorry, we have tried everything. \" The forums would "
+                + "stay open, the owners said. Later she added: \"We will be back.\"")
+        #expect(a.quotes.map(\.text) == ["We are sorry, we have tried everything", "We will be back"])
+    }
+
     @Test func aTitleThatOpensASentenceIsItsSubjectForThePronounAfter() throws {
         // "The premier" is Joan Tavener's title; the person named later in the sentence is not its subject.
         let a = try extract(
