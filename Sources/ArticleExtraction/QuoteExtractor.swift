@@ -182,7 +182,9 @@ struct QuoteExtractor {
         var result: [Quote] = []
         var previousSpeaker: String??
         var previousEnd = -10
-        for span in spans() {
+        let headline = self.headline()
+        let spans = self.spans()
+        for span in spans where !(headline?.contains(span.open) ?? false) {
             let content = (span.open + 1)..<span.close
             guard !content.isEmpty, let text = quoteText(content) else { continue }
             let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
@@ -208,7 +210,21 @@ struct QuoteExtractor {
             previousSpeaker = speaker
             previousEnd = span.close
         }
-        return result
+        guard let headline else { return result }
+        // A headline quotes in a word or two, often between plain single marks, and says who only in the body.
+        var quoted: [Quote] = []
+        for span in spans.filter({ headline.contains($0.open) }) + singleQuoted(in: headline) {
+            let content = (span.open + 1)..<span.close
+            guard !content.isEmpty, let text = quoteText(content) else { continue }
+            let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
+            guard words > 0, !isName(span, words: words) else { continue }
+            // Quoted again in the body, word for word: one quote, the body's.
+            if result.contains(where: { $0.text.utf8.count == text.utf8.count && Self.holdsWords($0.text, text) }) { continue }
+            // The body's quote that holds the same words ("End Bush 'denial'" of "a sort of \"state of denial\""), else the lead.
+            let again = result.first { $0.speaker != nil && Self.holdsWords($0.text, text) }
+            quoted.append(Quote(text: text, speaker: again?.speaker ?? headlineSpeaker(lead: headline.upperBound)))
+        }
+        return quoted + result
     }
 
     // MARK: - Pairing
@@ -302,8 +318,26 @@ struct QuoteExtractor {
 
     /// A quoted name, title or term rather than speech.
     private func isTerm(_ span: Span, words: Int) -> Bool {
-        let content = (span.open + 1)..<span.close
         if span.continuesPrevious { return false }
+        if isName(span, words: words) { return true }
+        let content = (span.open + 1)..<span.close
+        // Inside a noun phrase: "the “Freedom to Russia” Legion", "a 'letter'".
+        if words <= 4 {
+            let after = span.close + 1 < tokens.count ? tokens[span.close + 1] : nil
+            let endsClause = content.last.map { tokens[$0].kind == .punctuation } ?? false
+            if let after, after.isCapitalized, after.has(Token.spaceBefore), !endsClause { return true }
+            if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
+            // A short fragment counts only when the sentence attributes speech, or a verdict
+            // ("denounced the war as a \"terrible\" waste", "complain he was \"lewd\"").
+            let sentence = sentenceRange(of: span)
+            return speechVerb(in: sentence) == nil && verdictSpeaker(before: span) == nil
+        }
+        return false
+    }
+
+    /// A quoted name or title: after a naming cue ("known as", "dubbed"), or in title case.
+    private func isName(_ span: Span, words: Int) -> Bool {
+        let content = (span.open + 1)..<span.close
         let before = document.previousWord(span.open)
         if let before, Lexicon.namingCues.contains(tokens[before].key) { return true }
         if let before, tokens[before].key == W.as, let cue = document.previousWord(before),
@@ -320,18 +354,78 @@ struct QuoteExtractor {
         {
             return true
         }
-        // Inside a noun phrase: "the “Freedom to Russia” Legion", "a 'letter'".
-        if words <= 4 {
-            let after = span.close + 1 < tokens.count ? tokens[span.close + 1] : nil
-            let endsClause = content.last.map { tokens[$0].kind == .punctuation } ?? false
-            if let after, after.isCapitalized, after.has(Token.spaceBefore), !endsClause { return true }
-            if span.open > 0, tokens[span.open - 1].kind == .possessive { return true }
-            // A short fragment counts only when the sentence attributes speech, or a verdict
-            // ("denounced the war as a \"terrible\" waste", "complain he was \"lewd\"").
-            let sentence = sentenceRange(of: span)
-            return speechVerb(in: sentence) == nil && verdictSpeaker(before: span) == nil
+        return false
+    }
+
+    // MARK: - Headlines
+
+    /// The most words a headline has.
+    static let headlineWords = 15
+
+    /// The article's headline, when its text opens with one: a first paragraph
+    /// that is one sentence of at most ``headlineWords`` words, ends in no full
+    /// stop ("Blair 'pressing US on climate'") and has a body after it.
+    private func headline() -> Range<Int>? {
+        guard document.sentences.count > 1, let first = document.sentences.first,
+            let paragraph = tokens.firstIndex(where: { $0.kind == .paragraph }),
+            paragraph <= first.upperBound, paragraph > first.lowerBound
+        else { return nil }
+        let line = first.lowerBound..<paragraph
+        let words = line.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
+        guard words > 0, words <= Self.headlineWords,
+            let last = line.last(where: { tokens[$0].kind != .closeQuote }), !tokens[last].isPunct(0x2E)
+        else { return nil }
+        return line
+    }
+
+    /// Whether `text` holds `words` as whole words, ASCII letters in any case.
+    static func holdsWords(_ text: String, _ words: String) -> Bool {
+        func folded(_ s: String) -> [UInt8] { s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
+        let hay = folded(text), needle = folded(words)
+        guard !needle.isEmpty, needle.count <= hay.count else { return false }
+        for start in 0...(hay.count - needle.count) where start == 0 || !isWordByte(hay[start - 1]) {
+            let end = start + needle.count
+            if hay[start..<end].elementsEqual(needle), end == hay.count || !isWordByte(hay[end]) { return true }
         }
         return false
+    }
+
+    /// Quotes between plain single marks in `range` ("Blair 'up for it' ahead of
+    /// poll"): a mark after a space that a word follows opens, one after a
+    /// word that a space or the end follows closes. An apostrophe inside a word
+    /// ("world's") is neither.
+    private func singleQuoted(in range: Range<Int>) -> [Span] {
+        var result: [Span] = []
+        var open: Int?
+        for i in range where tokens[i].isPunct(0x27) {
+            let next = i + 1 < range.upperBound ? tokens[i + 1] : nil
+            if open == nil, i == range.lowerBound || tokens[i].has(Token.spaceBefore), let next, next.isWord || next.kind == .number,
+                !next.has(Token.spaceBefore)
+            {
+                open = i
+            } else if let start = open, i > start + 1, !tokens[i].has(Token.spaceBefore),
+                next == nil || next!.has(Token.spaceBefore) || next!.kind == .punctuation
+            {
+                result.append(Span(open: start, close: i, continuesPrevious: false))
+                open = nil
+            }
+        }
+        return result
+    }
+
+    /// Who a headline's quote is from: the source its lead sentence (the first
+    /// after `start`) gives ("…, Economics Minister Aburizal Bakrie has said",
+    /// "according to the BPI", "Tony Blair says"), else nobody: the person the
+    /// headline names is often what the quote is about, not who said it.
+    private func headlineSpeaker(lead start: Int) -> String? {
+        let s = sentenceIndex(start)
+        guard s >= 0 else { return nil }
+        let lead = document.sentences[s]
+        let words = outsideQuotes(lead)
+        if let who = accordingTo(in: words, limit: lead.upperBound) { return who }
+        guard let verb = words.last(where: { isAttributingVerb($0) }) else { return nil }
+        return subjectBefore(verb, limit: lead.lowerBound)
     }
 
     // MARK: - Speakers
@@ -451,13 +545,8 @@ struct QuoteExtractor {
         }
         let after = outsideQuotes(min(span.close + 1, sentence.upperBound)..<sentence.upperBound)
         let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
-        // "according to X"
         for region in [after, before] {
-            for (k, i) in region.enumerated() where tokens[i].key == W.according {
-                if k + 2 < region.count, tokens[region[k + 1]].key == W.to {
-                    if let who = subjectAfter(region[k + 2], limit: sentence.upperBound) { return .some(who) }
-                }
-            }
+            if let who = accordingTo(in: region, limit: sentence.upperBound) { return .some(who) }
         }
         // The nearest speech verb after the quote, else before it.
         let verbAfter = after.first { isAttributingVerb($0) }
@@ -472,6 +561,18 @@ struct QuoteExtractor {
             if let who = subjectAfter(verb + 1, limit: sentence.upperBound) { return .some(who) }
         }
         if order.isEmpty, let who = verdictSpeaker(before: span) { return .some(who) }
+        return nil
+    }
+
+    /// Who "according to X" among `region` (tokens outside quotes) names.
+    private func accordingTo(in region: [Int], limit: Int) -> String? {
+        for (k, i) in region.enumerated() where tokens[i].key == W.according {
+            if k + 2 < region.count, tokens[region[k + 1]].key == W.to,
+                let who = subjectAfter(region[k + 2], limit: limit)
+            {
+                return who
+            }
+        }
         return nil
     }
 

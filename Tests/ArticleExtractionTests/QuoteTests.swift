@@ -146,6 +146,28 @@ struct QuoteTests {
         #expect(a.quotes.first?.speaker == "Joan Tavener")
     }
 
+    @Test func aHeadlinesQuoteCountsWithTheSourceItsLeadOrBodyGives() throws {
+        // Between plain single marks, as BBC headlines write them; the lead names the source.
+        let lead = try extract(
+            "Harbour 'to lose ferry jobs'\n\nHundreds of ferry jobs will go next year, union leader Tavi Ramenu has said. "
+                + "The company did not comment.")
+        #expect(lead.quotes.map(\.text) == ["to lose ferry jobs"])
+        #expect(lead.quotes.first?.speaker == "Tavi Ramenu")
+        // The body quotes the same words with its speaker.
+        let body = try extract(
+            "Ramenu 'proud' of harbour record\n\nThe harbour had its best year. \"I am very proud of this record,\" "
+                + "Tavi Ramenu said on Monday.")
+        #expect(body.quotes.map(\.text) == ["proud", "I am very proud of this record"])
+        #expect(body.quotes.map(\.speaker) == ["Tavi Ramenu", "Tavi Ramenu"])
+        // No source in the lead: the person the headline names is what the quote is about, not who said it.
+        let unsaid = try extract("Ramenu 'eyes move to Dunmore'\n\nStriker Tavi Ramenu reportedly wants to leave Harbour City.")
+        #expect(unsaid.quotes.map(\.text) == ["eyes move to Dunmore"])
+        #expect(unsaid.quotes.first?.speaker == nil)
+        // A first paragraph that ends with a full stop is the lead, not a headline: its term stays a term.
+        let opening = try extract("Tavi Ramenu backed the 'harbour plan' on Monday.\n\nThe vote is next week.")
+        #expect(opening.quotes.isEmpty)
+    }
+
     @Test func aStraightQuoteWithSpaceOnBothSidesClosesTheOneOpen() throws {
         // Scraped text often has a space before the closing mark.
         let a = try extract(
