@@ -384,7 +384,7 @@ public struct DigestQuery {
                 bySpeaker[speaker] = SpeakerQuotes(speaker: speaker, type: statement.value(at: 1).text, total: 0, quotes: [])
             }
             bySpeaker[speaker]!.total += 1
-            if bySpeaker[speaker]!.quotes.count < 3 { bySpeaker[speaker]!.quotes.append((text, title)) }
+            bySpeaker[speaker]!.quotes = Self.shown(bySpeaker[speaker]!.quotes, adding: (text, title))
         }
         // Known entities first, then by how much they said; ties keep article order.
         let ranked = order.enumerated().sorted { x, y in
@@ -394,6 +394,28 @@ public struct DigestQuery {
             return x.offset < y.offset
         }
         digest.speakers = ranked.prefix(Self.topSpeakers).map { bySpeaker[$0.element]! }
+    }
+
+    /// How many quotes of a speaker the digest shows.
+    static let quotesPerSpeaker = 3
+    /// A quote of this many words or more is speech, not a fragment ("tough", "in decline").
+    static let speechWords = 6
+
+    /// The quotes shown for a speaker after `quote` comes, in article order:
+    /// the first ``quotesPerSpeaker``, except that a quote of speech takes the
+    /// place of the last fragment among them.
+    static func shown(_ quotes: [(text: String, title: String)], adding quote: (text: String, title: String))
+        -> [(text: String, title: String)]
+    {
+        func isSpeech(_ text: String) -> Bool { text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } >= speechWords }
+        var quotes = quotes
+        if quotes.count < quotesPerSpeaker {
+            quotes.append(quote)
+        } else if isSpeech(quote.text), let fragment = quotes.lastIndex(where: { !isSpeech($0.text) }) {
+            quotes.remove(at: fragment)
+            quotes.append(quote)
+        }
+        return quotes
     }
 
     /// The articles of `day`, read one at a time while the digest is written:

@@ -118,6 +118,30 @@ struct DigestTests {
         #expect(onDisk.contains("third.txt") && onDisk.contains("second.txt"))
     }
 
+    @Test func whoSaidWhatShowsASpeakersSpeechBeforeTheirOneWordFragments() throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try state.drop(
+            "harbour.txt",
+            """
+            date: 2024-03-01
+
+            Ramenu 'proud' of the harbour
+
+            Mayor Tavi Ramenu said the harbour had its best year. "Tough," Ramenu said of the winter. \
+            "We moved more ferries than in any year before," he said. "The new quay opened on time and on budget," \
+            he said. "Next year we will build the second pier," he added.
+            """)
+        #expect(try state.run().status == 0)
+        let day = try #require(try state.scalar("SELECT ingested_day FROM articles").text)
+        let markdown = try String(contentsOfFile: state.root + "/digests/daily/\(day).md", encoding: .utf8)
+        let section = try #require(markdown.components(separatedBy: "## Who said what").last)
+        let shown = section.split(separator: "\n").filter { $0.hasPrefix("> “") }
+        #expect(shown.count == 3, "\(section)")
+        #expect(shown.allSatisfy { !$0.contains("“Tough”") && !$0.contains("“proud”") }, "\(section)")
+        #expect(section.contains("We moved more ferries") && section.contains("second pier"))
+    }
+
     @Test func articleTextCannotAddMarkupScriptOrSections() throws {
         let state = try StateFixture()
         defer { state.remove() }
