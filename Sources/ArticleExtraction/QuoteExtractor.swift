@@ -10,6 +10,8 @@
 /// ("a Defra spokesman"), or stands for the entity it names ("the prime
 /// minister", "the company"). Where the text does not say who spoke, the
 /// speaker is nil: never a piece of the sentence, never the nearest name.
+/// A headline's quotes count however short (between plain single marks, as BBC
+/// headlines write them); who said them comes from the body or its lead.
 struct QuoteExtractor {
     let document: Document
     let entities: EntitySet

@@ -109,7 +109,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         defer { stopper.cancel() }
         let summary = try await pass.value
-        if let left = summary.leftByStop {
+        if let left = summary.leftByStop, left > 0 {
             logger.notice("stopped before the inbox was done; what is left waits for the next run", metadata: ["left": "\(left)"])
         }
         return summary
