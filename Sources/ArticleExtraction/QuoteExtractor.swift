@@ -224,7 +224,7 @@ struct QuoteExtractor {
             if result.contains(where: { $0.text.utf8.count == text.utf8.count && Self.holdsWords($0.text, text) }) { continue }
             // The body's quote that holds the same words ("End Bush 'denial'" of "a sort of \"state of denial\""), else the lead.
             let again = result.first { $0.speaker != nil && Self.holdsWords($0.text, text) }
-            quoted.append(Quote(text: text, speaker: again?.speaker ?? headlineSpeaker(lead: headline.upperBound)))
+            quoted.append(Quote(text: text, speaker: again?.speaker ?? headlineSpeaker(content, body: headline.upperBound)))
         }
         return quoted + result
     }
@@ -416,18 +416,33 @@ struct QuoteExtractor {
         return result
     }
 
-    /// Who a headline's quote is from: the source its lead sentence (the first
-    /// after `start`) gives ("…, Economics Minister Aburizal Bakrie has said",
-    /// "according to the BPI", "Tony Blair says"), else nobody: the person the
-    /// headline names is often what the quote is about, not who said it.
-    private func headlineSpeaker(lead start: Int) -> String? {
-        let s = sentenceIndex(start)
-        guard s >= 0 else { return nil }
-        let lead = document.sentences[s]
-        let words = outsideQuotes(lead)
-        if let who = accordingTo(in: words, limit: lead.upperBound) { return who }
+    /// Who a headline's quote (its words `content`) is from: the source given by
+    /// the first sentence of the body (from `start`) that holds the quote's
+    /// words ("Deutsche Boerse set to 'woo' LSE": "According to the FT, … to woo
+    /// the London exchange"), else by the lead sentence ("…, Economics Minister
+    /// Aburizal Bakrie has said"), else nobody: the person the headline names is
+    /// often what the quote is about, not who said it.
+    private func headlineSpeaker(_ content: Range<Int>, body start: Int) -> String? {
+        let first = sentenceIndex(start)
+        guard first >= 0 else { return nil }
+        let keys = Set(content.filter { i in
+            tokens[i].isWord && tokens[i].length >= 3 && !Lexicon.stopWords.contains(tokens[i].key)
+                && !Lexicon.speechVerbs.contains(tokens[i].key)
+        }.map { tokens[$0].key })
+        if !keys.isEmpty, let restating = document.sentences[first...].first(where: { sentence in
+            keys.isSubset(of: Set(sentence.lazy.filter { self.tokens[$0].isWord }.map { self.tokens[$0].key }))
+        }), let who = sourceGiven(in: restating) {
+            return who
+        }
+        return sourceGiven(in: document.sentences[first])
+    }
+
+    /// The source `sentence` names: "according to X", or a speech verb's subject ("X has said").
+    private func sourceGiven(in sentence: Range<Int>) -> String? {
+        let words = outsideQuotes(sentence)
+        if let who = accordingTo(in: words, limit: sentence.upperBound) { return who }
         guard let verb = words.last(where: { isAttributingVerb($0) }) else { return nil }
-        return subjectBefore(verb, limit: lead.lowerBound)
+        return subjectBefore(verb, limit: sentence.lowerBound)
     }
 
     // MARK: - Speakers

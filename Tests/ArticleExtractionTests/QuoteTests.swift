@@ -159,6 +159,16 @@ struct QuoteTests {
                 + "Tavi Ramenu said on Monday.")
         #expect(body.quotes.map(\.text) == ["proud", "I am very proud of this record"])
         #expect(body.quotes.map(\.speaker) == ["Tavi Ramenu", "Tavi Ramenu"])
+        // The body's first sentence that holds the quote's words names the source.
+        let restated = try extract(
+            "Dunmore set to 'woo' Harbour Ferries\n\nBosses of the two ports are to meet on Monday. According to the "
+                + "Harbour Gazette, Dunmore will make an offer to woo the ferry company.")
+        #expect(restated.quotes.map(\.text) == ["woo"])
+        #expect(restated.quotes.first?.speaker == "Harbour Gazette")
+        let words = try extract(
+            "Ramenu 'proud of harbour record'\n\nThe mayor spoke to the council on Monday. Tavi Ramenu said he was "
+                + "proud of the record of the harbour this year.")
+        #expect(words.quotes.first?.speaker == "Tavi Ramenu")
         // No source in the lead: the person the headline names is what the quote is about, not who said it.
         let unsaid = try extract("Ramenu 'eyes move to Dunmore'\n\nStriker Tavi Ramenu reportedly wants to leave Harbour City.")
         #expect(unsaid.quotes.map(\.text) == ["eyes move to Dunmore"])
