@@ -187,10 +187,7 @@ struct QuoteExtractor {
         let headline = self.headline()
         let spans = self.spans()
         for span in spans where !(headline?.contains(span.open) ?? false) {
-            let content = (span.open + 1)..<span.close
-            guard !content.isEmpty, let text = quoteText(content) else { continue }
-            let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
-            guard words > 0, !isTerm(span, words: words) else { continue }
+            guard let (text, words) = textAndWords(span), !isTerm(span, words: words) else { continue }
             var speaker = findSpeaker(span)
             let sentence = sentenceIndex(span.open + 1)
             if speaker == nil, !span.continuesPrevious, let introducer = personBeforeColon(span) {
@@ -216,17 +213,23 @@ struct QuoteExtractor {
         // A headline quotes in a word or two, often between plain single marks, and says who only in the body.
         var quoted: [Quote] = []
         for span in spans.filter({ headline.contains($0.open) }) + singleQuoted(in: headline) {
-            let content = (span.open + 1)..<span.close
-            guard !content.isEmpty, let text = quoteText(content) else { continue }
-            let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
-            guard words > 0, !isName(span, words: words) else { continue }
+            guard let (text, words) = textAndWords(span), !isName(span, words: words) else { continue }
             // Quoted again in the body, word for word: one quote, the body's.
             if result.contains(where: { $0.text.utf8.count == text.utf8.count && Self.holdsWords($0.text, text) }) { continue }
             // The body's quote that holds the same words ("End Bush 'denial'" of "a sort of \"state of denial\""), else the lead.
             let again = result.first { $0.speaker != nil && Self.holdsWords($0.text, text) }
-            quoted.append(Quote(text: text, speaker: again?.speaker ?? headlineSpeaker(content, body: headline.upperBound)))
+            let speaker = again?.speaker ?? headlineSpeaker((span.open + 1)..<span.close, body: headline.upperBound)
+            quoted.append(Quote(text: text, speaker: speaker))
         }
         return quoted + result
+    }
+
+    /// The text between a span's marks and how many words and numbers it holds; nil when it holds none.
+    private func textAndWords(_ span: Span) -> (text: String, words: Int)? {
+        let content = (span.open + 1)..<span.close
+        guard !content.isEmpty, let text = quoteText(content) else { return nil }
+        let words = content.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }.count
+        return words > 0 ? (text, words) : nil
     }
 
     // MARK: - Pairing
