@@ -334,6 +334,8 @@ struct EntityRecognizer {
                 Lexicon.stopWords.contains(key) || document.lowercaseKeys.contains(key)
                 || (hi - lo == 1 && !known && !seenCapitalizedElsewhere(lo))
                 || (hi - lo >= 2 && !known && isParticiple(lo))  // "Analysing Mr Brown", "Striking Latrobe Valley workers"
+                // "Three FBI agents", "Hundreds of Tamil Tigers": a count, unless the article writes it capitalised mid-sentence too ("Three Gorges Dam").
+                || (hi - lo >= 2 && isCountWord(lo) && !seenCapitalizedElsewhere(lo))
             let title = Lexicon.personTitles.contains(key) && hi - lo > 1
             if common && !title && !(known && !Lexicon.stopWords.contains(key)) {
                 lo += 1
@@ -729,6 +731,11 @@ struct EntityRecognizer {
     /// or more ending in "ing", and no surname the lists know ("Fleming").
     private func isParticiple(_ index: Int) -> Bool {
         !gazetteer.surnames.contains(tokens[index].key) && document.word(index, endsIn: "ing", keeping: 3)
+    }
+
+    /// A number word ("Three", "Twenty") or a multiplier ("Hundreds", "Dozens").
+    private func isCountWord(_ index: Int) -> Bool {
+        Lexicon.smallNumbers[tokens[index].key] != nil || Lexicon.multipliers[tokens[index].key] != nil
     }
 
     private func seenCapitalizedElsewhere(_ index: Int) -> Bool {

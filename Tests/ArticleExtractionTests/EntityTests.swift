@@ -501,6 +501,21 @@ struct EntityTests {
         #expect(a.entity("Analysing Tavi Quorrason") == nil)
     }
 
+    @Test func aSentencesFirstCountIsNotPartOfTheNameAfterIt() throws {
+        let a = try extract("Three FBI agents testified on Monday. The FBI said the inquiry was closed.")
+        #expect(a.entity("Three FBI") == nil)
+        #expect(a.entity("FBI")?.mentions == 2)
+        // Written capitalised mid-sentence too, the count is part of the name.
+        let dam = try extract("Three Gorges Dam is finished. Engineers toured the Three Gorges Dam on Friday.")
+        #expect(dam.entity("Three Gorges Dam") != nil)
+        #expect(dam.entity("Gorges Dam") == nil)
+    }
+
+    @Test func theAdjectiveOfAStateThatNoLongerExistsIsAGroup() throws {
+        let a = try extract("He was sent to a Soviet labour camp in 1970 and left Russia in 1985.")
+        #expect(a.entity("Soviet")?.type == .group)
+        #expect(a.entity("Russia")?.type == .location)
+    }
     @Test func aSubstitutionForAPlayerNamedElsewhereEndsTheName() throws {
         let a = try extract(
             "Moko Quorrason fouled Tavi Ramenu early on. Ramenu limped off after the hour. "

@@ -59,6 +59,12 @@ public final class Gazetteer: Sendable {
             demonyms[WordKeys.key(adjective)] = (adjective, plural)
             if let plural { demonyms[WordKeys.key(plural)] = (adjective, plural) }
         }
+        // Adjectives of states that no longer exist, which countryinfo (today's countries) lacks
+        // and news still writes ("a Soviet labour camp"); written for this project.
+        for (adjective, plural) in [("Soviet", "Soviets"), ("Yugoslav", "Yugoslavs"), ("Czechoslovak", "Czechoslovaks")] {
+            demonyms[WordKeys.key(adjective)] = (adjective, plural)
+            demonyms[WordKeys.key(plural)] = (adjective, plural)
+        }
         self.demonyms = demonyms
         firstNames = Self.keys(of: GazetteerData.firstNames)
         worldGivenNames = Self.keys(of: GazetteerData.worldGivenNames)
