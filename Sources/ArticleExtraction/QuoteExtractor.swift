@@ -198,6 +198,11 @@ struct QuoteExtractor {
                 // "Claire Richards says the rain did little. \"The falls were isolated.\""
                 speaker = .some(introduced)
             }
+            if speaker == nil, let earlier = previousSpeaker, !span.continuesPrevious, span.open - previousEnd > 3,
+                let subject = frontSubject(before: span), subject != earlier
+            {
+                speaker = .some(subject)
+            }
             if speaker == nil, let earlier = previousSpeaker,
                 span.continuesPrevious || span.open - previousEnd <= 3
                     || sentence - sentenceIndex(max(0, previousEnd - 1)) <= Self.quoteRunSentences
@@ -449,6 +454,33 @@ struct QuoteExtractor {
     }
 
     // MARK: - Speakers
+
+    /// The person at the front of the quote's sentence, named there before the quote as its
+    /// subject: not as an owner ("Mr Sharon's hard words"), not of a passive verb ("Saqr ... was
+    /// convicted of \"contacting the enemy\""). "Mr Sharon made a national address, accusing Mr
+    /// Arafat of having \"chosen the path of terrorism\"" is Mr Sharon's fragment.
+    private func frontSubject(before span: Span) -> String? {
+        let s = sentenceIndex(span.open + 1)
+        guard s >= 0, frontSubjectOfSentence[s] >= 0 else { return nil }
+        let e = Int(frontSubjectOfSentence[s])
+        let sentence = document.sentences[s]
+        let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
+        guard let named = before.first(where: { entities.person(atToken: $0) == e }) else { return nil }
+        let end = entities.mentions[Int(entities.mentionOfToken[named])].range.upperBound
+        guard end < tokens.count, tokens[end].kind != .possessive else { return nil }
+        for (n, k) in before.enumerated() where k >= end && n + 1 < before.count {
+            let next = tokens[before[n + 1]]
+            if tokens[k].isLowercaseWord, Self.passiveAuxiliaries.contains(tokens[k].key), next.isLowercaseWord,
+                document.word(before[n + 1], endsIn: "ed", keeping: 2) || Self.irregularParticiples.contains(next.key)
+            {
+                return nil
+            }
+        }
+        return entities.entities[e].name
+    }
+
+    private static let passiveAuxiliaries = WordSet("was were been being is are be")
+    private static let irregularParticiples = WordSet("told found held given taken seen known shown sent brought caught put made")
 
     /// How many sentences a run of quotes may span and still share the speaker of its first.
     static let quoteRunSentences = 2

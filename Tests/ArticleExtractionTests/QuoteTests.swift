@@ -265,4 +265,18 @@ struct QuoteTests {
         #expect(a.quotes.count == 1)
         #expect(a.quotes.first?.speaker == nil)
     }
+
+    @Test func aFragmentInASentenceOfAnotherPersonIsTheirsNotTheQuoteBefores() throws {
+        let a = try extract(
+            "Foreign Minister Ilsa Berrowby said the talks had failed. \"We will wait for their answer,\" she said. "
+                + "Prime Minister Tavi Ramenu made a national address, accusing the rebels of having \"chosen the path of terror\". "
+                + "Moko Quorrason was convicted of \"passing secrets to the enemy\". "
+                + "Ilsa Berrowby's hard words split the cabinet, with its deputy denouncing \"a bid to divide us\".")
+        #expect(a.quotes.count == 4)
+        #expect(a.quotes.first { $0.text.hasPrefix("chosen") }?.speaker == "Tavi Ramenu")
+        // The subject of a passive verb is not who spoke: the court's words are not Quorrason's.
+        #expect(a.quotes.first { $0.text.hasPrefix("passing") }?.speaker != "Moko Quorrason")
+        // Named as an owner ("Ilsa Berrowby's hard words"), the person is not the sentence's subject.
+        #expect(a.quotes.first { $0.text.hasPrefix("a bid") }?.speaker != "Ilsa Berrowby")
+    }
 }
