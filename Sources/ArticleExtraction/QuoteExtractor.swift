@@ -571,7 +571,8 @@ struct QuoteExtractor {
     private static let verdictVerbs = WordSet(
         """
         denounced condemned slammed criticised criticized praised hailed accused complained attacked dismissed
-        rejected chanted
+        rejected chanted branded
+        denouncing condemning slamming criticising criticizing praising hailing accusing attacking dismissing branding
         """)
 
     /// Who a verdict verb before the quote, in its sentence, has as its subject.
@@ -580,7 +581,9 @@ struct QuoteExtractor {
         let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
         guard let verb = before.last(where: { tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) })
         else { return nil }
-        return subjectBefore(verb, limit: sentence.lowerBound)
+        if let subject = subjectBefore(verb, limit: sentence.lowerBound) { return subject }
+        // "Mr Ramenu walked out, denouncing the plan as a \"betrayal\"": the clause's subject is the sentence's.
+        return document.word(verb, endsIn: "ing", keeping: 3) ? frontSubject(before: span) : nil
     }
 
     private func findSpeaker(_ span: Span) -> String?? {
@@ -677,6 +680,10 @@ struct QuoteExtractor {
             }
             if j > limit, tokens[j].isPunct(0x2C), let e = entities.entity(atToken: end) {
                 return entities.entities[e].name
+            }
+            // "one dealer, who asked not to be named, told Reuters": a description before a relative clause.
+            if j > limit, tokens[j].isPunct(0x2C), tokens[j + 1].isLowercaseWord, tokens[j + 1].key == W.who {
+                return description(endingAt: j - 1, limit: limit)
             }
             return nil
         }

@@ -279,4 +279,19 @@ struct QuoteTests {
         // Named as an owner ("Ilsa Berrowby's hard words"), the person is not the sentence's subject.
         #expect(a.quotes.first { $0.text.hasPrefix("a bid") }?.speaker != "Ilsa Berrowby")
     }
+
+    @Test func aJudgingVerbInItsIngFormMakesTheFragmentItsSubjects() throws {
+        let a = try extract(
+            "The cabinet met on Monday. Prime Minister Tavi Ramenu walked out of the meeting, denouncing the plan as a "
+                + "\"betrayal of workers\". Opposition leader Moko Quorrason branded the changes a \"leap in the dark\".")
+        #expect(a.quotes.first { $0.text.hasPrefix("betrayal") }?.speaker == "Tavi Ramenu")
+        #expect(a.quotes.first { $0.text.hasPrefix("leap") }?.speaker == "Moko Quorrason")
+    }
+
+    @Test func aDescriptionBeforeARelativeClauseSpeaks() throws {
+        let a = try extract(
+            "\"Sales were strong,\" said Tavi Ramenu, an analyst at Quorrason Securities. However, one dealer, who asked "
+                + "not to be named, told reporters the results were \"not what people had hoped for\".")
+        #expect(a.quotes.first { $0.text.hasPrefix("not what") }?.speaker == "one dealer")
+    }
 }
