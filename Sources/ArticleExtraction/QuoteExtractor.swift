@@ -581,6 +581,14 @@ struct QuoteExtractor {
         let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
         guard let verb = before.last(where: { tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) })
         else { return nil }
+        // "was hailed by UN envoy Terje Roed-Larsen as \"a turning point\"": a passive's agent judges.
+        if let auxiliary = document.previousWord(verb), Self.passiveAuxiliaries.contains(tokens[auxiliary].key) {
+            guard let by = before.first(where: { $0 > verb && tokens[$0].isLowercaseWord && tokens[$0].key == W.by }),
+                let agent = before.first(where: { $0 > by && entities.person(atToken: $0) != nil }),
+                let person = entities.person(atToken: agent)
+            else { return nil }
+            return entities.entities[person].name
+        }
         if let subject = subjectBefore(verb, limit: sentence.lowerBound) { return subject }
         // "Mr Ramenu walked out, denouncing the plan as a \"betrayal\"": the clause's subject is the sentence's.
         return document.word(verb, endsIn: "ing", keeping: 3) ? frontSubject(before: span) : nil
@@ -608,6 +616,14 @@ struct QuoteExtractor {
         let verbBefore = before.last { isAttributingVerb($0) }
         var order = [verbAfter, verbBefore].compactMap { $0 }
         if let a = verbAfter, let b = verbBefore, span.open - b < a - span.close { order.reverse() }
+        // "An address, in which he said …, was hailed by X as \"a turning point\"": a verdict nearer the quote
+        // than the speech verb before it judges the quote.
+        if verbAfter == nil, let b = verbBefore,
+            before.contains(where: { $0 > b && tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) }),
+            let who = verdictSpeaker(before: span)
+        {
+            return .some(who)
+        }
         for verb in order {
             let lowerLimit = verb == verbAfter ? span.close + 1 : sentence.lowerBound
             if let who = subjectBefore(verb, limit: lowerLimit) { return .some(who) }

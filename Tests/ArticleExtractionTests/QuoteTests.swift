@@ -294,4 +294,11 @@ struct QuoteTests {
                 + "not to be named, told reporters the results were \"not what people had hoped for\".")
         #expect(a.quotes.first { $0.text.hasPrefix("not what") }?.speaker == "one dealer")
     }
+
+    @Test func aVerdictNearerTheQuoteThanASpeechVerbJudgesIt() throws {
+        let a = try extract(
+            "An address by President Tavi Ramenu, in which he said the attacks must end, was hailed by envoy Moko "
+                + "Quorrason as \"a turning point in the search for peace\".")
+        #expect(a.quotes.first { $0.text.hasPrefix("a turning") }?.speaker == "Moko Quorrason")
+    }
 }
