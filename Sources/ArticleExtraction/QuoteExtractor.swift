@@ -573,6 +573,7 @@ struct QuoteExtractor {
         denounced condemned slammed criticised criticized praised hailed accused complained attacked dismissed
         rejected chanted branded
         denouncing condemning slamming criticising criticizing praising hailing accusing attacking dismissing branding
+        saying claiming insisting warning arguing likened revealed indicated
         """)
 
     /// Who a verdict verb before the quote, in its sentence, has as its subject.
@@ -928,8 +929,13 @@ struct QuoteExtractor {
             return true
         }
         var text = document.string(i).lowercased()
-        if text.hasSuffix("s"), !text.hasSuffix("ss") { text.removeLast() }
-        if text.hasSuffix("ie") { text.removeLast(2) }
+        // A plural's singular: "stories" is "story", no agent "-or".
+        if text.hasSuffix("ies") {
+            text.removeLast(3)
+            text += "y"
+        } else if text.hasSuffix("s"), !text.hasSuffix("ss") {
+            text.removeLast()
+        }
         return Self.agentSuffixes.contains { text.hasSuffix($0) }
     }
 

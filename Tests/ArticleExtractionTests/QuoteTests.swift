@@ -301,4 +301,17 @@ struct QuoteTests {
                 + "Quorrason as \"a turning point in the search for peace\".")
         #expect(a.quotes.first { $0.text.hasPrefix("a turning") }?.speaker == "Moko Quorrason")
     }
+
+    @Test func aSpeechVerbsParticipleMakesAFragmentTheSubjects() throws {
+        let a = try extract(
+            "Prime Minister Tavi Ramenu has launched an attack on the opposition's plans, saying they are a \"ludicrous "
+                + "improbability\". Home Office Minister Ilsa Berrowby also revealed that \"about a third\" of orders were breached.")
+        #expect(a.quotes.first { $0.text.hasPrefix("ludicrous") }?.speaker == "Tavi Ramenu")
+        #expect(a.quotes.first { $0.text.hasPrefix("about") }?.speaker == "Ilsa Berrowby")
+    }
+
+    @Test func aTermAfterWhatWarnsIsNoQuoteOfThings() throws {
+        let a = try extract("Few firms use encryption, despite a series of stories warning firms about \"drive-by hacking\" in cities.")
+        #expect(a.quotes.isEmpty)
+    }
 }
