@@ -566,8 +566,8 @@ struct QuoteExtractor {
 
     private static let determiners = WordSet("the a an these those his her their its our my your this that")
 
-    /// Verbs of judging that make a short quoted fragment someone's words:
-    /// "The cardinal denounced the war as a \"terrible\" waste".
+    /// Verbs of judging or reporting that make a short quoted fragment someone's words:
+    /// "The cardinal denounced the war as a \"terrible\" waste", "..., saying they are a \"ludicrous improbability\"".
     private static let verdictVerbs = WordSet(
         """
         denounced condemned slammed criticised criticized praised hailed accused complained attacked dismissed
