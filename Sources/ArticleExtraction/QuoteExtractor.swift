@@ -578,19 +578,24 @@ struct QuoteExtractor {
 
     /// Who a verdict verb before the quote, in its sentence, has as its subject.
     private func verdictSpeaker(before span: Span) -> String? {
-        let sentence = sentenceRange(of: span)
-        let before = outsideQuotes(sentence.lowerBound..<max(sentence.lowerBound, span.open))
-        guard let verb = before.last(where: { tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) })
+        let start = sentenceRange(of: span).lowerBound
+        return verdictSpeaker(before: span, words: outsideQuotes(start..<max(start, span.open)), from: start)
+    }
+
+    /// Who the last verdict verb among `before` (the words of the quote's sentence, from `start`, before
+    /// the quote and outside quotes) has as its subject, when that verb comes after token `floor`.
+    private func verdictSpeaker(before span: Span, words before: [Int], from start: Int, after floor: Int = -1) -> String? {
+        guard let verb = before.last(where: { tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) }),
+            verb > floor
         else { return nil }
         // "was hailed by UN envoy Terje Roed-Larsen as \"a turning point\"": a passive's agent judges.
         if let auxiliary = document.previousWord(verb), Self.passiveAuxiliaries.contains(tokens[auxiliary].key) {
             guard let by = before.first(where: { $0 > verb && tokens[$0].isLowercaseWord && tokens[$0].key == W.by }),
-                let agent = before.first(where: { $0 > by && entities.person(atToken: $0) != nil }),
-                let person = entities.person(atToken: agent)
+                let person = before.lazy.filter({ $0 > by }).compactMap({ self.entities.person(atToken: $0) }).first
             else { return nil }
             return entities.entities[person].name
         }
-        if let subject = subjectBefore(verb, limit: sentence.lowerBound) { return subject }
+        if let subject = subjectBefore(verb, limit: start) { return subject }
         // "Mr Ramenu walked out, denouncing the plan as a \"betrayal\"": the clause's subject is the sentence's.
         return document.word(verb, endsIn: "ing", keeping: 3) ? frontSubject(before: span) : nil
     }
@@ -620,8 +625,7 @@ struct QuoteExtractor {
         // "An address, in which he said …, was hailed by X as \"a turning point\"": a verdict nearer the quote
         // than the speech verb before it judges the quote.
         if verbAfter == nil, let b = verbBefore,
-            before.contains(where: { $0 > b && tokens[$0].isLowercaseWord && Self.verdictVerbs.contains(tokens[$0].key) }),
-            let who = verdictSpeaker(before: span)
+            let who = verdictSpeaker(before: span, words: before, from: sentence.lowerBound, after: b)
         {
             return .some(who)
         }
