@@ -13,6 +13,9 @@ struct Mention {
     var entity: Int = -1
     /// Keys of the title words before the name ("pope"), for "the pope said".
     var titles: [WordKey] = []
+    /// The text itself says what the name is ("whose nom de guerre is Miami"): its type stands
+    /// whatever the type model reads from the lists.
+    var stated = false
 }
 
 /// Finds names in a document and types them.
@@ -770,6 +773,12 @@ struct EntityRecognizer {
         // "Chelsea's equaliser", "the win at Blackburn": a name the club list knows, in a sports
         // article with sport's words around it, is the club, not its town or a person.
         if !titled, isClubInSport(range, key: key) { return mention(.organization, 3) }
+        // "whose nom de guerre is Miami", "identified only as Tony": the name a person goes by.
+        if count <= 2, isAfterPseudonymCue(range.lowerBound) {
+            var person = mention(.person, 3)
+            person.stated = true
+            return person
+        }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
         // "Toronto Star", "Edmonton Sun": a place and a newspaper's word name the newspaper.
@@ -899,6 +908,18 @@ struct EntityRecognizer {
             return mention(.person, 1)
         }
         return mention(.other, 0)
+    }
+
+    /// "whose nom de guerre is Miami", "under the pseudonym Nadia", "identified only as Tony", "gave his
+    /// name as Ali": words that introduce the name a person goes by, right before `index`.
+    private func isAfterPseudonymCue(_ index: Int) -> Bool {
+        guard var cue = document.previousWord(index) else { return false }
+        if tokens[cue].key == W.is || tokens[cue].key == W.was, let before = document.previousWord(cue) {
+            cue = before
+        }
+        if Lexicon.pseudonymWords.contains(tokens[cue].key) { return true }
+        guard tokens[cue].key == W.as, let before = document.previousWord(cue) else { return false }
+        return Lexicon.nameGivenAs.contains(tokens[before].key)
     }
 
     /// "X said", "X, a spokesman", "X, 32,": what surrounds a person's name.

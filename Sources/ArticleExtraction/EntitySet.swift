@@ -13,6 +13,8 @@ package struct EntitySet {
         var wordKeys: [WordKey]
         /// The tokens of its longest mention.
         var nameRange: Range<Int>
+        /// A mention's text says what it is (``Mention/stated``): the model does not retype it.
+        var stated = false
     }
 
     private(set) var mentions: [Mention]
@@ -261,6 +263,7 @@ package struct EntitySet {
             if !entities[e].surfaces.contains(mention.surface) { entities[e].surfaces.append(mention.surface) }
             for t in mention.range { mentionOfToken[t] = Int32(m) }
             entities[e].titles.formUnion(mention.titles)
+            if mention.stated, mention.type == entities[e].type { entities[e].stated = true }
         }
         // 5. Names: groups by their plural people-noun, others by their fullest surface.
         for e in entities.indices {
@@ -313,7 +316,7 @@ package struct EntitySet {
                     Candidate(name: entities[e].name, surfaces: entities[e].surfaces, ruleType: entities[e].type,
                         features: features))
             }
-            guard let model else { continue }
+            guard let model, !entities[e].stated else { continue }
             let label = EntityTyping.classes[model.predict(features.keys)]
             if let type = EntityType(rawValue: label) {
                 entities[e].type = type

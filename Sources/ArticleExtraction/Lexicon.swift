@@ -287,6 +287,14 @@ enum Lexicon {
         deny acknowledge suggest stress maintain concede complain predict promise vow respond
         """)
 
+    /// Words that introduce the name a person goes by ("whose nom de guerre is Miami", "under the
+    /// pseudonym Nadia", "alias Carlos"); the name after them is that person's, whatever place it also names.
+    static let pseudonymWords = WordSet("pseudonym guerre alias")
+
+    /// Words before "as" that make the name after it a person's stand-in: "identified only as Tony",
+    /// "gave her name as Maria".
+    static let nameGivenAs = WordSet("only name")
+
     /// Words before a quoted term that make it a name, not speech.
     static let namingCues = WordSet("called named dubbed known titled entitled termed so-called nicknamed labelled labeled")
 

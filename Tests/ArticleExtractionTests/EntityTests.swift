@@ -636,4 +636,13 @@ struct EntityTests {
         #expect(a.entity("Teodor Vaskin")?.type == .person)
         #expect(a.entity("Harbour Minister Teodor Vaskin") == nil)
     }
+
+    @Test func theNameAPersonGoesByIsAPersonEvenWhenItNamesAPlace() throws {
+        // Cities the gazetteer knows, given as a fighter's nom de guerre and a witness's stand-in name.
+        let a = try extract(
+            "Another volunteer, whose nom de guerre is Hamburg, joined the unit in Ukraine last spring. "
+                + "A second man, identified only as Lisbon, said the unit had moved.")
+        #expect(a.entity("Hamburg")?.type == .person, "\(a.entities)")
+        #expect(a.entity("Lisbon")?.type == .person, "\(a.entities)")
+    }
 }

@@ -314,4 +314,12 @@ struct QuoteTests {
         let a = try extract("Few firms use encryption, despite a series of stories warning firms about \"drive-by hacking\" in cities.")
         #expect(a.quotes.isEmpty)
     }
+
+    @Test func aPersonKnownByANomDeGuerreIsTheHeOfTheNextQuote() throws {
+        // "Hamburg" is a city the gazetteer knows; here it is what the volunteer is called.
+        let a = try extract(
+            "Another volunteer, who is 32 and whose nom de guerre is Hamburg, joined the unit in Ukraine last spring. "
+                + "At home such reports are dismissed: \u{201C}My family can't believe the army kills civilians,\u{201D} he said.")
+        #expect(a.quotes.first { $0.text.hasPrefix("My family") }?.speaker == "Hamburg", "\(a.quotes)")
+    }
 }
