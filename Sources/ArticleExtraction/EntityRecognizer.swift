@@ -690,6 +690,34 @@ struct EntityRecognizer {
             || sentenceNamesAnotherClub(besides: range)
     }
 
+    /// Whether `range`, a place's name (or a club's) not after "in" or "near", in a sentence with sport's
+    /// words in an article about sport, is used as a team: a match or a result before it ("against
+    /// Wales", "defeat to Scotland"), the team's people, kit or a plural verb after it ("England
+    /// captain", "Wales are"), or a possessive and a team's thing ("France's squad").
+    private func isPlaceAsTeam(_ range: Range<Int>, key: WordKey) -> Bool {
+        guard gazetteer.locations[key] != nil || gazetteer.organizationKind(ofPhrase: key, words: range.count)
+            .map({ $0 & Gazetteer.OrganizationKind.club != 0 }) == true,
+            document.articleTopic == .sport,
+            document.topicsAround(range, window: Document.wholeSentence) & (1 << Lexicon.Topic.sport.rawValue) != 0,
+            !isAfterPlacePreposition(range.lowerBound, strictly: true)
+        else { return false }
+        let lo = range.lowerBound
+        let hi = range.upperBound
+        if lo > 0, tokens[lo - 1].isLowercaseWord {
+            let before = tokens[lo - 1].key
+            if Lexicon.teamCuesBefore.contains(before) { return true }
+            if lo > 1, tokens[lo - 2].isLowercaseWord, Lexicon.teamResultLinks.contains(before),
+                Lexicon.teamResultNouns.contains(tokens[lo - 2].key)
+            {
+                return true
+            }
+        }
+        guard hi < tokens.count else { return false }
+        if tokens[hi].isLowercaseWord, Lexicon.teamCuesAfter.contains(tokens[hi].key) { return true }
+        return tokens[hi].kind == .possessive && hi + 1 < tokens.count && tokens[hi + 1].isLowercaseWord
+            && Lexicon.teamPossessions.contains(tokens[hi + 1].key)
+    }
+
     /// Whether the sentence of `range` names, outside it, a club the list
     /// knows by a name of one to three capitalised words, not after "in" or "near".
     private func sentenceNamesAnotherClub(besides range: Range<Int>) -> Bool {
@@ -770,6 +798,13 @@ struct EntityRecognizer {
         }
         if count == 1, Lexicon.partyWords.contains(key) { return mention(.organization, 3, surface) }  // "Labour", "the Tories"
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
+        // "defeat to Wales", "England captain", "Wales are hopeful": in a sports story a place the
+        // words around make a team is the team, which the type model does not retype to the place.
+        if !titled, count <= 3, isPlaceAsTeam(range, key: key) {
+            var team = mention(.organization, 3)
+            team.stated = true
+            return team
+        }
         // "Chelsea's equaliser", "the win at Blackburn": a name the club list knows, in a sports
         // article with sport's words around it, is the club, not its town or a person.
         if !titled, isClubInSport(range, key: key) { return mention(.organization, 3) }

@@ -295,6 +295,33 @@ enum Lexicon {
     /// "gave her name as Maria".
     static let nameGivenAs = WordSet("only name")
 
+    /// Words right before a place's name that make it a team in a sports story: "against Wales",
+    /// "beat Porto", "face England".
+    static let teamCuesBefore = WordSet("against versus vs v beat beating face faces facing host hosts hosting")
+
+    /// Results whose object is a team, each two words before it: "win over Scotland", "defeat to Wales",
+    /// "draw with Ireland", "beaten by France".
+    static let teamResultNouns = WordSet("""
+        win wins victory victories triumph defeat defeats loss losses lost draw drew drawn clash match game tie
+        beaten
+        """)
+    static let teamResultLinks = WordSet("over to with by")
+
+    /// Words right after a place's name that make it a team in a sports story: its people ("England
+    /// captain", "Wales coach"), its kit, or a plural verb that only a team takes ("Wales are hopeful").
+    static let teamCuesAfter = WordSet("""
+        are were have coach coaches captain skipper manager boss squad side team players fans supporters
+        striker midfielder defender goalkeeper winger forward forwards prop props lock locks flanker fly-half
+        scrum-half hooker full-back centre wing selectors selector debut cap caps kit kits shirt shirts jersey
+        beat won lost drew thrashed trailed led
+        """)
+
+    /// Words after a team's possessive: "France's squad", "Bulgaria's game", "Wales' win".
+    static let teamPossessions = WordSet("""
+        squad side team game games match win victory defeat loss draw coach captain manager players attack
+        defence pack campaign chances hopes opener fans supporters
+        """)
+
     /// Words before a quoted term that make it a name, not speech.
     static let namingCues = WordSet("called named dubbed known titled entitled termed so-called nicknamed labelled labeled")
 

@@ -645,4 +645,22 @@ struct EntityTests {
         #expect(a.entity("Hamburg")?.type == .person, "\(a.entities)")
         #expect(a.entity("Lisbon")?.type == .person, "\(a.entities)")
     }
+
+    @Test func aCountryTheSportsWordsAroundMakeATeamIsTheTeam() throws {
+        let a = try extract(
+            "Portugal are hopeful that flanker Tavi Ramenu will be fit for Saturday's championship opener against "
+                + "Norway in Lisbon. Portugal's squad trains on Monday, and Norway coach Moko Quorrason named his side "
+                + "after the defeat to Chile last week.")
+        for team in ["Portugal", "Norway", "Chile"] {
+            #expect(a.entity(team)?.type == .organization, "\(team): \(a.entities)")
+        }
+        #expect(a.entity("Lisbon")?.type == .location, "\(a.entities)")
+    }
+
+    @Test func aCountryAgainstWhichSomethingIsDoneOutsideSportIsThePlace() throws {
+        let a = try extract(
+            "The government condemned the attacks against Norway on Monday, and Norway's campaign for talks went on. "
+                + "The minister said the talks would open in Oslo.")
+        #expect(a.entity("Norway")?.type == .location, "\(a.entities)")
+    }
 }
