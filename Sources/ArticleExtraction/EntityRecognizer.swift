@@ -798,6 +798,14 @@ struct EntityRecognizer {
         }
         if count == 1, Lexicon.partyWords.contains(key) { return mention(.organization, 3, surface) }  // "Labour", "the Tories"
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
+        // "the drama Maria Full of Grace", "the musical Billy Elliot": a work's title, not a person.
+        if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
+            tokens[previous].isLowercaseWord, Lexicon.titleNouns.contains(tokens[previous].key)
+        {
+            var work = mention(.other, 3)
+            work.stated = true
+            return work
+        }
         // "defeat to Wales", "England captain", "Wales are hopeful": in a sports story a place the
         // words around make a team is the team, which the type model does not retype to the place.
         if !titled, count <= 3, isPlaceAsTeam(range, key: key) {

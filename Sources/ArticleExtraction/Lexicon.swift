@@ -193,6 +193,14 @@ enum Lexicon {
         documentary game games book books novel novels play musical opera comedy thriller sequel remake hit track
         """)
 
+    /// Work nouns that are never verbs: right before a name ("the drama Maria Full of Grace", "the
+    /// musical Billy Elliot") they say the name is a work's title, whoever it also names.
+    static let titleNouns = WordSet(
+        """
+        film films movie movies album albums sitcom drama documentary novel novels musical opera thriller sequel
+        remake programme series
+        """)
+
     /// What an organisation is called in lower case just before its name ("the
     /// band Scissor Sisters", "US bank Merrill Lynch", "the firm Calyon").
     static let organizationNouns = WordSet(

@@ -663,4 +663,14 @@ struct EntityTests {
                 + "The minister said the talks would open in Oslo.")
         #expect(a.entity("Norway")?.type == .location, "\(a.entities)")
     }
+
+    @Test func aNameRightAfterAWorksNounIsATitleNotAPerson() throws {
+        let a = try extract(
+            "Tavi Ramenu starred as a courier in the drama Marta Velden Goes Home, and the musical Jonny Brannock "
+                + "opens in May. Ramenu said the film had changed her life.")
+        #expect(a.entity("Tavi Ramenu")?.type == .person, "\(a.entities)")
+        for title in ["Marta Velden Goes Home", "Jonny Brannock"] {
+            #expect(a.entity(title).map { $0.type != .person } ?? true, "\(title): \(a.entities)")
+        }
+    }
 }
