@@ -781,8 +781,9 @@ struct EntityRecognizer {
         let last = tokens[range.upperBound - 1]
         let key = document.phraseKey(range)
         let surface = document.string(range)
-        func mention(_ type: EntityType, _ strength: Int, _ canonical: String? = nil) -> Mention {
-            Mention(range: range, surface: surface, type: type, strength: strength, canonical: canonical ?? surface)
+        func mention(_ type: EntityType, _ strength: Int, _ canonical: String? = nil, stated: Bool = false) -> Mention {
+            Mention(range: range, surface: surface, type: type, strength: strength, canonical: canonical ?? surface,
+                stated: stated)
         }
         if count == 1, first.isLowercaseWord { return nil }
         if count == 1, !first.has(Token.allCaps),
@@ -802,26 +803,16 @@ struct EntityRecognizer {
         if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
             tokens[previous].isLowercaseWord, Lexicon.titleNouns.contains(tokens[previous].key)
         {
-            var work = mention(.other, 3)
-            work.stated = true
-            return work
+            return mention(.other, 3, stated: true)
         }
         // "defeat to Wales", "England captain", "Wales are hopeful": in a sports story a place the
         // words around make a team is the team, which the type model does not retype to the place.
-        if !titled, count <= 3, isPlaceAsTeam(range, key: key) {
-            var team = mention(.organization, 3)
-            team.stated = true
-            return team
-        }
+        if !titled, count <= 3, isPlaceAsTeam(range, key: key) { return mention(.organization, 3, stated: true) }
         // "Chelsea's equaliser", "the win at Blackburn": a name the club list knows, in a sports
         // article with sport's words around it, is the club, not its town or a person.
         if !titled, isClubInSport(range, key: key) { return mention(.organization, 3) }
         // "whose nom de guerre is Miami", "identified only as Tony": the name a person goes by.
-        if count <= 2, isAfterPseudonymCue(range.lowerBound) {
-            var person = mention(.person, 3)
-            person.stated = true
-            return person
-        }
+        if count <= 2, isAfterPseudonymCue(range.lowerBound) { return mention(.person, 3, stated: true) }
         if let place = gazetteer.locations[key], !titled { return mention(.location, 3, place) }
         if count == 1, let demonym = gazetteer.demonyms[key] { return mention(.group, 3, demonym.adjective) }
         // "Toronto Star", "Edmonton Sun": a place and a newspaper's word name the newspaper.

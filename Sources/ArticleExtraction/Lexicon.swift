@@ -307,12 +307,13 @@ enum Lexicon {
     /// "beat Porto", "face England".
     static let teamCuesBefore = WordSet("against versus vs v beat beating face faces facing host hosts hosting")
 
-    /// Results whose object is a team, each two words before it: "win over Scotland", "defeat to Wales",
-    /// "draw with Ireland", "beaten by France".
+    /// A result or a match two words before a team, joined to it by one of ``teamResultLinks``: "win over
+    /// Scotland", "defeat to Wales", "draw with Ireland", "beaten by France".
     static let teamResultNouns = WordSet("""
         win wins victory victories triumph defeat defeats loss losses lost draw drew drawn clash match game tie
         beaten
         """)
+    /// The words that join a result or a match to the team after it (see ``teamResultNouns``).
     static let teamResultLinks = WordSet("over to with by")
 
     /// Words right after a place's name that make it a team in a sports story: its people ("England
