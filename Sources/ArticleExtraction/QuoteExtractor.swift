@@ -141,8 +141,12 @@ struct QuoteExtractor {
                 let reporting = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].key)
                     || (k >= 2 && tokens[k - 1].key == W.to && tokens[k - 2].key == W.according)
                 let holding = Self.holders(of: ((k + 1)..<end).map { tokens[$0].key }, byTitle: holders, titles: titlesOf)
-                // "The prime minister's enthusiasm …" is not about the prime minister as subject.
-                let fronting = k == opening && tokens[end].kind != .possessive
+                // "The prime minister's enthusiasm …" is not about the prime minister as subject; "On
+                // Friday, the Cardinal will ask": an opening phrase and its comma may come first.
+                let afterOpeningPhrase = opening.map { start in
+                    start < k && tokens[k - 1].isPunct(0x2C) && !(start..<k).contains { entities.person(atToken: $0) != nil }
+                } ?? false
+                let fronting = (k == opening || afterOpeningPhrase) && tokens[end].kind != .possessive
                 if reporting || fronting, holding.count == 1 {
                     subjects[s] = Int32(holding[0])
                     front[s] = Int32(holding[0])
@@ -655,13 +659,8 @@ struct QuoteExtractor {
     /// Who stands right before the verb: a name, a pronoun, "X, a spokesman for Y," or a description.
     private func subjectBefore(_ verb: Int, limit: Int) -> String? {
         var k = verb - 1
-        // Skip adverbs and auxiliaries: "X also said", "X has said".
-        while k >= limit, tokens[k].isLowercaseWord,
-            tokens[k].key == W.also || tokens[k].key == W.has
-                || tokens[k].key == W.had || tokens[k].key == W.have
-                || tokens[k].key == W.later || tokens[k].key == W.then
-                || tokens[k].key == W.once || tokens[k].key == W.reportedly
-        {
+        // Skip adverbs, auxiliaries and modals: "X also said", "X has said", "X would only say".
+        while k >= limit, tokens[k].isLowercaseWord, Self.wordsBeforeVerb.contains(tokens[k].key) {
             k -= 1
         }
         guard k >= limit else { return nil }
@@ -783,6 +782,10 @@ struct QuoteExtractor {
     }
 
     private static let prepositions = WordSet("at in of from for with on")
+    /// Adverbs, auxiliaries and modals between a speaker and the speech verb: "X also said", "X has
+    /// said", "a spokeswoman would only say".
+    private static let wordsBeforeVerb = WordSet(
+        "also has had have later then once reportedly would will could can may might should only simply just merely")
     /// Speech verbs whose object is the one spoken to.
     private static let verbsWithListener = WordSet("told tells tell warned warns urged urges asked asks")
 

@@ -322,4 +322,18 @@ struct QuoteTests {
                 + "At home such reports are dismissed: \u{201C}My family can't believe the army kills civilians,\u{201D} he said.")
         #expect(a.quotes.first { $0.text.hasPrefix("My family") }?.speaker == "Hamburg", "\(a.quotes)")
     }
+
+    @Test func aModalBetweenTheSpeakerAndTheVerbKeepsTheSpeaker() throws {
+        let a = try extract(
+            "The minister met Tavi Ramenu on Monday. A Number 10 spokeswoman would only say: \"He will decide when "
+                + "he wants to decide.\"")
+        #expect(a.quotes.first?.speaker?.lowercased() == "a number 10 spokeswoman", "\(a.quotes)")
+    }
+
+    @Test func aTitleAfterAnOpeningPhraseIsTheSubjectAHeStandsFor() throws {
+        let a = try extract(
+            "Archbishop Moko Quorrason will read, and Cardinal Tavi Ramenu will lead the service. On Friday, the "
+                + "Cardinal will ask the congregation to pray. \"It is possible, it is real,\" he will say.")
+        #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
+    }
 }
