@@ -842,21 +842,34 @@ struct QuoteExtractor {
     /// How many sentences back a pronoun looks for a subject.
     static let antecedentSentences = 4
 
-    /// "a government minister", "a staff member at Hillcrest Christian College".
+    /// "a government minister", "a staff member at Hillcrest Christian College", "a militant from the group".
     private func description(endingAt end: Int, limit: Int) -> String? {
+        guard let start = determiner(before: end, limit: limit) else { return nil }
+        // "a militant from the group": the description that a phrase after a preposition belongs to.
+        if start - 1 > limit, tokens[start - 1].isLowercaseWord, Self.prepositions.contains(tokens[start - 1].key),
+            let outer = determiner(before: start - 2, limit: max(limit, end - Self.longestDescription + 1)),
+            outer < start - 1
+        {
+            return speakerDescribed(outer..<(end + 1))
+        }
+        return speakerDescribed(start..<(end + 1))
+    }
+
+    /// The nearest determiner ("a", "an", "the", "one") at or before `end`, at `limit` or after and
+    /// within ``longestDescription`` tokens, with no mark between.
+    private func determiner(before end: Int, limit: Int) -> Int? {
         var k = end
-        while k >= limit, end - k < 12 {
+        while k >= limit, end - k < Self.longestDescription {
             let t = tokens[k]
             if t.kind == .punctuation || t.kind == .closeQuote || t.kind == .openQuote { return nil }
-            if t.isWord, t.key == W.a || t.key == W.an || t.key == W.the
-                || t.key == W.one
-            {
-                return speakerDescribed(k..<(end + 1))
-            }
+            if t.isWord, t.key == W.a || t.key == W.an || t.key == W.the || t.key == W.one { return k }
             k -= 1
         }
         return nil
     }
+
+    /// The most tokens a description that names a speaker may have.
+    static let longestDescription = 12
 
     private func description(from start: Int, limit: Int) -> String? {
         let t = tokens[start]

@@ -336,4 +336,12 @@ struct QuoteTests {
                 + "Cardinal will ask the congregation to pray. \"It is possible, it is real,\" he will say.")
         #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
     }
+
+    @Test func aDescriptionKeepsThePhraseAfterItsPreposition() throws {
+        // "the group" alone would stand for the Quorrason Front; the one who spoke is one of its militants.
+        let a = try extract(
+            "Supporters of the Quorrason Front gathered in the square. \"The operations will continue,\" a militant "
+                + "from the group told the crowd.")
+        #expect(a.quotes.first?.speaker == "a militant from the group", "\(a.quotes)")
+    }
 }
