@@ -194,6 +194,16 @@ struct QuoteExtractor {
             guard let (text, words) = textAndWords(span), !isTerm(span, words: words) else { continue }
             var speaker = findSpeaker(span)
             let sentence = sentenceIndex(span.open + 1)
+            // "\"...,\" a militant told a crowd. \"...,\" he said": a "he" right after the next quote, with
+            // no one named between the two, is the one who spoke before.
+            if let earlier = previousSpeaker, earlier != nil, speaker != earlier, isPronounAttributed(span),
+                sentence - sentenceIndex(max(0, previousEnd - 1)) <= Self.quoteRunSentences,
+                !((previousEnd + 1)..<max(previousEnd + 1, span.open)).contains(where: {
+                    !document.insideQuote[$0] && entities.person(atToken: $0) != nil
+                })
+            {
+                speaker = earlier
+            }
             if speaker == nil, !span.continuesPrevious, let introducer = personBeforeColon(span) {
                 // "Sunak defended the record: \"We are working …\"": who opens the sentence speaks after its colon.
                 speaker = .some(introducer)
@@ -642,6 +652,18 @@ struct QuoteExtractor {
         }
         if order.isEmpty, let who = verdictSpeaker(before: span) { return .some(who) }
         return nil
+    }
+
+    /// Whether "he" or "she" and a speech verb follow the quote's close (",\" he said").
+    private func isPronounAttributed(_ span: Span) -> Bool {
+        var k = span.close + 1
+        if k < tokens.count, tokens[k].isPunct(0x2C) { k += 1 }
+        guard k + 1 < tokens.count, tokens[k].isLowercaseWord, tokens[k].key == W.he || tokens[k].key == W.she else {
+            return false
+        }
+        var verb = k + 1
+        while verb < tokens.count, tokens[verb].isLowercaseWord, Self.wordsBeforeVerb.contains(tokens[verb].key) { verb += 1 }
+        return verb < tokens.count && isAttributingVerb(verb)
     }
 
     /// Who "according to X" among `region` (tokens outside quotes) names.

@@ -344,4 +344,13 @@ struct QuoteTests {
                 + "from the group told the crowd.")
         #expect(a.quotes.first?.speaker == "a militant from the group", "\(a.quotes)")
     }
+
+    @Test func aHeRightAfterTheNextQuoteIsWhoSpokeBeforeWhenNoOneIsNamedBetween() throws {
+        let a = try extract(
+            "Supporters of the Quorrason Front gathered to bury Tavi Ramenu. \"The operations will continue,\" a "
+                + "militant from the group told the crowd. \"Then they call us terrorists,\" he said. Minutes later "
+                + "Moko Brannock arrived. \"We are ready,\" he said.")
+        #expect(a.quotes.first { $0.text.hasPrefix("Then") }?.speaker == "a militant from the group", "\(a.quotes)")
+        #expect(a.quotes.first { $0.text.hasPrefix("We are") }?.speaker == "Moko Brannock", "\(a.quotes)")
+    }
 }
