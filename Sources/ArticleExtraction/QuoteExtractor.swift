@@ -135,16 +135,27 @@ struct QuoteExtractor {
         for (s, range) in document.sentences.enumerated() where !settled[s] {
             let opening = range.first { tokens[$0].isWord && !document.insideQuote[$0] }
             for k in range where tokens[k].key == W.the && !document.insideQuote[k] {
-                var end = k + 1
+                // "the Lib Dem spokesman": capitalised words that qualify the title, then the title.
+                var roleStart = k + 1
+                while roleStart < range.upperBound, roleStart - k <= Self.longestTitleQualifier, tokens[roleStart].isCapitalized,
+                    !Lexicon.personTitles.contains(tokens[roleStart].key), entities.person(atToken: roleStart) == nil
+                {
+                    roleStart += 1
+                }
+                var end = roleStart
                 while end < range.upperBound, tokens[end].isWord, Lexicon.personTitles.contains(tokens[end].key) { end += 1 }
-                guard end > k + 1, end < range.upperBound else { continue }
+                guard end > roleStart, end < range.upperBound else { continue }
                 let reporting = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].key)
                     || (k >= 2 && tokens[k - 1].key == W.to && tokens[k - 2].key == W.according)
-                let holding = Self.holders(of: ((k + 1)..<end).map { tokens[$0].key }, byTitle: holders, titles: titlesOf)
+                var holding = Self.holders(of: (roleStart..<end).map { tokens[$0].key }, byTitle: holders, titles: titlesOf)
+                let qualified = holding.filter { e in ((k + 1)..<roleStart).allSatisfy { titlesOf[e].contains(tokens[$0].key) } }
+                if !qualified.isEmpty { holding = qualified }
                 // "The prime minister's enthusiasm …" is not about the prime minister as subject; "On
-                // Friday, the Cardinal will ask": an opening phrase and its comma may come first.
+                // Friday, the Cardinal will ask", "But the Lib Dem spokesman questioned": an opening
+                // phrase and its comma, or a conjunction, may come first.
                 let afterOpeningPhrase = opening.map { start in
-                    start < k && tokens[k - 1].isPunct(0x2C) && !(start..<k).contains { entities.person(atToken: $0) != nil }
+                    start < k && (tokens[k - 1].isPunct(0x2C) && !(start..<k).contains { entities.person(atToken: $0) != nil }
+                        || start == k - 1 && Self.openingConjunctions.contains(tokens[start].key))
                 } ?? false
                 let fronting = (k == opening || afterOpeningPhrase) && tokens[end].kind != .possessive
                 if reporting || fronting, holding.count == 1 {
@@ -857,6 +868,11 @@ struct QuoteExtractor {
     /// Nouns a person's name can qualify ("the Putin regime").
     private static let qualifiedNouns = WordSet(
         "regime government administration era years camp campaign presidency premiership team family supporters loyalists")
+
+    /// How many capitalised words may qualify a title after "the" ("the Lib Dem spokesman").
+    static let longestTitleQualifier = 3
+    /// Conjunctions that may open a sentence before its subject ("But the minister said").
+    private static let openingConjunctions = WordSet("but and yet so")
 
     /// Words that open a subordinate clause at the start of a sentence.
     private static let clauseOpeners = WordSet("asked if when after although though while because as since unless once")

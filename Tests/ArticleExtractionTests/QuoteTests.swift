@@ -353,4 +353,12 @@ struct QuoteTests {
         #expect(a.quotes.first { $0.text.hasPrefix("Then") }?.speaker == "a militant from the group", "\(a.quotes)")
         #expect(a.quotes.first { $0.text.hasPrefix("We are") }?.speaker == "Moko Brannock", "\(a.quotes)")
     }
+
+    @Test func aQualifiedTitleAfterAConjunctionIsTheSubjectAHeStandsFor() throws {
+        let a = try extract(
+            "Lib Dem spokesman Tavi Ramenu spoke after the chancellor, Moko Brannock, set out his plans. Mr Brannock "
+                + "earmarked $1bn for councils. But the Lib Dem spokesman questioned whether the money was new. "
+                + "\"Scrap the levy now,\" he said.")
+        #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
+    }
 }
