@@ -846,10 +846,11 @@ struct QuoteExtractor {
                     // about, before it, is not who "he" is; one who speaks before it is.
                     let quoteBetween = (k..<index).contains { tokens[$0].kind == .openQuote }
                     if quoteBetween, speakingSubject[sentence] != Int32(e) { break }
-                    // "Asked if Mr Blunkett could return, he replied": a person inside a clause
-                    // that opens the sentence is not its subject.
+                    // "Asked if Mr Blunkett could return, he replied", "Commenting on Mr Makarov's case, he
+                    // said": a person inside a clause that opens the sentence is not its subject.
                     let opening = document.sentences[sentence].first { tokens[$0].isWord }
-                    if let opening, Self.clauseOpeners.contains(tokens[opening].key),
+                    if let opening, Self.clauseOpeners.contains(tokens[opening].key)
+                        || document.word(opening, endsIn: "ing", keeping: 3) && entities.entity(atToken: opening) == nil,
                         (k..<index).contains(where: { tokens[$0].isPunct(0x2C) })
                     {
                         break

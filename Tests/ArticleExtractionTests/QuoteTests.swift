@@ -361,4 +361,11 @@ struct QuoteTests {
                 + "\"Scrap the levy now,\" he said.")
         #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
     }
+
+    @Test func aPersonInsideAnOpeningParticipleClauseIsNotTheHeAfterIt() throws {
+        let a = try extract(
+            "Moko Brannock, a former officer who defected, said he was happy in London. Commenting on Mr Ramenu's "
+                + "case, he said: \"The state is not a cow to be milked.\" Tavi Ramenu arrived in May.")
+        #expect(a.quotes.first?.speaker == "Moko Brannock", "\(a.quotes)")
+    }
 }
