@@ -742,11 +742,16 @@ struct QuoteExtractor {
         }
         if let e = entities.entity(atToken: k) {
             // "a staff member at X College told": the name ends a longer description.
-            let start = entities.mentions[Int(entities.mentionOfToken[k])].range.lowerBound
-            if start > limit, tokens[start - 1].isLowercaseWord, Self.prepositions.contains(tokens[start - 1].key),
-                let described = description(endingAt: k, limit: limit)
-            {
-                return described
+            var before = entities.mentions[Int(entities.mentionOfToken[k])].range.lowerBound - 1
+            while before > limit, Lexicon.personTitles.contains(tokens[before].key) { before -= 1 }
+            if before > limit, tokens[before].isLowercaseWord, Self.prepositions.contains(tokens[before].key) {
+                // "Nabil Abu Rudeina, an adviser to Mr Arafat said": an apposition whose closing comma is missing.
+                if let start = determiner(before: before - 1, limit: limit), start - 2 >= limit,
+                    tokens[start - 1].isPunct(0x2C), let p = entities.person(atToken: start - 2)
+                {
+                    return entities.entities[p].name
+                }
+                if let described = description(endingAt: k, limit: limit) { return described }
             }
             return entities.entities[e].name
         }
@@ -814,7 +819,7 @@ struct QuoteExtractor {
         return nil
     }
 
-    private static let prepositions = WordSet("at in of from for with on")
+    private static let prepositions = WordSet("at in of from for with on to")
     /// Adverbs, auxiliaries and modals between a speaker and the speech verb: "X also said", "X has
     /// said", "a spokeswoman would only say".
     private static let wordsBeforeVerb = WordSet(

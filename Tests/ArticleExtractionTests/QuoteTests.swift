@@ -368,4 +368,11 @@ struct QuoteTests {
                 + "case, he said: \"The state is not a cow to be milked.\" Tavi Ramenu arrived in May.")
         #expect(a.quotes.first?.speaker == "Moko Brannock", "\(a.quotes)")
     }
+
+    @Test func anAppositionWhoseClosingCommaIsMissingKeepsItsPerson() throws {
+        let a = try extract(
+            "Envoy Moko Brannock met President Tavi Ramenu on Monday. \"The president asked for help,\" Ilsa "
+                + "Berrowby, an adviser to Mr Ramenu said.")
+        #expect(a.quotes.first?.speaker == "Ilsa Berrowby", "\(a.quotes)")
+    }
 }
