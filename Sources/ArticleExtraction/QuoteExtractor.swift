@@ -654,6 +654,9 @@ struct QuoteExtractor {
         {
             return .some(who)
         }
+        // "Mr Sharon's accusation that Mr Arafat was \"responsible ...\"": the owner of a word for what was
+        // said, nearer the quote than any speech verb before it.
+        if verbAfter == nil, let owner = speechNounOwner(among: before, after: verbBefore ?? -1) { return .some(owner) }
         for verb in order {
             let lowerLimit = verb == verbAfter ? span.close + 1 : sentence.lowerBound
             if let who = subjectBefore(verb, limit: lowerLimit) { return .some(who) }
@@ -676,6 +679,29 @@ struct QuoteExtractor {
         while verb < tokens.count, tokens[verb].isLowercaseWord, Self.wordsBeforeVerb.contains(tokens[verb].key) { verb += 1 }
         return verb < tokens.count && isAttributingVerb(verb)
     }
+
+    /// Words for what someone said, whose owner said it: "Mr Sharon's accusation that ...".
+    private static let speechNouns = WordSet("""
+        accusation accusations claim claims warning warnings insistence assertion assertions allegation
+        allegations charge remark remarks comment comments statement pledge promise vow denial admission
+        """)
+
+    /// The entity whose possessive stands before the last of ``speechNouns`` among `words` (the quote's
+    /// sentence before it), after token `floor` and within ``speechNounReach`` tokens of the quote:
+    /// "Mr Sharon's accusation that Mr Arafat was", "Blair's repeated claims that".
+    private func speechNounOwner(among words: [Int], after floor: Int) -> String? {
+        guard let last = words.last,
+            let noun = words.last(where: { tokens[$0].isLowercaseWord && Self.speechNouns.contains(tokens[$0].key) }),
+            noun > floor, last - noun < Self.speechNounReach
+        else { return nil }
+        var j = noun - 1
+        while j > noun - 3, j > 0, tokens[j].isLowercaseWord { j -= 1 }  // "repeated", "latest"
+        guard j >= 1, tokens[j].kind == .possessive, let e = entities.entity(atToken: j - 1) else { return nil }
+        return entities.entities[e].name
+    }
+
+    /// How near the quote (in tokens) a speech noun must stand for its owner to have said it.
+    static let speechNounReach = 12
 
     /// Who "according to X" among `region` (tokens outside quotes) names.
     private func accordingTo(in region: [Int], limit: Int) -> String? {

@@ -375,4 +375,11 @@ struct QuoteTests {
                 + "Berrowby, an adviser to Mr Ramenu said.")
         #expect(a.quotes.first?.speaker == "Ilsa Berrowby", "\(a.quotes)")
     }
+
+    @Test func theOwnerOfAnAccusationSaidWhatItQuotes() throws {
+        let a = try extract(
+            "State radio said Moko Brannock had called his ministers to discuss the strikes and Tavi Ramenu's "
+                + "accusation that Ilsa Berrowby was \"responsible for everything that has happened here\".")
+        #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
+    }
 }
