@@ -918,9 +918,9 @@ struct QuoteExtractor {
         // "a militant from the group": the description that a phrase after a preposition belongs to.
         if start - 1 > limit, tokens[start - 1].isLowercaseWord, Self.prepositions.contains(tokens[start - 1].key),
             let outer = determiner(before: start - 2, limit: max(limit, end - Self.longestDescription + 1)),
-            outer < start - 1
+            outer < start - 1, let whole = speakerDescribed(outer..<(end + 1))
         {
-            return speakerDescribed(outer..<(end + 1))
+            return whole
         }
         return speakerDescribed(start..<(end + 1))
     }

@@ -382,4 +382,10 @@ struct QuoteTests {
                 + "accusation that Ilsa Berrowby was \"responsible for everything that has happened here\".")
         #expect(a.quotes.first?.speaker == "Tavi Ramenu", "\(a.quotes)")
     }
+
+    @Test func aPhraseAfterAPrepositionSpeaksAloneWhenWhatComesBeforeNamesNoSpeaker() throws {
+        // "the bosses at the firm" reads as no description of a speaker; "the firm" still stands for the company.
+        let a = try extract("Quorrason Holdings cut 300 jobs on Monday. \"Sales were weak,\" the bosses at the firm said.")
+        #expect(a.quotes.first?.speaker == "Quorrason Holdings", "\(a.quotes)")
+    }
 }
