@@ -682,12 +682,21 @@ struct EntityRecognizer {
     /// knows ("spells at Arsenal, Real Madrid and Paris St Germain"), and not
     /// after "in" or "near" ("the first Test in Adelaide" is the town).
     private func isClubInSport(_ range: Range<Int>, key: WordKey) -> Bool {
-        guard let kind = gazetteer.organizationKind(ofPhrase: key, words: range.count),
-            kind & Gazetteer.OrganizationKind.club != 0, document.articleTopic == .sport,
+        guard isKnownClub(range, key: key), document.articleTopic == .sport,
             !isAfterPlacePreposition(range.lowerBound, strictly: true)
         else { return false }
-        return document.topicsAround(range, window: Document.wholeSentence) & (1 << Lexicon.Topic.sport.rawValue) != 0
-            || sentenceNamesAnotherClub(besides: range)
+        return sentenceHasSportWords(range) || sentenceNamesAnotherClub(besides: range)
+    }
+
+    /// Whether the club list knows the name `range` (its phrase key `key`).
+    private func isKnownClub(_ range: Range<Int>, key: WordKey) -> Bool {
+        gazetteer.organizationKind(ofPhrase: key, words: range.count).map { $0 & Gazetteer.OrganizationKind.club != 0 }
+            ?? false
+    }
+
+    /// Whether sport's words stand anywhere in the sentence of `range`.
+    private func sentenceHasSportWords(_ range: Range<Int>) -> Bool {
+        document.topicsAround(range, window: Document.wholeSentence) & (1 << Lexicon.Topic.sport.rawValue) != 0
     }
 
     /// Whether `range`, a place's name (or a club's) not after "in" or "near", in a sentence with sport's
@@ -695,11 +704,8 @@ struct EntityRecognizer {
     /// Wales", "defeat to Scotland"), the team's people, kit or a plural verb after it ("England
     /// captain", "Wales are"), or a possessive and a team's thing ("France's squad").
     private func isPlaceAsTeam(_ range: Range<Int>, key: WordKey) -> Bool {
-        guard gazetteer.locations[key] != nil || gazetteer.organizationKind(ofPhrase: key, words: range.count)
-            .map({ $0 & Gazetteer.OrganizationKind.club != 0 }) == true,
-            document.articleTopic == .sport,
-            document.topicsAround(range, window: Document.wholeSentence) & (1 << Lexicon.Topic.sport.rawValue) != 0,
-            !isAfterPlacePreposition(range.lowerBound, strictly: true)
+        guard gazetteer.locations[key] != nil || isKnownClub(range, key: key), document.articleTopic == .sport,
+            sentenceHasSportWords(range), !isAfterPlacePreposition(range.lowerBound, strictly: true)
         else { return false }
         let lo = range.lowerBound
         let hi = range.upperBound
@@ -800,8 +806,8 @@ struct EntityRecognizer {
         if count == 1, Lexicon.partyWords.contains(key) { return mention(.organization, 3, surface) }  // "Labour", "the Tories"
         if count == 1, Lexicon.groupWords.contains(key) { return mention(.group, 3, surface) }
         // "the drama Maria Full of Grace", "the musical Billy Elliot": a work's title, not a person.
-        if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
-            tokens[previous].isLowercaseWord, Lexicon.titleNouns.contains(tokens[previous].key)
+        if let previous = wordRightBefore(range.lowerBound), tokens[previous].isLowercaseWord,
+            Lexicon.titleNouns.contains(tokens[previous].key)
         {
             return mention(.other, 3, stated: true)
         }
@@ -864,9 +870,7 @@ struct EntityRecognizer {
         if count == 1, Lexicon.organizationHeads.contains(first.key) {
             // "the Guardian", "the Senate": a capitalised institution after "the".
             if isKnownSingleOrganization(first) { return mention(.organization, 3) }
-            if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
-                tokens[previous].key == W.the
-            {
+            if let previous = wordRightBefore(range.lowerBound), tokens[previous].key == W.the {
                 // "The Times", "The Observer": a capital "The" inside a sentence is part of a title.
                 if tokens[previous].isCapitalized, !document.isSentenceInitial(previous) { return mention(.organization, 3) }
                 if !document.lowercaseKeys.contains(first.key) { return mention(.organization, 2) }
@@ -934,9 +938,7 @@ struct EntityRecognizer {
         if count == 1, isNextToSpeechVerb(range) || gazetteer.firstNames.contains(first.key) {
             return mention(.person, 1)
         }
-        let afterThe = document.previousWord(range.lowerBound).map {
-            range.lowerBound - $0 == 1 && tokens[$0].key == W.the
-        } ?? false
+        let afterThe = wordRightBefore(range.lowerBound).map { tokens[$0].key == W.the } ?? false
         if count >= 2, afterThe { return mention(.organization, 1) }  // "the Ansar al-Islam group"
         if count >= 2, count <= 3, nameLike, !containsKnown, !isInsideQuote(range.lowerBound) {
             return mention(.person, 1)
@@ -983,11 +985,14 @@ struct EntityRecognizer {
         {
             return true
         }
-        if let previous = document.previousWord(range.lowerBound), range.lowerBound - previous == 1,
-            Lexicon.speechVerbs.contains(tokens[previous].key)
-        {
+        if let previous = wordRightBefore(range.lowerBound), Lexicon.speechVerbs.contains(tokens[previous].key) {
             return true
         }
         return false
+    }
+
+    /// The word or number right before token `index`, with nothing between.
+    private func wordRightBefore(_ index: Int) -> Int? {
+        document.previousWord(index).flatMap { index - $0 == 1 ? $0 : nil }
     }
 }

@@ -52,18 +52,18 @@ public final class Gazetteer: Sendable {
         self.locations = locations
 
         var demonyms = KeyMap<(adjective: String, plural: String?)>()
-        for line in GazetteerData.demonyms.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            let adjective = String(parts[0])
-            let plural = parts.count > 1 ? String(parts[1]) : nil
+        func addDemonym(_ adjective: String, _ plural: String?) {
             demonyms[WordKeys.key(adjective)] = (adjective, plural)
             if let plural { demonyms[WordKeys.key(plural)] = (adjective, plural) }
+        }
+        for line in GazetteerData.demonyms.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            addDemonym(String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
         }
         // Adjectives of states that no longer exist, which countryinfo (today's countries) lacks
         // and news still writes ("a Soviet labour camp"); written for this project.
         for (adjective, plural) in [("Soviet", "Soviets"), ("Yugoslav", "Yugoslavs"), ("Czechoslovak", "Czechoslovaks")] {
-            demonyms[WordKeys.key(adjective)] = (adjective, plural)
-            demonyms[WordKeys.key(plural)] = (adjective, plural)
+            addDemonym(adjective, plural)
         }
         self.demonyms = demonyms
         firstNames = Self.keys(of: GazetteerData.firstNames)
